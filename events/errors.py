@@ -1,0 +1,28 @@
+"""One error hierarchy; ``user_message`` is what the CLI and the app show."""
+
+from __future__ import annotations
+
+
+class EventscapeError(Exception):
+    """Base class: every error we expect carries a one-line message for the user."""
+
+    @property
+    def user_message(self) -> str:
+        return str(self)
+
+
+class UnusableInput(EventscapeError):
+    """A file or text that cannot be turned into a document (empty, binary, unreadable)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class StoreError(EventscapeError):
+    """The store could not be read or written; nothing was changed."""
+
+
+class ConfigurationError(EventscapeError):
+    """A setting is wrong; the message says how to fix it."""
