@@ -1,0 +1,213 @@
+"""Stage 2: a document → articles and body sentences; boilerplate is dropped.
+
+Requires: ``Document.text`` as produced by ingest (lines, blank lines between blocks).
+Sets: ``Article`` (headline, span) and ``Sentence`` (body text only, offsets into the
+document).  Boilerplate — navigation, ads, "Continue reading …", comment forms,
+"You may be interested in" link lists, forum handles, image file names, photo
+credits, scripture headers — never becomes a sentence, so it can yield no events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from events.model import Article, Document, Sentence
+
+# Lines that are page furniture wherever they appear.
+_BOILER_LINE = re.compile(
+    r"""^(?:
+        advertisement|sponsored|connect\ with\ us|hi,?\ what\ are\ you\ looking\ for\??|published|on|
+        share(?:\ this)?(?:\ article)?|subscribe.*|sign\ up.*|follow\ us.*|print|email|menu|search|home|
+        what'?s\ new|take\ a\ look|click\ to\ comment|read\ more.*|related(?:\ articles|\ posts|\ stories)?:?|
+        (?:read\ the\ original\ article|read\ the\ rest|continue\ reading|source\s*:|source\ link|image:|photo:|video:|watch:|via:|latest\ posts|back|top\ bottom).*|
+        (?:\(?(?:additional\ )?reporting\ by|editing\ by|writing\ by).*|
+        \d+\s*(?:min(?:ute)?s?|hours?|days?)\ (?:ago|read).*|
+        ©.*|copyright.*|all\ rights\ reserved.*|
+        tags?:.*|categories?:.*|filed\ under.*
+    )$""",
+    re.I | re.X,
+)
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_IMAGE_FILE = re.compile(r"^[\w\-. ()]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.I)
+_HANDLES = re.compile(r"^(?:[—–-]\s*)?(?:@[\w\-]+[\s,]*){1,}(?:@[\w\- ]+)?$")
+_SOCIAL_ATTRIB = re.compile(r"^[—–-]\s*.{0,80}\(@\w+\)\s*$")
+_VERSE = re.compile(
+    r"^(?:[1-3]\s?)?(?:Genesis|Exodus|Leviticus|Numbers|Deuteronomy|Joshua|Judges|Ruth|Samuel|Kings|"
+    r"Chronicles|Ezra|Nehemiah|Esther|Job|Psalms?|Proverbs|Ecclesiastes|Isaiah|Jeremiah|Lamentations|"
+    r"Ezekiel|Daniel|Hosea|Joel|Amos|Obadiah|Jonah|Micah|Nahum|Habakkuk|Zephaniah|Haggai|Zechariah|"
+    r"Malachi|Matthew|Mark|Luke|John|Acts|Romans|Corinthians|Galatians|Ephesians|Philippians|"
+    r"Colossians|Thessalonians|Timothy|Titus|Philemon|Hebrews|James|Peter|Jude|Revelations?)"
+    r"\s+\d+:\d+(?:[-–]\d+)?\b"
+)
+_NAV_ITEM = re.compile(r"^(?:\d+\.\s+\S.{0,60}|/|\||»|›|>)$")
+_COMMENT_META = re.compile(r"^\d[\d,]*\s+comments?$|.*\|\s*\d[\d,]*\s+comments?$", re.I)
+# A line after which the rest of an article is not article text.
+_TAIL_TRIGGER = re.compile(
+    r"^(?:leave\ a\ (?:reply|comment)|you\ may\ (?:also\ )?(?:be\ interested\ in|like)|"
+    r"(?:you\ might\ also\ like)|recommended(?:\ for\ you)?|more\ (?:from|stories|news).*|"
+    r"related\ (?:articles|posts|stories|news)|comments?|\d+\ comments?|post\ a\ comment|"
+    r"your\ email\ address\ will\ not\ be\ published.*|source\s*:.*|latest\ posts|"
+    r"continue\ reading.*|read\ the\ original\ article.*)\s*:?$",
+    re.I | re.X,
+)
+_BYLINE = re.compile(
+    r"^(?:by\s+\S.{0,80}|\(?[A-Z][\w .]{1,30}\)?\s+\d{1,2}:\d{2},\s+\w+.{0,40}|"
+    r"\d{1,2}:\d{2}\s+\d{1,2}\.\d{1,2}\.\d{2,4}.*|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}\s+staff)$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"(?:\b(?:photo|image|picture)s?\s*(?:credit)?\s*:|\b(?:Alamy|Getty(?: Images)?|Shutterstock|AFP|AP Photo|"
+    r"Reuters|EPA|Sputnik|TASS|Xinhua)\s*$|^[A-Z][\w .]+/[A-Z][\w .]+$)",
+    re.I,
+)
+_LINK_INTRO = re.compile(r"^(?:read more|see also|also read|related)\s*:\s*$", re.I)
+_PUBLISHED = re.compile(r"^(?:published|posted|updated)\b.*|^by\s+\S.*", re.I)
+_AUTHOR = re.compile(r"^(?!The\b)[A-Z][\w.'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}$")
+_SENT_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙*\-–]\s+)")
+_ALL_CAPS_WORD = re.compile(r"^[A-Z][A-Z \-]{1,25}$")
+
+
+@dataclass
+class _Block:
+    start: int
+    end: int
+    text: str
+    kind: str = "body"  # body | head | boiler
+
+
+def _classify(text: str) -> str:
+    t = text.strip()
+    if (not t or _BOILER_LINE.match(t) or _URL_LINE.match(t) or _IMAGE_FILE.match(t) or _HANDLES.match(t)
+            or _SOCIAL_ATTRIB.match(t) or _VERSE.match(t) or _NAV_ITEM.match(t) or _COMMENT_META.match(t)
+            or _LINK_INTRO.match(t) or (len(t) < 200 and not _SENT_END.search(t) and _CREDIT.search(t))):
+        return "boiler"
+    words = t.split()
+    if _BULLET.match(t):
+        return "body"
+    if len(words) <= 22 and len(t) <= 160 and not _SENT_END.search(t) and not _ALL_CAPS_WORD.match(t):
+        return "head"
+    return "body"
+
+
+def _blocks(text: str) -> list[_Block]:
+    out: list[_Block] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        lead = len(line) - len(line.lstrip())
+        out.append(_Block(start + lead, end, line.strip()))
+    return out
+
+
+def segment(doc: Document) -> tuple[list[Article], list[Sentence]]:
+    """Split a document into articles and body sentences.
+
+    A headline-like line (short, no final punctuation) opens a new article when the
+    current one already has body text; headline-like lines before the first body
+    paragraph are subtitles, bylines or captions of the same article.
+    """
+    blocks = _blocks(doc.text)
+    articles: list[tuple[list[_Block], list[_Block]]] = []  # (head lines, body lines)
+    heads: list[_Block] = []
+    body: list[_Block] = []
+    in_tail = False
+    skip_next = False
+    for block in blocks:
+        if skip_next:
+            skip_next = False
+            continue
+        if _LINK_INTRO.match(block.text):
+            skip_next = True
+            continue
+        if _PUBLISHED.match(block.text) and heads and not body:
+            heads.append(_Block(block.start, block.end, block.text, "byline"))
+            continue
+        kind = _classify(block.text)
+        if _TAIL_TRIGGER.match(block.text):
+            in_tail = True
+            continue
+        if kind == "boiler":
+            continue
+        if kind == "head" and _AUTHOR.match(block.text) and not body:
+            heads.append(_Block(block.start, block.end, block.text, "byline"))
+            continue
+        if kind == "head" and _AUTHOR.match(block.text):
+            continue  # an author or caption name line inside an article
+        if kind == "head":
+            if body or in_tail:
+                if body:
+                    articles.append((heads, body))
+                heads, body, in_tail = [block], [], False
+            else:
+                heads.append(block)
+            continue
+        if in_tail:
+            continue
+        body.append(block)
+    if body:
+        articles.append((heads, body))
+
+    out_articles: list[Article] = []
+    out_sentences: list[Sentence] = []
+    for idx, (head_blocks, body_blocks) in enumerate(articles):
+        title = _pick_title(head_blocks) or _first_words(body_blocks[0].text)
+        start = head_blocks[0].start if head_blocks else body_blocks[0].start
+        end = body_blocks[-1].end
+        out_articles.append(Article(doc_id=doc.doc_id, index=idx, title=title, start=start, end=end))
+        for block in body_blocks:
+            for s, e in split_sentences(doc.text, block.start, block.end):
+                out_sentences.append(Sentence(doc.doc_id, idx, s, e, doc.text[s:e]))
+    return out_articles, out_sentences
+
+
+def _pick_title(heads: list[_Block]) -> str:
+    if not heads:
+        return ""
+    for i, block in enumerate(heads[1:], start=1):
+        if block.kind == "byline" or _BYLINE.match(block.text) or re.search(r"\d{1,2}:\d{2}", block.text):
+            if heads[i - 1].kind != "byline":
+                return heads[i - 1].text
+    candidates = [b.text for b in heads if b.kind != "byline"]
+    return max(candidates, key=len) if candidates else ""
+
+
+def _first_words(text: str, n: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
+    "st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "fig", "eng", "rev", "hon", "pres",
+}
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9•])""")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end] (abbreviations and initials don't split)."""
+    chunk = text[start:end]
+    bullet = _BULLET.match(chunk)
+    offset = bullet.end() if bullet else 0
+    spans: list[tuple[int, int]] = []
+    sent_start = offset
+    for m in _BOUNDARY.finditer(chunk, offset):
+        before = chunk[sent_start:m.start() + 1]
+        last = re.search(r"(\S+)$", chunk[sent_start:m.start()] if m.group(0)[0] == "." else "")
+        if last and m.group(0).startswith("."):
+            token = last.group(1).lower().strip("(\"'“‘")
+            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                continue
+        if len(before.strip()) < 3:
+            continue
+        spans.append((start + sent_start, start + m.start() + len(m.group(0).rstrip())))
+        sent_start = m.end()
+    if sent_start < len(chunk) and chunk[sent_start:].strip():
+        spans.append((start + sent_start, end))
+    return spans
