@@ -173,7 +173,7 @@ def _pick_title(heads: list[_Block]) -> str:
             if heads[i - 1].kind != "byline":
                 return heads[i - 1].text
     candidates = [b.text for b in heads if b.kind != "byline"]
-    return max(candidates, key=len) if candidates else ""
+    return next((c for c in candidates if len(c.split()) >= 5), max(candidates, key=len, default=""))
 
 
 def _first_words(text: str, n: int = 12) -> str:
