@@ -1,0 +1,202 @@
+"""Stage 6: mentions → event records.
+
+Requires: an article's body sentences with the date spans, actor mentions and
+resolved places found in it (document offsets).  Sets: one ``Event`` per dated
+happening — a sentence with a resolved date, at least one participant and an
+event trigger — with PLOVER type, status, a generated title, a confidence and
+full provenance (evidence offsets, what the date was anchored on, why the
+place was chosen, highlight offsets inside the evidence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from events.eventtypes import Trigger, classify, status_of
+from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence
+
+_PLACE_RANK = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
+_PRONOUN_START = re.compile(
+    r"^(?:[\"“]?)(?:he|she|they|it|both|the two (?:sides|leaders|presidents|countries|ministers|men)|"
+    r"the (?:president|premier|minister|leader|ambassador|delegation)s?|his|her|their)\b",
+    re.I,
+)
+_NOT_EVENT = re.compile(
+    r"\b(?:accounted for|per ?cent of|% of|gdp|is projected|are projected|population of|born in|aged?)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What an article gives its sentences: the publication date and visits it narrates."""
+
+    document: Document
+    article: Article
+    pub_date: dt.date | None
+    names: Mapping[str, str]  # actor code -> display name
+
+
+def sentence_events(
+    ctx: ArticleContext,
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateSpan],
+    actors: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+) -> list[Event]:
+    """Build events for the sentences of one article (see module docstring)."""
+    events: list[Event] = []
+    prev_actors: list[ActorMention] = []
+    for sent in sentences:
+        s_dates = [d for d in dates if _inside(d.timex.start, d.timex.end, sent) and d.date_start and d.date_end]
+        s_actors = [a for a in actors if _inside(a.start, a.end, sent)]
+        s_places = [p for p in places if _inside(p.start, p.end, sent)]
+        inherited = False
+        if not s_actors and prev_actors and _PRONOUN_START.match(sent.text):
+            s_actors, inherited = prev_actors, True
+        if s_actors and not inherited:
+            prev_actors = s_actors
+        if not s_dates or _NOT_EVENT.search(sent.text):
+            continue
+        trigger = classify(sent.text)
+        if trigger is None:
+            continue
+        for span in _distinct(s_dates):
+            event = _make_event(ctx, sent, span, trigger, s_actors, s_places, inherited)
+            if event is not None:
+                events.append(event)
+    return _inherit_visit_places(events)
+
+
+def _inside(start: int, end: int, sent: Sentence) -> bool:
+    return sent.start <= start and end <= sent.end
+
+
+def _distinct(spans: Sequence[DateSpan]) -> list[DateSpan]:
+    """Drop spans nested in another span of the same sentence and repeated values."""
+    out: list[DateSpan] = []
+    for span in sorted(spans, key=lambda s: (s.timex.start, -(s.timex.end - s.timex.start))):
+        if any(o.timex.start <= span.timex.start and span.timex.end <= o.timex.end for o in out):
+            continue
+        if any(o.date_start == span.date_start and o.date_end == span.date_end for o in out):
+            continue
+        out.append(span)
+    return out
+
+
+def _make_event(
+    ctx: ArticleContext,
+    sent: Sentence,
+    span: DateSpan,
+    trigger: Trigger,
+    actors: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+    inherited: bool,
+) -> Event | None:
+    assert span.date_start is not None and span.date_end is not None
+    place = max(places, key=lambda p: (_PLACE_RANK.get(p.precision, 0), -p.start), default=None)
+    codes: list[str] = []
+    people: list[str] = []
+    for a in sorted(actors, key=lambda m: m.start):
+        if a.code and a.code not in codes:
+            codes.append(a.code)
+        if a.kind == "person" and a.person and a.person not in people:
+            people.append(a.person)
+    if place is not None and place.country and place.precision in ("venue", "city", "admin") and codes:
+        if place.country not in codes:
+            codes.append(place.country)
+    if not codes:
+        return None
+    future = bool(ctx.pub_date and span.date_start > ctx.pub_date)
+    status = status_of(sent.text, future)
+    confidence = 0.45
+    confidence += 0.15 if trigger.event_type != "OTHER" else 0.05
+    confidence += 0.1 if span.precision == "day" else 0.05 if span.precision == "month" else 0.0
+    confidence += 0.1 if span.anchor in ("explicit", "document") else 0.05
+    confidence += 0.1 if place is not None else 0.0
+    confidence -= 0.1 if inherited else 0.0
+    doc = ctx.document
+    rel = sent.start
+    highlights = [("date", span.timex.start - rel, span.timex.end - rel)]
+    highlights += [("actor", a.start - rel, a.end - rel) for a in actors if not inherited]
+    highlights += [("place", p.start - rel, p.end - rel) for p in places]
+    title = make_title(codes, ctx.names, trigger, place)
+    return Event(
+        event_id=event_id(doc.doc_id, span.date_start, span.date_end, codes, trigger.event_type, sent.start),
+        date_start=span.date_start,
+        date_end=span.date_end,
+        date_precision=span.precision,
+        date_text=span.timex.text,
+        date_anchor=span.anchor,
+        event_type=trigger.event_type,
+        event_mode=trigger.mode,
+        title=title,
+        actors=tuple(codes),
+        people=tuple(people),
+        place_name=place.name if place else None,
+        place_country=place.country if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        place_precision=place.precision if place else "none",
+        status=status,  # type: ignore[arg-type]
+        confidence=round(min(confidence, 0.95), 2),
+        mentions=1,
+        doc_id=doc.doc_id,
+        doc_title=doc.title,
+        evidence=sent.text,
+        char_start=sent.start,
+        char_end=sent.end,
+        date_anchored_on=span.anchored_on,
+        place_why=(place.why or f"named in the sentence ({place.text})") if place else "",
+        article_title=ctx.article.title,
+        pub_date=ctx.pub_date,
+        highlights=tuple(sorted(set(highlights), key=lambda h: h[1])),
+    )
+
+
+def make_title(codes: Sequence[str], names: Mapping[str, str], trigger: Trigger, place: PlaceMention | None) -> str:
+    """A one-line title such as 'China – Peru: inauguration in Chancay'."""
+    who = " – ".join(names.get(c, c) for c in codes[:3]) + (" …" if len(codes) > 3 else "")
+    label = trigger.label if trigger.mode in ("", "statement") else f"{trigger.label} ({trigger.mode})" if trigger.mode not in trigger.label else trigger.label
+    where = f" in {place.name}" if place else ""
+    return f"{who}: {label}{where}"
+
+
+def event_id(doc_id: str, start: dt.date, end: dt.date, codes: Sequence[str], etype: str, offset: int) -> str:
+    """Content-derived id: same document and mention → same id on every run."""
+    key = "|".join([doc_id, start.isoformat(), end.isoformat(), ",".join(sorted(codes)), etype, str(offset)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _inherit_visit_places(events: list[Event]) -> list[Event]:
+    """An event without a place takes the place of a visit it happens during.
+
+    Only when the text supports it: a visit event with a place whose dates
+    contain this event's dates and which shares a participant.
+    """
+    visits = [e for e in events if e.event_mode == "visit" and e.lat is not None and e.date_precision == "day"]
+    if not visits:
+        return events
+    out: list[Event] = []
+    for ev in events:
+        if ev.lat is None and ev.date_precision == "day":
+            for v in visits:
+                if v is ev or not (v.date_start <= ev.date_start and ev.date_end <= v.date_end):
+                    continue
+                if not set(v.actors) & set(ev.actors):
+                    continue
+                codes = list(ev.actors)
+                if v.place_country and v.place_country not in codes:
+                    codes.append(v.place_country)
+                ev = replace(
+                    ev, place_name=v.place_name, place_country=v.place_country, lat=v.lat, lon=v.lon,
+                    place_precision=v.place_precision, actors=tuple(codes),
+                    place_why=f"during the visit to {v.place_name} ({v.date_start:%d %b %Y}–{v.date_end:%d %b %Y}) told in: "
+                    f"“{v.evidence[:120]}”",
+                )
+                break
+        out.append(ev)
+    return out

@@ -1,0 +1,178 @@
+"""`python -m events ...` — extract, build, timex, geoparse, demo, bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from events.errors import EventscapeError
+
+
+def _progress(done: float, label: str) -> None:
+    sys.stderr.write(f"\r[{done * 100:5.1f}%] {label[:60]:<60}")
+    if done >= 1.0:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _skip(message: str) -> None:
+    sys.stderr.write(f"\nskipped: {message}\n")
+
+
+def write_events(rows: list[dict[str, Any]], out: Path) -> None:
+    """Write event rows as .jsonl, .parquet or .csv (by suffix)."""
+    import polars as pl
+
+    suffix = out.suffix.lower()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".jsonl":
+        with out.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    from events.store import EVENTS_SCHEMA
+
+    frame = pl.DataFrame(rows, schema={k: (pl.Utf8 if k in ("date_start", "date_end", "pub_date") else v)
+                                       for k, v in EVENTS_SCHEMA.items() if k not in ("other_evidence", "highlights")}
+                         | {"other_evidence": pl.Utf8, "highlights": pl.Utf8}, strict=False) if rows else pl.DataFrame()
+    if suffix == ".parquet":
+        frame.write_parquet(out)
+    else:
+        flat = frame.with_columns(pl.col("actors").list.join(";"), pl.col("people").list.join(";")) if rows else frame
+        flat.write_csv(out)
+
+
+def _rows(events: Sequence[Any]) -> list[dict[str, Any]]:
+    from events.store import event_to_row
+
+    rows = []
+    for e in events:
+        row = event_to_row(e)
+        row["other_evidence"] = json.dumps(row["other_evidence"], ensure_ascii=False)
+        row["highlights"] = json.dumps(row["highlights"], ensure_ascii=False)
+        rows.append(row)
+    return rows
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from events.pipeline import extract_paths
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".jsonl", ".parquet", ".csv"):
+        raise EventscapeError(f"--out {out}: use a .jsonl, .parquet or .csv file name")
+    events = []
+    for result in extract_paths(args.paths, _skip, _progress):
+        events.extend(result.events)
+    rows = _rows(events)
+    write_events(rows, out)
+    sys.stderr.write(f"{len(rows)} events written to {out}\n")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from events.pipeline import extract_paths
+    from events.store import Store, default_store_path, load_demo
+
+    path = Path(args.store) if args.store else default_store_path()
+    tmp = path.with_name(path.name + ".building")
+    for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        p.unlink(missing_ok=True)
+    store = Store(tmp)
+    if args.paths:
+        for result in extract_paths(args.paths, _skip, _progress):
+            store.add([result.document], result.articles, result.events)
+    else:
+        load_demo(store)
+    n = store.count_events()
+    store.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    tmp.replace(path)  # atomic: the app sees the old store or the new one, never half of one
+    sys.stderr.write(f"store {path}: {n} events\n")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from events.demo import write_demo
+
+    n = write_demo(args.paths, Path(args.out_dir) if args.out_dir else None, on_skip=_skip)
+    sys.stderr.write(f"demo data: {n} events\n")
+    return 0
+
+
+def cmd_timex(args: argparse.Namespace) -> int:
+    from events.timex import tag_file
+
+    _need_file(args.input)
+    n = tag_file(args.input, args.out)
+    sys.stderr.write(f"{n} documents tagged → {args.out}\n")
+    return 0
+
+
+def cmd_geoparse(args: argparse.Namespace) -> int:
+    from events.geocode import geoparse_file
+
+    _need_file(args.input)
+    n = geoparse_file(args.input, args.out, given_spans=args.given_spans)
+    sys.stderr.write(f"{n} documents geoparsed → {args.out}\n")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from events.bench import run_bench
+
+    return run_bench(args)
+
+
+def _need_file(path: str) -> None:
+    if not Path(path).is_file():
+        raise EventscapeError(f"{path}: no such file")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m events", description="Eventscape event extraction pipeline")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="extract events from files/folders to .jsonl/.parquet/.csv")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("build", help="(re)build the app's store from PATHs (default: the bundled demo data)")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--store", help="store file (default $EVENTSCAPE_STORE or data/eventscape.sqlite)")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("demo", help="regenerate the bundled demo data (data/demo/) from PATHs")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--out-dir")
+    p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("timex", help="TimeML temporal tagging of {doc_id,text,dct?} JSONL")
+    p.add_argument("input")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_timex)
+    p = sub.add_parser("geoparse", help="toponym recognition + resolution of {doc_id,text} JSONL")
+    p.add_argument("input")
+    p.add_argument("--out", required=True)
+    p.add_argument("--given-spans", action="store_true", help="resolve only the toponyms given in the input")
+    p.set_defaults(func=cmd_geoparse)
+    p = sub.add_parser("bench", help="throughput and memory benchmarks")
+    p.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
+    p.add_argument("--eval-dir", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "data"))
+    p.add_argument("--mb", type=float, default=5.0, help="size of the repeated corpus (MB)")
+    p.add_argument("--only", choices=["pipeline", "timex", "geoparse"], help="run one benchmark")
+    p.set_defaults(func=cmd_bench)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except EventscapeError as exc:
+        sys.stderr.write(f"error: {exc.user_message}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return 130

@@ -1,0 +1,84 @@
+"""Stage 7: one happening told several times becomes one event.
+
+Requires: the events of one document.  Sets: merged events with ``mentions`` = N
+and every other telling kept in ``other_evidence``.  Two events are the same
+happening when their date intervals are equal and their participants overlap
+enough for the date's precision (a shared day needs one shared participant and
+compatible places; a shared month or year needs the same participants and type).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from geopy.distance import geodesic
+
+from events.assemble import event_id
+from events.model import Event
+
+_SAME_PLACE_KM = 150.0
+_PLACE_RANK = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    if (a.date_start, a.date_end) != (b.date_start, b.date_end):
+        return False
+    shared = set(a.actors) & set(b.actors)
+    if a.date_precision == "day":
+        need = min(2, len(a.actors), len(b.actors))
+        if len(shared) < max(1, need):
+            return False
+        return _places_compatible(a, b)
+    if set(a.actors) != set(b.actors):
+        return False
+    return a.event_type == b.event_type and _places_compatible(a, b)
+
+
+def _places_compatible(a: Event, b: Event) -> bool:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return True
+    if any(math.isnan(x) for x in (a.lat, a.lon, b.lat, b.lon)):
+        return True
+    if "country" in (a.place_precision, b.place_precision) or "sea" in (a.place_precision, b.place_precision):
+        return a.place_country == b.place_country or None in (a.place_country, b.place_country)
+    return bool(geodesic((a.lat, a.lon), (b.lat, b.lon)).km <= _SAME_PLACE_KM)
+
+
+def dedup(events: Sequence[Event]) -> list[Event]:
+    """Merge retellings (greedy, in text order; the first telling keeps its offsets)."""
+    clusters: list[list[Event]] = []
+    for ev in sorted(events, key=lambda e: (e.char_start, e.date_start)):
+        for cluster in clusters:
+            if any(same_happening(ev, other) for other in cluster):
+                cluster.append(ev)
+                break
+        else:
+            clusters.append([ev])
+    return [_merge(c) for c in clusters]
+
+
+def _merge(cluster: list[Event]) -> Event:
+    if len(cluster) == 1:
+        return cluster[0]
+    best = max(cluster, key=lambda e: (e.confidence, e.event_type != "OTHER", len(e.actors), -e.char_start))
+    placed = max(cluster, key=lambda e: (_PLACE_RANK.get(e.place_precision, 0), e.confidence))
+    actors: list[str] = []
+    people: list[str] = []
+    for e in cluster:
+        actors += [a for a in e.actors if a not in actors]
+        people += [p for p in e.people if p not in people]
+    others = tuple((e.doc_id, e.evidence, e.char_start, e.char_end) for e in cluster if e is not best)
+    merged = replace(
+        best,
+        actors=tuple(actors),
+        people=tuple(people),
+        place_name=placed.place_name, place_country=placed.place_country, lat=placed.lat, lon=placed.lon,
+        place_precision=placed.place_precision, place_why=placed.place_why,
+        mentions=sum(e.mentions for e in cluster),
+        confidence=round(min(0.99, best.confidence + 0.05 * (len(cluster) - 1)), 2),
+        other_evidence=others + tuple(o for e in cluster for o in e.other_evidence),
+    )
+    return replace(merged, event_id=event_id(best.doc_id, best.date_start, best.date_end, actors,
+                                             best.event_type, min(e.char_start for e in cluster)))

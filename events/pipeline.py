@@ -1,0 +1,183 @@
+"""The ordered stages and the runners.
+
+ingest → segment → timex → actors → geocode → assemble → dedup → store.
+``run_document`` is pure (text in, records out); ``ingest_*`` add the result to a
+store in one transaction; ``extract_paths`` feeds the CLI.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from events import actors as actor_stage
+from events import geocode, knowledge, timex
+from events.assemble import ArticleContext, sentence_events
+from events.dedup import dedup
+from events.errors import EventscapeError, UnusableInput
+from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
+from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
+from events.segment import segment
+from events.store import Store
+
+Progress = Callable[[float, str], None]
+STAGES: tuple[str, ...] = ("ingest", "segment", "timex", "actors", "geocode", "assemble", "dedup", "store")
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    document: Document
+    articles: list[Article]
+    events: list[Event]
+
+
+@dataclass
+class IngestReport:
+    ok: bool
+    message: str
+    new_documents: int = 0
+    new_events: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO3 → short country name, for titles."""
+    path = Path(__file__).resolve().parent.parent / "geodata" / "countries.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {code: str(rec.get("name") or code) for code, rec in data.items()}
+
+
+def run_document(doc: Document) -> DocumentResult:
+    """All pure stages on one document."""
+    articles, sentences = segment(doc)
+    names = country_names()
+    out_articles: list[Article] = []
+    events: list[Event] = []
+    prev_pub: tuple[dt.date, str] | None = None
+    for article in articles:
+        text = doc.text[article.start:article.end]
+        found = timex.infer_dct(text)
+        if found is not None:
+            pub_date, source = found
+            prev_pub = found
+        elif prev_pub is not None:
+            pub_date, source = prev_pub[0], "page"  # the page's previous article gives the time
+        else:
+            pub_date, source = None, "none"
+        article = replace(article, pub_date=pub_date, pub_date_source=source)
+        out_articles.append(article)
+        art_sents = [s for s in sentences if s.article_index == article.index]
+        if not art_sents:
+            continue
+        mentions = actor_stage.find_actors(text, on_date=pub_date)
+        actor_mentions = [_shift_actor(m, article.start) for m in mentions]
+        people = [m.person for m in mentions if m.person]
+        spans = timex.resolve_dates(text, pub_date, offset=article.start)
+        spans = [_fill_year(s, text, people) for s in spans]
+        context_codes = sorted({m.code for m in mentions if len(m.code) == 3})
+        places = [_shift_place(p, article.start) for p in geocode.geoparse(text, context=context_codes)]
+        ctx = ArticleContext(doc, article, pub_date, names)
+        events.extend(sentence_events(ctx, art_sents, spans, actor_mentions, places))
+    return DocumentResult(doc, out_articles, dedup(events))
+
+
+def _shift_actor(m: ActorMention, offset: int) -> ActorMention:
+    return replace(m, start=m.start + offset, end=m.end + offset)
+
+
+def _shift_place(p: PlaceMention, offset: int) -> PlaceMention:
+    return replace(p, start=p.start + offset, end=p.end + offset)
+
+
+_YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
+
+
+def _fill_year(span: DateSpan, text: str, people: Sequence[str]) -> DateSpan:
+    """Give a yearless date its year from shipped world knowledge, when it is unambiguous."""
+    if span.date_start is not None:
+        return span
+    m = _YEARLESS.match(span.timex.value)
+    if not m:
+        return span
+    month, day = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    found = knowledge.year_from_knowledge(month, day, text, people)
+    if found is None:
+        return span
+    year, why = found
+    if day:
+        start = end = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+    else:
+        start, end = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        value = f"{year:04d}-{month:02d}"
+    return replace(span, date_start=start, date_end=end, anchor="knowledge", anchored_on=why,
+                   timex=Timex(span.timex.start, span.timex.end, span.timex.text, span.timex.type, value))
+
+
+# -- runners -------------------------------------------------------------------------------
+
+def iter_documents(paths: Sequence[str], on_skip: Callable[[str], None]) -> Iterator[Document]:
+    """Documents from files and folders; unusable files are reported and skipped."""
+    for path in expand_paths(list(paths)):
+        try:
+            yield from read_path(path)
+        except UnusableInput as exc:
+            on_skip(exc.user_message)
+
+
+def extract_paths(
+    paths: Sequence[str], on_skip: Callable[[str], None], progress: Progress | None = None
+) -> Iterator[DocumentResult]:
+    files = expand_paths(list(paths))
+    for i, path in enumerate(files):
+        if progress:
+            progress(i / max(1, len(files)), path.name)
+        try:
+            docs = read_path(path)
+        except UnusableInput as exc:
+            on_skip(exc.user_message)
+            continue
+        for doc in docs:
+            yield run_document(doc)
+    if progress:
+        progress(1.0, "done")
+
+
+def _ingest_documents(docs: list[Document], store: Store, progress: Progress | None) -> IngestReport:
+    results: list[DocumentResult] = []
+    for i, doc in enumerate(docs):
+        if progress:
+            progress(i / (len(docs) + 1), f"extracting events from {doc.source}")
+        results.append(run_document(doc))
+    if progress:
+        progress(len(docs) / (len(docs) + 1), "saving")
+    added = store.add([r.document for r in results], [a for r in results for a in r.articles],
+                      [e for r in results for e in r.events])
+    if progress:
+        progress(1.0, "done")
+    if added.new_documents == 0:
+        return IngestReport(True, "Already in the store: nothing was added.", 0, 0)
+    return IngestReport(True, f"Added {added.new_documents} document(s) with {added.new_events} event(s).",
+                        added.new_documents, added.new_events)
+
+
+def ingest_bytes(name: str, data: bytes, store: Store, progress: Progress | None = None) -> IngestReport:
+    """Upload path of the app: never raises for bad input; the store is untouched on failure."""
+    try:
+        return _ingest_documents(documents_from_bytes(name, data), store, progress)
+    except EventscapeError as exc:
+        return IngestReport(False, exc.user_message)
+
+
+def ingest_text(text: str, name: str, store: Store, progress: Progress | None = None) -> IngestReport:
+    try:
+        return _ingest_documents(documents_from_text(text, name), store, progress)
+    except EventscapeError as exc:
+        return IngestReport(False, exc.user_message)
