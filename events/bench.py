@@ -1,0 +1,134 @@
+"""`python -m events bench`: throughput and peak memory, against naive baselines.
+
+Lines printed (one per benchmark, ``key=value`` pairs, easy to grep):
+  pipeline  — full pipeline on the corpus repeated to ≥ --mb MB, and
+              ``dateparser.search_dates`` alone over the same text (the baseline)
+  timex     — the temporal tagger on the TimeBank/AQUAINT texts vs search_dates on them
+  geoparse  — end-to-end geoparsing on the GeoWebNews texts
+  memory    — peak resident memory of the whole run
+A benchmark, not a test: nothing here asserts; the targets are in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from events.ingest import documents_from_bytes
+from events.model import Document
+
+
+def _baseline(texts: Sequence[str], base: dt.datetime | None = None) -> float:
+    """Seconds for dateparser.search_dates over the texts, paragraph by paragraph."""
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": base or dt.datetime(2020, 1, 1)}
+    t0 = time.perf_counter()
+    for text in texts:
+        for para in text.split("\n"):
+            if para.strip():
+                search_dates(para, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return time.perf_counter() - t0
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _corpus_documents(corpus: Path, target_mb: float) -> list[Document]:
+    base = [documents_from_bytes(p.name, p.read_bytes())[0] for p in sorted(corpus.glob("*.txt"))]
+    if not base:
+        raise SystemExit(f"bench: no .txt files in {corpus}")
+    docs: list[Document] = []
+    size = 0
+    copy = 0
+    while size < target_mb * 1e6:
+        for d in base:
+            # each copy differs by a marker line so ids (and any caches keyed by text) differ
+            text = d.text + f"\ncopy {copy}\n"
+            docs.append(Document(f"{d.doc_id}-{copy}", d.source, d.title, text))
+            size += len(text.encode("utf-8"))
+        copy += 1
+    return docs
+
+
+def bench_pipeline(corpus: Path, target_mb: float) -> None:
+    from events.pipeline import run_document
+
+    docs = _corpus_documents(corpus, target_mb)
+    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    n_events = 0
+
+    def go() -> None:
+        nonlocal n_events
+        for d in docs:
+            n_events += len(run_document(d).events)
+
+    secs = _timed(go)
+    base = _baseline([d.text for d in docs])
+    print(f"pipeline: mb={mb:.2f} docs={len(docs)} events={n_events} secs={secs:.2f} "
+          f"mb_per_s={mb / secs:.3f} docs_per_s={len(docs) / secs:.1f} | "
+          f"baseline dateparser.search_dates: secs={base:.2f} mb_per_s={mb / base:.3f} | "
+          f"speedup={base / secs:.2f}x", flush=True)
+
+
+def bench_timex(eval_dir: Path) -> None:
+    from events.timex import tag
+
+    path = eval_dir / "timebank_aquaint_train.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    mb = sum(len(r["text"].encode("utf-8")) for r in rows) / 1e6
+
+    def go() -> None:
+        for r in rows:
+            tag(r["text"], dt.date.fromisoformat(r["dct"][:10]) if r.get("dct") else None)
+
+    secs = _timed(go)
+    base = _baseline([r["text"] for r in rows])
+    print(f"timex: docs={len(rows)} mb={mb:.3f} secs={secs:.2f} mb_per_s={mb / secs:.3f} | "
+          f"baseline dateparser.search_dates: secs={base:.2f} mb_per_s={mb / base:.3f} | speedup={base / secs:.2f}x",
+          flush=True)
+
+
+def bench_geoparse(eval_dir: Path) -> None:
+    from events.geocode import geoparse
+    from events.gazetteer import load_gazetteer
+
+    t_load = _timed(load_gazetteer)
+    path = eval_dir / "geowebnews.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    mb = sum(len(r["text"].encode("utf-8")) for r in rows) / 1e6
+    secs = _timed(lambda: [geoparse(r["text"]) for r in rows])
+    print(f"geoparse: docs={len(rows)} mb={mb:.3f} gazetteer_load_secs={t_load:.2f} secs={secs:.2f} "
+          f"mb_per_s={mb / secs:.3f}", flush=True)
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    corpus, eval_dir = Path(args.corpus), Path(args.eval_dir)
+    if args.only in (None, "pipeline"):
+        if corpus.is_dir():
+            bench_pipeline(corpus, args.mb)
+        else:
+            print(f"pipeline: skipped (no corpus at {corpus}; pass --corpus)")
+    if args.only in (None, "timex"):
+        if (eval_dir / "timebank_aquaint_train.jsonl").exists():
+            bench_timex(eval_dir)
+        else:
+            print(f"timex: skipped (no TimeBank file in {eval_dir}; pass --eval-dir)")
+    if args.only in (None, "geoparse"):
+        if (eval_dir / "geowebnews.jsonl").exists():
+            bench_geoparse(eval_dir)
+        else:
+            print(f"geoparse: skipped (no GeoWebNews file in {eval_dir}; pass --eval-dir)")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"memory: peak_rss_mb={peak_mb:.0f}")
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,80 @@
+"""Stage: segment — articles, sentences, and boilerplate that yields nothing."""
+
+from __future__ import annotations
+
+from events.ingest import documents_from_bytes
+from events.segment import segment, split_sentences
+
+PAGE = """Connect with us
+
+ADVERTISEMENT
+
+Ministers meet in Rivertown to sign a water accord
+
+By Jane Roe On 3/4/19 at 9:00 AM
+
+photo_1234.jpg
+
+The foreign ministers of Atlantis and Lemuria met in Rivertown on Tuesday and signed a water-sharing accord after two days of talks.
+
+Officials said the accord would take effect next month.
+
+Continue reading Ministers meet in Rivertown to sign a water accord
+
+Second story about a railway opening in the north
+
+A new railway line between two northern towns opened on Friday, officials said. Dr. Smith cut the ribbon at 10 a.m. in front of U.S. guests.
+
+@handle1 , @handle2 , @handle3
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+
+You may be interested in:
+
+Some teaser headline about cars and a new model that was unveiled on Monday...
+
+Another teaser about the weather on July 4 in a faraway city...
+"""
+
+
+def _doc():
+    return documents_from_bytes("page.txt", PAGE.encode())[0]
+
+
+def test_articles_split_with_their_own_headlines() -> None:
+    arts, _ = segment(_doc())
+    assert [a.title for a in arts] == [
+        "Ministers meet in Rivertown to sign a water accord",
+        "Second story about a railway opening in the north",
+    ]
+
+
+def test_boilerplate_never_becomes_a_sentence() -> None:
+    doc = _doc()
+    _, sents = segment(doc)
+    joined = " | ".join(s.text for s in sents)
+    for junk in ("ADVERTISEMENT", "Continue reading", "@handle1", "photo_1234", "Leave a Reply", "teaser", "email address"):
+        assert junk not in joined
+    for s in sents:
+        assert doc.text[s.start:s.end] == s.text
+
+
+def test_sentence_splitter_respects_abbreviations_and_initials() -> None:
+    text = "Dr. Smith met U.S. officials on Nov. 14 in St. Louis. The talks ended. J. R. Doe left."
+    spans = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == [
+        "Dr. Smith met U.S. officials on Nov. 14 in St. Louis.", "The talks ended.", "J. R. Doe left.",
+    ]
+
+
+def test_scripture_header_and_credits_are_boilerplate() -> None:
+    page = ("A headline about a war warning issued by a leader\n\n"
+            "Revelations 6:3-4 when he opened the second seal, I heard the second beast say, Come and see.\n\n"
+            "Leader X: warned on Monday that troops were ready, officials said.\n\n"
+            "Photo: AFP\n")
+    doc = documents_from_bytes("p.txt", page.encode())[0]
+    _, sents = segment(doc)
+    assert all("Revelations" not in s.text and "AFP" not in s.text for s in sents)
+    assert any("warned on Monday" in s.text for s in sents)
