@@ -1,0 +1,86 @@
+"""Stages: assemble + dedup + event typing, with hand-built mentions (no models)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from events.assemble import ArticleContext, sentence_events
+from events.dedup import dedup
+from events.eventtypes import classify, status_of
+from events.model import ActorMention, Article, DateSpan, Document, PlaceMention, Sentence, Timex
+
+TEXT = ("On May 3, the leaders of Atlantis and Lemuria met in Portville and signed a fisheries accord. "
+        "The 2000 figures accounted for 40 percent of GDP in 2001. "
+        "They also spoke by telephone on May 4.")
+DOC = Document("d1", "t.txt", "Title", TEXT)
+ART = Article("d1", 0, "Leaders meet", 0, len(TEXT), dt.date(2020, 5, 6), "byline")
+CTX = ArticleContext(DOC, ART, dt.date(2020, 5, 6), {"ATL": "Atlantis", "LEM": "Lemuria"})
+
+
+def _sentences() -> list[Sentence]:
+    out, start = [], 0
+    for part in TEXT.split(". "):
+        part = part if part.endswith(".") else part + "."
+        i = TEXT.index(part, start)
+        out.append(Sentence("d1", 0, i, i + len(part), part))
+        start = i + len(part)
+    return out
+
+
+def _span(text: str, start_d: dt.date, end_d: dt.date | None = None, anchor: str = "document") -> DateSpan:
+    i = TEXT.index(text)
+    return DateSpan(Timex(i, i + len(text), text, "DATE", start_d.isoformat()), start_d, end_d or start_d, "day",
+                    anchor, "publication date 2020-05-06")  # type: ignore[arg-type]
+
+
+def _actor(text: str, code: str) -> ActorMention:
+    i = TEXT.index(text)
+    return ActorMention(i, i + len(text), text, code, "state", via="name")
+
+
+def test_sentence_with_date_actors_trigger_becomes_an_event() -> None:
+    i = TEXT.index("Portville")
+    place = PlaceMention(i, i + 9, "Portville", "Portville", "LEM", 10.0, 20.0, "city", why="only candidate")
+    spans = [_span("May 3", dt.date(2020, 5, 3)), _span("May 4", dt.date(2020, 5, 4)),
+             _span("2001", dt.date(2001, 1, 1), dt.date(2001, 12, 31))]
+    actors = [_actor("Atlantis", "ATL"), _actor("Lemuria", "LEM")]
+    events = sentence_events(CTX, _sentences(), spans, actors, [place])
+    assert len(events) == 2  # the GDP statistic is not an event
+    first, second = events
+    assert first.date_start == dt.date(2020, 5, 3) and first.actors == ("ATL", "LEM")
+    assert first.event_type == "CONSULT" and first.place_name == "Portville" and first.place_precision == "city"
+    assert TEXT[first.char_start:first.char_end] == first.evidence
+    assert first.title.startswith("Atlantis – Lemuria")
+    # "They" inherits the participants; the call happened during no visit frame, so no place is invented
+    assert second.event_mode == "phone" and second.actors == ("ATL", "LEM") and second.lat is None
+    kinds = {h[0] for h in first.highlights}
+    assert kinds == {"date", "actor", "place"}
+    for kind, s, e in first.highlights:
+        assert first.evidence[s:e] in ("May 3", "Atlantis", "Lemuria", "Portville")
+
+
+def test_ids_are_stable_and_dedup_merges_retellings() -> None:
+    spans = [_span("May 3", dt.date(2020, 5, 3))]
+    actors = [_actor("Atlantis", "ATL"), _actor("Lemuria", "LEM")]
+    a = sentence_events(CTX, _sentences(), spans, actors, [])
+    b = sentence_events(CTX, _sentences(), spans, actors, [])
+    assert [e.event_id for e in a] == [e.event_id for e in b]
+    twice = dedup(a + [e.__class__(**{**e.__dict__, "char_start": e.char_start + 500, "event_id": "x"}) for e in a])
+    assert len(twice) == 1 and twice[0].mentions == 2 and len(twice[0].other_evidence) == 1
+
+
+def test_dedup_keeps_different_days_apart() -> None:
+    spans = [_span("May 3", dt.date(2020, 5, 3)), _span("May 4", dt.date(2020, 5, 4))]
+    actors = [_actor("Atlantis", "ATL"), _actor("Lemuria", "LEM")]
+    assert len(dedup(sentence_events(CTX, _sentences(), spans, actors, []))) == 2
+
+
+def test_event_typing_and_status() -> None:
+    assert classify("Xi spoke by telephone with Trump").mode == "phone"  # type: ignore[union-attr]
+    assert classify("The two navies launched a joint drill").event_type == "MOBILIZE"  # type: ignore[union-attr]
+    assert classify("The minister imposed tariffs on steel").event_type == "SANCTION"  # type: ignore[union-attr]
+    assert classify("The weather was mild") is None
+    assert status_of("He will visit Russia", False) == "planned"
+    assert status_of("He reportedly visited Russia", False) == "reported"
+    assert status_of("He visited Russia", False) == "occurred"
+    assert status_of("He visited Russia", True) == "planned"
