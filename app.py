@@ -1,0 +1,22 @@
+"""Eventscape: router and shared sidebar. Pages live in ``pages/``; they read the
+store only through ``ui.queries`` and never run the NLP pipeline themselves."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import queries, sidebar
+
+st.set_page_config(page_title="Eventscape", page_icon=":material/public:", layout="wide")
+
+PAGES = [
+    st.Page("pages/explore.py", title="Explore", icon=":material/map:", default=True),
+    st.Page("pages/actors.py", title="Actors & pairs", icon=":material/hub:", url_path="actors"),
+    st.Page("pages/sources.py", title="Sources", icon=":material/description:", url_path="sources"),
+    st.Page("pages/briefing.py", title="Briefing", icon=":material/download:", url_path="briefing"),
+]
+
+page = st.navigation(PAGES)
+st.session_state["filters"] = sidebar.render(queries.events(), queries.documents())
+st.sidebar.caption(f"Store version {queries.store_version()} · {queries.store_path()}")
+page.run()

@@ -1,0 +1,96 @@
+"""Build the offline basemap ``geodata/world_110m.geojson`` from Natural Earth.
+
+Source: the npm package ``world-atlas`` (TopoJSON built from Natural Earth,
+public domain). Run once, commit the result; the app never downloads anything::
+
+    cd /tmp && npm pack world-atlas && tar xzf world-atlas-*.tgz
+    python geodata/build_basemap.py /tmp/package/countries-110m.json
+
+TopoJSON stores shared borders once as delta-encoded, quantized "arcs"; a
+polygon ring is a list of arc indices (a negative index ``~i`` means arc ``i``
+reversed). Decoding is small enough to do here without a dependency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+OUT = Path(__file__).resolve().parent / "world_110m.geojson"
+
+
+def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """Absolute (lon, lat) coordinates of every arc."""
+    transform = topology.get("transform")
+    arcs: list[list[tuple[float, float]]] = []
+    for arc in topology["arcs"]:
+        points: list[tuple[float, float]] = []
+        x = y = 0
+        for position in arc:
+            if transform:
+                x += position[0]
+                y += position[1]
+                (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+                points.append((x * sx + tx, y * sy + ty))
+            else:
+                points.append((float(position[0]), float(position[1])))
+        arcs.append(points)
+    return arcs
+
+
+def _ring(indices: list[int], arcs: list[list[tuple[float, float]]], digits: int) -> list[list[float]]:
+    ring: list[tuple[float, float]] = []
+    for index in indices:
+        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        # consecutive arcs share their joining point: drop the duplicate
+        ring.extend(arc if not ring else arc[1:])
+    return [[round(x, digits), round(y, digits)] for x, y in ring]
+
+
+def _iso3(numeric_id: str | None) -> str:
+    if not numeric_id:
+        return ""
+    country = pycountry.countries.get(numeric=str(numeric_id).zfill(3))
+    return country.alpha_3 if country else ""
+
+
+def topology_to_geojson(topology: dict[str, Any], layer: str = "countries", digits: int = 2) -> dict[str, Any]:
+    """Convert one object of a TopoJSON topology into a GeoJSON FeatureCollection."""
+    arcs = decode_arcs(topology)
+    features: list[dict[str, Any]] = []
+    for geom in topology["objects"][layer]["geometries"]:
+        kind = geom.get("type")
+        if kind == "Polygon":
+            coords: Any = [_ring(r, arcs, digits) for r in geom["arcs"]]
+        elif kind == "MultiPolygon":
+            coords = [[_ring(r, arcs, digits) for r in poly] for poly in geom["arcs"]]
+        else:
+            continue  # null geometries (no territory at this scale)
+        props = dict(geom.get("properties") or {})
+        props["iso3"] = _iso3(geom.get("id"))
+        features.append({"type": "Feature", "properties": props,
+                         "geometry": {"type": kind, "coordinates": coords}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("topojson", type=Path, help="countries-110m.json from the world-atlas npm package")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    if not args.topojson.exists():
+        print(f"no such file: {args.topojson} (run `npm pack world-atlas` first)", file=sys.stderr)
+        return 2
+    geo = topology_to_geojson(json.loads(args.topojson.read_text(encoding="utf-8")))
+    args.out.write_text(json.dumps(geo, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {args.out} ({len(geo['features'])} countries, {args.out.stat().st_size / 1e3:.0f} kB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

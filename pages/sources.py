@@ -1,0 +1,103 @@
+"""Sources: the documents in the store, and adding new ones (upload or paste)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from ui import queries
+from ui.detail import document_html
+from ui.sources import UPLOAD_TYPES, documents_table
+
+st.markdown("#### Sources")
+
+
+def _pipeline() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
+    try:
+        from events.pipeline import ingest_bytes, ingest_text
+    except Exception:  # noqa: BLE001 - the pipeline is another part of the project
+        return None
+    return ingest_bytes, ingest_text
+
+
+def _run(kind: str, payload: Any, name: str) -> None:
+    funcs = _pipeline()
+    if funcs is None:
+        st.error("Ingest is not available yet: `events.pipeline` is missing in this build.")
+        return
+    bar = st.progress(0.0, text=f"Reading {name}…")
+
+    def progress(fraction: float, message: str) -> None:
+        bar.progress(min(max(float(fraction), 0.0), 1.0), text=message[:120])
+
+    store = queries.get_store()
+    try:
+        if kind == "bytes":
+            report = funcs[0](name, payload, store, progress)
+        else:
+            report = funcs[1](payload, name, store, progress)
+    except Exception as exc:  # noqa: BLE001 - show one line, never a traceback
+        bar.empty()
+        message = getattr(exc, "user_message", None) or f"{type(exc).__name__}: {exc}"
+        st.error(f"{name}: {message} — the store was left unchanged.")
+        return
+    bar.progress(1.0, text="Done")
+    if not report.ok:
+        st.error(report.message)
+    elif report.new_documents == 0:
+        st.info(f"{report.message} (already in the store — nothing added)")
+    else:
+        st.success(f"{report.message} · {report.new_documents} new document(s), {report.new_events} new event(s)")
+
+
+add_col, docs_col = st.columns([2, 3])
+with add_col:
+    st.markdown("**Add documents**")
+    if _pipeline() is None:
+        st.warning("Ingest is not available yet (`events.pipeline` is missing); the list on the right still works.")
+    with st.form("upload_form", clear_on_submit=True):
+        files = st.file_uploader("Upload files", type=UPLOAD_TYPES, accept_multiple_files=True,
+                                 help="Plain text, Markdown, HTML, or JSON/JSONL with a `text` field.")
+        if st.form_submit_button("Ingest files", type="primary") and files:
+            for file in files:
+                _run("bytes", file.getvalue(), file.name)
+    with st.form("paste_form", clear_on_submit=True):
+        name = st.text_input("Name", value="pasted", max_chars=120)
+        text = st.text_area("Or paste text", height=160)
+        if st.form_submit_button("Ingest text"):
+            if text.strip():
+                _run("text", text, name or "pasted")
+            else:
+                st.error("Nothing to ingest: the text box is empty.")
+
+docs = queries.documents()
+arts = queries.articles()
+with docs_col:
+    st.markdown(f"**Documents in the store** ({docs.height:,})")
+    if docs.is_empty():
+        st.info("No documents yet.")
+    else:
+        table = documents_table(docs, arts)
+        st.dataframe(table.drop("doc_id"), hide_index=True, width="stretch", height=320,
+                     column_config={"title": st.column_config.TextColumn("Title", width="large")})
+        view_doc = st.query_params.get("view_doc")
+        options = table["doc_id"].to_list()
+        titles = dict(zip(options, table["title"].to_list(), strict=True))
+        if view_doc in options:
+            st.session_state["doc_view"] = view_doc
+        chosen = st.selectbox("Read a document", ["—", *options], key="doc_view",
+                              format_func=lambda d: d if d == "—" else f"{titles[d][:70]} ({d})")
+        if chosen != "—":
+            doc_arts = arts.filter(pl.col("doc_id") == chosen)
+            for art in doc_arts.iter_rows(named=True):
+                st.caption(f"Article {art['index'] + 1}: {art['title'][:100]} · published "
+                           f"{art['pub_date'] or 'unknown'} ({art['pub_date_source']})")
+            text = queries.document_text(chosen)
+            if text:
+                with st.container(height=360, border=True):
+                    st.html(document_html(text, None, None))
+            else:
+                st.caption("The store keeps no text for this document (bundled demo data).")

@@ -1,0 +1,222 @@
+"""The pydeck map: offline basemap, event points, bilateral arcs, aggregate mode.
+
+Layers get plain records (lists of dicts): pydeck 0.9 serialises a polars frame
+as an opaque object and the map would silently show nothing.
+
+Tooltips use one ``{tip}`` placeholder holding plain text shown with
+``innerText``: no document text is ever parsed as HTML, and a value containing
+``{field}`` cannot pull in another field because there is only one substitution.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import polars as pl
+import pydeck as pdk
+
+from ui.style import type_color
+
+AGGREGATE_THRESHOLD = 5000
+MAX_ARCS = 3000
+MAX_BINS = 4000
+WORLD_VIEW = pdk.ViewState(latitude=25.0, longitude=20.0, zoom=0.9, min_zoom=0, max_zoom=12)
+OCEAN = [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]
+TOOLTIP = {
+    "text": "{tip}",
+    "style": {"backgroundColor": "white", "color": "#222", "fontSize": "12px", "maxWidth": "360px",
+              "whiteSpace": "pre-wrap", "border": "1px solid #bbb", "padding": "6px"},
+}
+
+
+def _clip(text: str | None, limit: int = 160) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def point_tip(row: dict[str, Any]) -> str:
+    """Plain text for one event's tooltip (shown as text, never as HTML)."""
+    lines = [
+        _clip(row.get("title"), 120),
+        f"{row.get('date_label') or ''} · {row.get('event_type') or ''} · {row.get('status') or ''}",
+        f"Actors: {row.get('actors_label') or '—'}",
+        f"Place: {row.get('place_name') or '—'}",
+        f"Mentions: {row.get('mentions')}",
+    ]
+    return "\n".join(lines)
+
+
+def _radius(mentions: int | None) -> float:
+    return 4.0 + 3.0 * math.sqrt(max(1, int(mentions or 1)) - 1 + 1)
+
+
+def point_records(frame: pl.DataFrame, selected_id: str | None = None) -> list[dict[str, Any]]:
+    cols = ["event_id", "title", "date_label", "event_type", "status", "actors_label",
+            "place_name", "mentions", "lat", "lon"]
+    rows = frame.filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null()).select(cols).to_dicts()
+    out = []
+    for row in rows:
+        r, g, b = type_color(row["event_type"])
+        selected = row["event_id"] == selected_id
+        out.append({
+            "event_id": row["event_id"],
+            "position": [round(row["lon"], 4), round(row["lat"], 4)],
+            "color": [r, g, b, 230 if selected else 190],
+            "line": [0, 0, 0, 255] if selected else [255, 255, 255, 200],
+            "radius": _radius(row["mentions"]) * (1.6 if selected else 1.0),
+            "tip": point_tip(row),
+        })
+    return out
+
+
+def arc_records(frame: pl.DataFrame, limit: int = MAX_ARCS) -> list[dict[str, Any]]:
+    """One arc per bilateral event with known endpoints (most-mentioned first)."""
+    arcs = frame.filter(pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null()
+                        & ((pl.col("src_lat") != pl.col("dst_lat")) | (pl.col("src_lon") != pl.col("dst_lon"))))
+    arcs = arcs.sort("mentions", descending=True).head(limit)
+    cols = ["event_id", "title", "date_label", "event_type", "status", "actors_label", "place_name",
+            "mentions", "src_lat", "src_lon", "dst_lat", "dst_lon"]
+    out = []
+    for row in arcs.select(cols).to_dicts():
+        r, g, b = type_color(row["event_type"])
+        out.append({
+            "event_id": row["event_id"],
+            "src": [round(row["src_lon"], 3), round(row["src_lat"], 3)],
+            "dst": [round(row["dst_lon"], 3), round(row["dst_lat"], 3)],
+            "color": [r, g, b, 170],
+            "width": 1.5 + math.log2(max(1, int(row["mentions"] or 1))),
+            "tip": point_tip(row),
+        })
+    return out
+
+
+def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BINS) -> list[dict[str, Any]]:
+    """Aggregate mode: events counted per grid cell, the dominant type per cell."""
+    located = frame.filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+    if located.is_empty():
+        return []
+    cells = located.with_columns(
+        ((pl.col("lat") / cell_deg).floor() * cell_deg + cell_deg / 2).alias("clat"),
+        ((pl.col("lon") / cell_deg).floor() * cell_deg + cell_deg / 2).alias("clon"),
+    )
+    per_type = cells.group_by("clat", "clon", "event_type").len("n")
+    top_type = per_type.sort("n", descending=True).unique(["clat", "clon"], keep="first").select(
+        "clat", "clon", pl.col("event_type").alias("top_type"))
+    per_cell = (cells.group_by("clat", "clon")
+                .agg(pl.len().alias("n"), pl.col("place_name").drop_nulls().mode().first().alias("place"))
+                .join(top_type, on=["clat", "clon"]).sort("n", descending=True).head(limit))
+    out = []
+    for row in per_cell.to_dicts():
+        r, g, b = type_color(row["top_type"])
+        out.append({
+            "position": [round(row["clon"], 3), round(row["clat"], 3)],
+            "n": int(row["n"]),
+            "color": [r, g, b, 160],
+            "radius": 3.0 + 2.0 * math.log2(1 + int(row["n"])),
+            "tip": f"{row['n']:,} events near {_clip(row['place'] or 'this area', 60)}\nMost common type: {row['top_type']}",
+        })
+    return out
+
+
+def pair_arc_records(frame: pl.DataFrame, limit: int = 500) -> list[dict[str, Any]]:
+    """Aggregate mode: one arc per actor pair, width by event count."""
+    arcs = frame.filter(pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null())
+    if arcs.is_empty():
+        return []
+    grouped = (arcs.group_by("actors_label", "src_lat", "src_lon", "dst_lat", "dst_lon")
+               .agg(pl.len().alias("n")).sort("n", descending=True).head(limit))
+    out = []
+    for row in grouped.to_dicts():
+        out.append({
+            "src": [round(row["src_lon"], 3), round(row["src_lat"], 3)],
+            "dst": [round(row["dst_lon"], 3), round(row["dst_lat"], 3)],
+            "color": [70, 110, 170, 140],
+            "width": 1.0 + math.log2(1 + int(row["n"])),
+            "tip": f"{row['actors_label']}: {row['n']:,} events",
+        })
+    return out
+
+
+def basemap_layers(basemap: dict[str, Any]) -> list[pdk.Layer]:
+    return [
+        pdk.Layer("PolygonLayer", id="ocean", data=[{"polygon": OCEAN[0]}], get_polygon="polygon",
+                  get_fill_color=[221, 234, 243], stroked=False, pickable=False),
+        pdk.Layer("GeoJsonLayer", id="basemap", data=basemap, stroked=True, filled=True,
+                  get_fill_color=[245, 243, 238], get_line_color=[170, 170, 170],
+                  line_width_min_pixels=0.5, pickable=False),
+    ]
+
+
+def build_deck(
+    frame: pl.DataFrame,
+    basemap: dict[str, Any],
+    *,
+    selected_id: str | None = None,
+    aggregate_threshold: int = AGGREGATE_THRESHOLD,
+    online_tiles: bool = False,
+) -> tuple[pdk.Deck, str]:
+    """The map for a filtered, windowed events frame; returns (deck, mode) with
+    mode "points" or "aggregate" (past ``aggregate_threshold`` located events)."""
+    n_located = frame.filter(pl.col("lat").is_not_null()).height
+    layers = [] if online_tiles else basemap_layers(basemap)
+    if n_located > aggregate_threshold:
+        mode = "aggregate"
+        bins = bin_records(frame)
+        layers.append(pdk.Layer("HeatmapLayer", id="heat", data=[{"position": b["position"], "n": b["n"]} for b in bins],
+                                get_position="position", get_weight="n", radius_pixels=40, opacity=0.55,
+                                aggregation="SUM", pickable=False))
+        layers.append(pdk.Layer("ScatterplotLayer", id="bins", data=bins, get_position="position",
+                                get_fill_color="color", get_radius="radius", radius_units="pixels",
+                                stroked=True, get_line_color=[255, 255, 255, 180], line_width_min_pixels=0.5,
+                                pickable=True, auto_highlight=True))
+        layers.append(pdk.Layer("ArcLayer", id="pairs", data=pair_arc_records(frame), get_source_position="src",
+                                get_target_position="dst", get_source_color="color", get_target_color="color",
+                                get_width="width", width_units="pixels", pickable=True, auto_highlight=True))
+    else:
+        mode = "points"
+        layers.append(pdk.Layer("ArcLayer", id="arcs", data=arc_records(frame), get_source_position="src",
+                                get_target_position="dst", get_source_color="color", get_target_color="color",
+                                get_width="width", width_units="pixels", get_height=0.5,
+                                pickable=True, auto_highlight=True))
+        layers.append(pdk.Layer("ScatterplotLayer", id="events", data=point_records(frame, selected_id),
+                                get_position="position", get_fill_color="color", get_radius="radius",
+                                radius_units="pixels", stroked=True, get_line_color="line",
+                                line_width_min_pixels=1, pickable=True, auto_highlight=True))
+    deck = pdk.Deck(
+        layers=layers,
+        initial_view_state=WORLD_VIEW,
+        map_provider="carto" if online_tiles else None,
+        map_style="light" if online_tiles else None,
+        tooltip=TOOLTIP,
+        parameters={"clearColor": [0.87, 0.92, 0.95, 1]},
+    )
+    return deck, mode
+
+
+def deck_json_safe(deck: pdk.Deck) -> str:
+    """Deck JSON that is safe to inline into a ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` only occur inside JSON strings, where ``\\u003c`` etc.
+    mean the same characters; escaping them means no document text can close the
+    script element or open a new one.
+    """
+    text = deck.to_json()
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def selected_event_id(selection: Any) -> str | None:
+    """The event id in a ``st.pydeck_chart`` selection state, if a point or arc was clicked."""
+    try:
+        objects = selection["selection"]["objects"]
+    except (KeyError, TypeError):
+        return None
+    for layer in ("events", "arcs"):
+        for obj in objects.get(layer, []) or []:
+            if isinstance(obj, dict) and obj.get("event_id"):
+                return str(obj["event_id"])
+    return None
+
+
+def payload_bytes(deck: pdk.Deck) -> int:
+    return len(deck.to_json().encode("utf-8"))
