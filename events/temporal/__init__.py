@@ -1,0 +1,1 @@
+"""Temporal engine internals; the public API is ``events.timex``."""

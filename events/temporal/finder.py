@@ -1,0 +1,273 @@
+"""Find temporal expressions: compiled regex rules scanned once each, linearly.
+
+Each rule is one compiled pattern with named groups.  The finder collects every
+match, drops the ones a context filter rejects (numbers that are not dates),
+and keeps a non-overlapping set, longest first.  No rule contains nested
+unbounded quantifiers, so a megabyte of digits or punctuation scans in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from events.temporal.lexicon import (
+    DAYNUM, MONTH, NUMBER, QUANT_MOD, SEASON, UNIT, WEEKDAY, YEAR4,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str | None]
+    priority: int
+    match: re.Match[str]
+
+    @property
+    def text(self) -> str:
+        return self.groups.get("_text") or ""
+
+
+_DASH = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|until|till|and)\s)"
+_DMOD = (r"(?P<mod>(?:[Tt]he\s)?(?:beginning|start|end|middle|close|turn|first\shalf|second\shalf"
+         r"|latter\spart|early\spart)\sof\s(?:the\s)?|(?:[Tt]he\s)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s|(?=\d)))?")
+_REL = r"(?:last|next|this|coming|past|previous|following|same|current)"
+_PART = r"(?:morning|afternoon|evening|night)"
+_CLOCK = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[aApP]\.?\s?[mM]\b\.?)"
+          r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
+          r"|(?P<named>noon|midnight|midday))"
+          r"(?:\s(?P<tz>[A-Z]{1,2}[SD]T|GMT|UTC|local\stime))?")
+_DAYWORD = rf"(?:today|yesterday|tomorrow|tonight|{WEEKDAY})"
+
+RULES: list[tuple[str, str, int]] = [
+    # name, pattern, priority (lower wins ties of equal length)
+    ("iso", r"(?<![\d/.-])(?P<y>1\d{3}|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-])", 0),
+    ("numeric", r"(?<![\d/.,$-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d\d)(?![\d/.]\d)", 1),
+    ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s)?{_DMOD}(?P<mon>{MONTH})\s?(?P<day>{DAYNUM})(?![\d:%,]\d|\d|\s?(?:percent|per\scent|%))"
+            rf"(?:(?P<conn>{_DASH})(?:(?P<mon2>{MONTH})\s?)?(?P<day2>{DAYNUM})\b(?!\s?(?:percent|%)))?"
+            rf"(?:(?:,\s?|\s|,?\s(?:of\s)?)(?P<year>{YEAR4})\b)?", 2),
+    ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?\s)?(?:the\s)?(?P<day>{DAYNUM})(?:(?P<conn>{_DASH})(?P<day2>{DAYNUM}))?\s(?:of\s)?"
+            rf"(?P<mon>{MONTH})(?:,?\s(?P<year>{YEAR4})\b)?", 2),
+    ("month_year", rf"{_DMOD}(?P<mon>{MONTH})(?:{_DASH}(?P<mon2>{MONTH}))?(?:,\s?|\s(?:of\s)?)(?P<year>{YEAR4})\b", 3),
+    ("month_rel_year", rf"{_DMOD}(?P<mon>{MONTH})\s(?:of\s)?(?P<rel>this|last|next)\syear\b", 3),
+    ("month", rf"(?:(?P<rel>last|next|this|coming|past|previous)\s)?{_DMOD}(?P<mon>{MONTH})(?:{_DASH}(?P<mon2>{MONTH}))?(?!\s?\d)", 4),
+    ("decade", rf"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s)?)?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s"
+               r"|(?P<decw>(?:nineteen[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", 2),
+    ("century", rf"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s))?(?P<cent>[12]?\d(?:st|nd|rd|th)|first|second|third|fourth|fifth"
+                r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+                r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-][Cc]entury\b", 2),
+    ("year", rf"{_DMOD}(?:(?P<pfx>[Tt]he\syear\s|(?:[Ff]iscal|FY)(?:\syear)?\s?|(?:pre|post)-))?(?P<year>{YEAR4})"
+             rf"(?:(?P<conn>\s?[-\u2013/]\s?|\s(?:to|through|and)\s)(?P<year2>{YEAR4}|\d\d))?(?![\d,.:]\d|\d|-[a-z]|\s?(?:%|percent))", 5),
+    ("season", rf"(?:(?P<rel>last|next|this|coming|past|previous|the|[Tt]his|[Ll]ast|[Nn]ext|[Tt]he)\s)?{_DMOD}(?P<season>{SEASON})"
+               rf"(?:\s(?:of\s)?(?P<year>{YEAR4})\b)?", 4),
+    ("quarter", rf"(?P<the>[Tt]he\s)?(?:(?P<yq>{YEAR4}|this\syear|last\syear|next\syear)(?:'s)?\s)?(?P<fis>fiscal\s)?"
+                r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|same|recent"
+                r"|most\srecent|year-ago|year-earlier|comparable|fiscal)(?:[- ](?:fiscal|calendar))?[- ](?P<unit>quarter|half)"
+                rf"(?:\sof\s(?:the\s)?(?:fiscal\s)?(?:year\s)?(?P<year>{YEAR4}|this\syear|last\syear|next\syear))?\b", 2),
+    ("quarter_q", rf"\b(?P<q>Q[1-4]|H[12])(?:\s(?P<year>{YEAR4}))?\b", 3),
+    ("the_quarter", r"\b(?P<the>[Tt]he|this|that)\s(?P<unit>quarter|period)\b", 6),
+    ("rel_unit", rf"(?P<pre>(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)(?:-|\s(?:in\s)?))?(?P<rel>{_REL}|[Tt]his|[Ll]ast|[Nn]ext"
+                 r"|(?:[Tt]he|[Tt]hat)\s(?:past|previous|following|next|coming|same|current|prior|preceding)|[Tt]hat)\s"
+                 r"(?P<unit>week|weekend|month|year|fiscal\syear|decade|century|day|morning|afternoon|evening|night)\b", 3),
+    ("unit_rel", r"(?P<the>[Tt]he\s)(?P<unit>day|week|month|year|night)\s(?P<ba>before|after)"
+                 r"(?:\s(?P<anchor>yesterday|tomorrow|(?:his|her|their|its|the)\s(?:arrival|visit|departure|meeting|talks|summit|election)))?\b", 4),
+    ("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s)?(?P<wd>{WEEKDAY})(?P<plural>s)?"
+                rf"(?P<poss>'s)?(?:\s(?P<part>{_PART})s?)?\b", 5),
+    ("deictic", r"\b(?:(?P<pre>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s)?(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?:'s)?"
+                rf"(?:\s(?P<part>{_PART}))?\b", 5),
+    ("part_of_day", rf"\b(?P<rel>this|[Tt]his|last|[Ll]ast)\s(?P<part>{_PART})\b", 4),
+    ("ref", r"\b(?P<word>[Nn]ow|[Cc]urrently|[Nn]owadays|[Pp]resently|[Rr]ecently|[Ll]ately|[Ss]oon|[Pp]reviously|[Ff]ormerly"
+            r"|(?:the\s)?(?:near\s|distant\s|foreseeable\s)?future|[Tt]he\spast|[Tt]he\spresent|[Aa]t\spresent|[Tt]hese\sdays"
+            r"|[Cc]urrent|[Rr]ecent|[Ff]ormer)\b", 7),
+    ("ago", rf"(?:(?P<qm>{QUANT_MOD})\s)?(?P<num>{NUMBER})[\s-](?:more\s)?(?P<unit>{UNIT})(?P<half>\sand\sa\shalf)?"
+            r"\s(?P<dir>ago|earlier|later|before|after|from\snow|hence|previously|back|prior|on)\b", 2),
+    ("duration", rf"(?:(?P<qm>{QUANT_MOD})\s)?(?P<the>[Tt]he\s)?(?:(?P<rel>past|last|next|coming|first|previous|following|final"
+                 rf"|remaining|preceding|latest|recent|initial)\s)?(?P<num>{NUMBER})[\s-](?:(?:more|additional|full|straight"
+                 rf"|consecutive|long|extra)\s)?(?P<unit>{UNIT})(?P<half>\sand\sa\shalf)?(?P<adj>-long|-old)?\b", 6),
+    ("vague_duration", rf"(?:(?P<the>[Tt]he\s)(?P<rel>past|last|next|coming|recent)\s|(?P<rel2>recent|coming)\s)?(?P<unit>{UNIT})(?P<adj>-long|-old)?\b", 8),
+    ("time", rf"(?:(?P<about>about|around|approximately|at|by|until|before|after|from|since)\s)?{_CLOCK}"
+             rf"(?:\s(?:on\s|of\s)?(?P<day>{_DAYWORD}|(?:{WEEKDAY},?\s)?{MONTH}\s?\d{{1,2}}(?:,\s?{YEAR4})?)"
+             rf"(?:\s(?P<dpart>{_PART}))?)?", 1),
+    ("time_in", rf"(?P<h>\d{{1,2}})(?:\so'clock)?\sin\sthe\s(?P<part>morning|afternoon|evening)", 1),
+    ("military", rf"(?<![\d.,$])(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s(?P<tz>GMT|UTC|[A-Z]{{1,2}}[SD]T|local\stime|hours)\b", 1),
+    ("set_adv", r"\b(?P<adv>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|bimonthly"
+                r"|biannually|semiannually|semi-annually|fortnightly)\b", 5),
+    ("set_every", rf"\b(?P<q>every|each|per)\s(?:other\s)?(?:(?P<num>{NUMBER})\s)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}|{_PART}|{SEASON})\b", 3),
+    ("set_freq", rf"\b(?P<freq>once|twice|thrice|(?:one|two|three|four|five|six|\d{{1,2}})\stimes)\s(?:a|an|per)\s(?P<unit>{UNIT})\b", 2),
+    ("yearago", r"\b(?P<w>year-earlier|year-ago|year-before)\b", 4),
+    ("holiday", r"(?:(?P<rel>last|next|this)\s)?(?P<hol>Christmas(?:\s(?:Day|Eve))?|New\sYear(?:'s|\u2019s)(?:\s(?:Day|Eve))?"
+                r"|Thanksgiving(?:\sDay)?|Easter(?:\sSunday)?|Good\sFriday|Independence\sDay|Labor\sDay|Memorial\sDay"
+                rf"|[Ee]lection\s[Dd]ay|Halloween|Valentine(?:'s|\u2019s)\sDay|Boxing\sDay|Veterans\sDay)(?:,?\s(?P<year>{YEAR4})\b)?", 3),
+]
+
+COMPILED: list[tuple[str, re.Pattern[str], int]] = [(n, re.compile(p), pr) for n, p, pr in RULES]
+
+# Words before a 4-digit number that make it an identifier, not a year.
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\$|#|No\.?|[Nn]umber|[Rr]esolution|[Ff]light|[Rr]oute|[Rr]oom|[Aa]rticle|[Pp]age|[Pp]p?\.|[Cc]hapter"
+    r"|[Vv]erse|[Hh]ighway|[Ii]nterstate|[Mm]odel|[Bb]ill|[Ss]ection|[Ll]aw|[Cc]ode|[Aa]ct|[Uu]nit|[Pp]latoon"
+    r"|[Ss]quadron|[Bb]rigade|[Dd]ivision|[Rr]egiment|[Bb]attalion|[Oo]rder|[Dd]ecree|[Ss]ervice|[Ll]ine"
+    r"|[Bb]ox|[Ss]uite|[Pp]ost|[Tt]op|[Ff]ortune|S&P|Nasdaq|Dow|[Ii]ndex|[Mm]inus|[Pp]lus|about|nearly|some"
+    r"|over|than|almost|around|approximately|[Pp]roposition|[Pp]rop\.)\s*$"
+)
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:people|persons|troops|soldiers|men|women|children|workers|employees|jobs|dollars|euros|yuan"
+    r"|tons|tonnes|barrels|units|cars|vehicles|homes|houses|acres|miles|kilometers|kilometres|km|meters"
+    r"|metres|feet|votes|seats|shares|students|cases|deaths|members|refugees|civilians|residents|rounds"
+    r"|pages|words|points|calories|pounds|kg|hectares|square|yards|rooms|beds|stores|hours|minutes)\b"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _next_text(text: str, pos: int, n: int = 40) -> str:
+    return text[pos:pos + n]
+
+
+_MONTH_CTX = frozenset({
+    "in", "since", "by", "until", "till", "through", "during", "of", "before", "after", "from",
+    "early", "late", "mid", "last", "next", "this", "that", "each", "every", "to", "between", "and",
+    "throughout", "on", "the", "for", "around", "as",
+})
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "june", "april"})
+_BARE_DURATION_CTX = frozenset({"for", "over", "within", "took", "lasted", "last", "spent", "after"})
+_ARTICLE_UNIT_CTX = frozenset({
+    "for", "in", "within", "about", "nearly", "almost", "over", "than", "after", "under", "than",
+    "least", "only", "just", "some", "around", "roughly", "approximately", "up",
+})
+
+
+def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rule, read top-down
+    g = c.groups
+    if c.rule == "year":
+        before = text[max(0, c.start - 25):c.start]
+        if _NOT_YEAR_BEFORE.search(before) and not g.get("mod") and not g.get("pfx"):
+            return False
+        if c.start > 0 and text[c.start - 1] in "-/.,:" and not g.get("pfx"):
+            return False
+        if _NOT_YEAR_AFTER.match(text, c.end):
+            return False
+        y = int(g["year"] or 0)
+        if not 1000 <= y <= 2099:
+            return False
+        y2 = g.get("year2")
+        if y2:
+            y2v = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
+            if y2v <= y or y2v - y > 100:
+                return False
+        return True
+    if c.rule == "month":
+        mon = (g["mon"] or "").rstrip(".").lower()
+        if len(mon) <= 4 and mon not in ("may", "june", "july"):
+            return False  # a bare abbreviation is too often something else
+        if mon in _AMBIGUOUS_MONTHS and not g.get("rel") and not g.get("mod") and not g.get("mon2"):
+            if mon in ("may", "march") and (g["mon"] or "").isupper():
+                return False
+            return _prev_word(text, c.start) in _MONTH_CTX
+        if not g.get("rel") and not g.get("mod"):
+            nxt = text[c.end:c.end + 12]
+            if re.match(r"\s(?:[A-Z][a-z]|&)", nxt) or _prev_word(text, c.start) in ("dear",):
+                return False  # "April Jones", "June Carter"
+        return True
+    if c.rule == "season":
+        rel = (g.get("rel") or "").lower()
+        if not (rel and rel != "the") and not g.get("year") and not g.get("mod"):
+            if (g["season"] or "")[0].islower() and _prev_word(text, c.start) not in (
+                    "in", "during", "since", "by", "until", "through", "this", "last", "next", "early", "late"):
+                return False
+        if rel == "the" and not g.get("year") and re.match(r"\sof\b", text[c.end:c.end + 4]):
+            return False  # "the fall of Rome"
+        return True
+    if c.rule in ("mdy", "dmy"):
+        if c.rule == "dmy" and not (g.get("mon") or "")[0:1].isupper():
+            return False
+        return True
+    if c.rule == "numeric":
+        a, b = int(g["a"] or 0), int(g["b"] or 0)
+        if g["sep"] == "." and len(g["c"] or "") != 4:
+            return False
+        return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+    if c.rule in ("duration", "ago"):
+        num = (g.get("num") or "").lower()
+        if num in ("a", "an", "some", "many") and c.rule == "duration" and not g.get("rel") and not g.get("qm") \
+                and not g.get("half") and not g.get("the"):
+            nxt = text[c.end:c.end + 12]
+            if not (_prev_word(text, c.start) in _ARTICLE_UNIT_CTX or re.match(r"\s(?:or\s(?:two|so)|and\s)", nxt)):
+                return False
+        if num == "some" and c.rule == "ago" and not g.get("qm"):
+            return True
+        if re.match(r"\d", num) and c.start > 0 and text[c.start - 1] in "$#.,":
+            return False
+        if g.get("unit", "").lower().startswith("second") and num in ("a", "an"):
+            return False  # "a second" is usually the ordinal
+        return True
+    if c.rule == "vague_duration":
+        if g.get("rel") or g.get("rel2"):
+            return True
+        if g.get("adj"):
+            return True
+        unit = (g.get("unit") or "").lower()
+        if not unit.endswith("s") and unit != "centuries":
+            return False
+        return _prev_word(text, c.start) in _BARE_DURATION_CTX
+    if c.rule == "time":
+        if not (g.get("ampm") or g.get("named") or g.get("tz")):
+            # a bare "6:34" is a verse, a score or a ratio unless a word marks it as a clock time
+            return (g.get("about") or "") in ("at", "by", "until", "around", "about", "before", "after", "from", "since") \
+                or bool(g.get("day"))
+        h = int(g.get("h") or g.get("h2") or 0)
+        return h <= 24
+    if c.rule == "ref":
+        w = (g.get("word") or "").lower()
+        if w == "current":
+            return not re.match(r"\s(?:account|accounts|affairs|assets|liabilities|ratio|yield|flow|flows|"
+                                r"of|and|through|density)\b", text[c.end:c.end + 16])
+        if w == "former":
+            return False
+        if w == "future":
+            return not re.match(r"\s(?:contracts?|prices?|markets?|tense|trading|options?)\b", text[c.end:c.end + 12])
+        if w == "recent":
+            return not re.match(r"\s(?:years|months|weeks|days)\b", text[c.end:c.end + 8])
+        return True
+    if c.rule == "weekday":
+        return True
+    if c.rule == "the_quarter":
+        return g.get("unit") == "quarter" or bool(re.match(r"\s", text[c.end:c.end + 1]))
+    if c.rule == "quarter_q":
+        return True
+    return True
+
+
+def find(text: str, accept: Callable[[Candidate, str], bool] = _accept) -> list[Candidate]:
+    """Every temporal expression candidate in ``text``, non-overlapping, in text order."""
+    cands: list[Candidate] = []
+    for name, rx, prio in COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if e <= s:
+                continue
+            # trim trailing spaces/punctuation the optional groups may have eaten
+            while e > s and text[e - 1] in " ,-\u2013":
+                e -= 1
+            gd: dict[str, str | None] = dict(m.groupdict())
+            gd["_text"] = text[s:e]
+            c = Candidate(s, e, name, gd, prio, m)
+            if accept(c, text):
+                cands.append(c)
+    cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken = bytearray(len(text) + 1)
+    chosen: list[Candidate] = []
+    for c in cands:
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

@@ -1,0 +1,453 @@
+"""TimeML normalisation of found expressions that name calendar dates.
+
+``Normalizer.run`` walks the candidates in text order, resolving each against
+the document creation time (news style) or the narrative reference time, and
+moves the reference time forward as dates are named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import dateparser
+
+from events.model import Anchor
+from events.temporal.anchoring import (
+    Mode, dct_label, narrative_label, pick_weekday, pick_year, tense_mode,
+)
+from events.temporal.calendar import (
+    holiday, month_end, quarter_of, safe_date, season_of, shift, value_interval, week_value,
+)
+from events.temporal.context import Discourse
+from events.temporal.finder import Candidate
+from events.temporal.lexicon import (
+    ORDINALS, SEASON_MONTHS, SEASONS, WEEKDAYS, month_number,
+)
+from events.temporal.resolved import Resolved
+
+_PREP_OPEN = re.compile(r"\b(since|by|until|till|through|before|after|from|as\sof|no\slater\sthan)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+_CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+                  "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+                  "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                  "twenty-first": 21}
+_RANGE_STOP = frozenset({"in", "at", "on", "and", "when", "while", "the", "to", "for", "with", "as", "after",
+                         "before", "during", "of", "from", "this", "that", "last", "next", "he", "she", "they",
+                         "it", "we", "i", "a", "an", "his", "her", "their", "its", "was", "were", "will"})
+
+
+@lru_cache(maxsize=8192)
+def parse_full_date(words: str) -> dt.date | None:
+    """A fully written date ('March 5, 1946', 'Tuesday, 5 March 1946') via dateparser; cached."""
+    got = dateparser.parse(words, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    return got.date() if got else None
+
+
+class DateNormalizer:
+    """Handlers for the rules that name calendar dates (days, months, years, ranges)."""
+
+    def __init__(self, dc: Discourse) -> None:
+        self.dc = dc
+
+    # ---- helpers ---------------------------------------------------------
+    def make(self, c: Candidate, typ: str, value: str, anchor: Anchor | None, how: str,
+             *, calendar: bool = True, end: int | None = None,
+             interval: tuple[dt.date, dt.date] | None = None,
+             pieces: tuple[tuple[int, int, str], ...] = ()) -> Resolved:
+        e = c.end if end is None else end
+        iv = value_interval(value) if calendar else None
+        ds, de, prec = (iv if iv else (None, None, None))
+        if interval is not None and iv is not None:
+            ds, de = interval
+        prep = _PREP_OPEN.search(self.dc.text, max(0, c.start - 20), c.start)
+        open_ended = bool(prep) and prep.group(1).lower() in ("since", "by", "until", "till", "before", "after",
+                                                                "as of", "no later than")
+        return Resolved(start=c.start, end=e, text=self.dc.text[c.start:e], type=typ,  # type: ignore[arg-type]
+                        value=value, date_start=ds, date_end=de, precision=prec,  # type: ignore[arg-type]
+                        anchor=anchor if iv else None, anchored_on=how if iv else "",
+                        open_ended=open_ended and iv is not None, calendar=iv is not None, pieces=pieces)
+
+    def mode_for(self, c: Candidate, rel: str | None = None) -> Mode:
+        r = (rel or "").lower()
+        if r in ("last", "past", "previous"):
+            return "last"
+        if r in ("next", "coming"):
+            return "next"
+        if r == "this":
+            return "this"
+        return tense_mode(self.dc.tense(c.start, c.end))
+
+    def year_anchor(self, c: Candidate, occ: "callable[[int], tuple[dt.date, dt.date] | None]",  # type: ignore[valid-type]
+                    rel: str | None = None) -> tuple[int | None, Anchor, str]:
+        """Year of a yearless expression: narrative year, else dct with tense, else unknown."""
+        dc = self.dc
+        nar = dc.narrative_year(c.start) if not rel else None
+        if nar is not None:
+            return nar.date.year, "narrative", narrative_label(nar.date, nar.label, nar.granularity)
+        if dc.dct is not None:
+            y = pick_year(occ, dc.dct, self.mode_for(c, rel))
+            return y, "document", dct_label(dc.dct)
+        return None, "narrative", ""
+
+    def remember(self, r: Resolved, explicit_year: bool) -> Resolved:
+        if r.date_start is not None and r.precision is not None and r.type in ("DATE", "TIME"):
+            self.dc.set_ref(r.date_start, r.precision, r.text, r.start, explicit_year)
+        return r
+
+    # ---- rules -----------------------------------------------------------
+    def iso(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        d = safe_date(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0))
+        if d is None:
+            return None
+        return self.remember(self.make(c, "DATE", d.isoformat(), "explicit", "explicit date"), True)
+
+    def numeric(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        a, b, y = int(g["a"] or 0), int(g["b"] or 0), g["c"] or ""
+        year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+        # "/" is US month-first unless impossible; "." is European day-first
+        m, d = (a, b) if (g["sep"] == "/" and a <= 12) else (b, a)
+        dd = safe_date(year, m, d)
+        if dd is None:
+            return None
+        return self.remember(self.make(c, "DATE", dd.isoformat(), "explicit", "explicit date"), True)
+
+    def mdy(self, c: Candidate) -> Resolved | None:
+        g, m = c.groups, c.match
+        mon = month_number(g["mon"] or "")
+        day = int(re.sub(r"\D", "", g["day"] or "0"))
+        end = c.end
+        day2, mon2 = g.get("day2"), g.get("mon2")
+        if day2 and (g.get("conn") or "").strip() in ("and", "to", "through", "until", "till") and not g.get("year"):
+            after = re.match(r"\s+([a-z]+)", self.dc.text[m.end("day2"):m.end("day2") + 20])
+            if after and after.group(1) not in _RANGE_STOP:
+                day2 = mon2 = None  # "March 5 and 10 people": not a range
+                end = m.end("day")
+        d2 = int(re.sub(r"\D", "", day2)) if day2 else None
+        m2 = month_number(mon2) if mon2 else mon
+        if d2 is not None and (m2, d2) < (mon, day) and not mon2:
+            d2 = None
+            end = m.end("day")
+        if safe_date(2000, mon, day) is None:
+            return None
+        year_txt = g.get("year")
+        if year_txt:
+            year: int | None = int(year_txt)
+            anchor: Anchor = "explicit"
+            how = "explicit date"
+            full = parse_full_date(f"{g['mon']} {day} {year_txt}")
+            if full is not None:
+                mon, day = full.month, full.day
+        else:
+            def occ(y: int) -> tuple[dt.date, dt.date] | None:
+                d = safe_date(y, mon, day)
+                return (d, d) if d else None
+            year, anchor, how = self.year_anchor(c, occ)
+        return self._day_range(c, year, mon, day, m2, d2, anchor, how, end, bool(year_txt))
+
+    def dmy(self, c: Candidate) -> Resolved | None:
+        g, m = c.groups, c.match
+        mon = month_number(g["mon"] or "")
+        day = int(re.sub(r"\D", "", g["day"] or "0"))
+        d2 = int(re.sub(r"\D", "", g["day2"])) if g.get("day2") else None
+        if safe_date(2000, mon, day) is None:
+            return None
+        if g.get("year"):
+            year: int | None = int(g["year"] or 0)
+            anchor: Anchor = "explicit"
+            how = "explicit date"
+        else:
+            def occ(y: int) -> tuple[dt.date, dt.date] | None:
+                d = safe_date(y, mon, day)
+                return (d, d) if d else None
+            year, anchor, how = self.year_anchor(c, occ)
+        res = self._day_range(c, year, mon, day, mon, d2, anchor, how, c.end, bool(g.get("year")))
+        if res is not None and d2 is not None and res.pieces:
+            # "8-11 March": the first piece is the bare day number
+            p0, p1 = res.pieces
+            res = Resolved(**{**res.__dict__, "pieces": ((c.start, m.end("day"), p0[2]), (m.start("day2"), c.end, p1[2]))})
+        return res
+
+    def _day_range(self, c: Candidate, year: int | None, mon: int, day: int, mon2: int, day2: int | None,
+                   anchor: Anchor, how: str, end: int, explicit: bool) -> Resolved | None:
+        m = c.match
+        ystr = f"{year:04d}" if year is not None else "XXXX"
+        v1 = f"{ystr}-{mon:02d}-{day:02d}"
+        if year is not None and safe_date(year, mon, day) is None:
+            return None
+        if day2 is None:
+            r = self.make(c, "DATE", v1, anchor, how, end=end)
+            if year is None:
+                r = Resolved(**{**r.__dict__, "calendar": True, "precision": "day"})
+            return self.remember(r, explicit)
+        y2 = year
+        if year is not None and (mon2, day2) < (mon, day):
+            y2 = year + 1
+        y2s = f"{y2:04d}" if y2 is not None else "XXXX"
+        v2 = f"{y2s}-{mon2:02d}-{day2:02d}"
+        interval = None
+        if year is not None and y2 is not None:
+            a, b = safe_date(year, mon, day), safe_date(y2, mon2, day2)
+            if a is None or b is None:
+                return None
+            interval = (a, b)
+        first_end = m.end("day")
+        second_start = m.start("mon2") if m.group("mon2") else m.start("day2")
+        pieces = ((c.start, first_end, v1), (second_start, end, v2))
+        r = self.make(c, "DATE", v1, anchor, how, end=end, interval=interval, pieces=pieces)
+        if year is None:
+            r = Resolved(**{**r.__dict__, "calendar": True, "precision": "day"})
+        return self.remember(r, explicit)
+
+    def month_year(self, c: Candidate) -> Resolved | None:
+        g, m = c.groups, c.match
+        year = int(g["year"] or 0)
+        mon = month_number(g["mon"] or "")
+        v = f"{year:04d}-{mon:02d}"
+        if g.get("mon2"):
+            mon2 = month_number(g["mon2"] or "")
+            if mon2 < mon:
+                return None
+            v2 = f"{year:04d}-{mon2:02d}"
+            interval = (dt.date(year, mon, 1), month_end(year, mon2))
+            pieces = ((c.start, m.end("mon"), v), (m.start("mon2"), c.end, v2))
+            return self.remember(self.make(c, "DATE", v, "explicit", "explicit date", interval=interval,
+                                           pieces=pieces), True)
+        return self.remember(self.make(c, "DATE", v, "explicit", "explicit date"), True)
+
+    def month_rel_year(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        base = self._rel_year(g.get("rel") or "this")
+        if base is None:
+            return None
+        mon = month_number(g["mon"] or "")
+        dct = self.dc.dct
+        assert dct is not None
+        return self.remember(self.make(c, "DATE", f"{base:04d}-{mon:02d}", "document", dct_label(dct)), False)
+
+    def _rel_year(self, rel: str) -> int | None:
+        dct = self.dc.dct
+        if dct is None:
+            return None
+        return dct.year + {"last": -1, "next": 1}.get(rel.lower(), 0)
+
+    def month(self, c: Candidate) -> Resolved | None:
+        g, m = c.groups, c.match
+        mon = month_number(g["mon"] or "")
+        mon2 = month_number(g["mon2"]) if g.get("mon2") else None
+        if mon2 is not None and mon2 < mon:
+            return None
+
+        def occ(y: int) -> tuple[dt.date, dt.date] | None:
+            return dt.date(y, mon, 1), month_end(y, mon2 or mon)
+        year, anchor, how = self.year_anchor(c, occ, g.get("rel"))
+        ystr = f"{year:04d}" if year is not None else "XXXX"
+        v = f"{ystr}-{mon:02d}"
+        if mon2 is not None:
+            v2 = f"{ystr}-{mon2:02d}"
+            interval = (dt.date(year, mon, 1), month_end(year, mon2)) if year else None
+            pieces = ((c.start, m.end("mon"), v), (m.start("mon2"), c.end, v2))
+            r = self.make(c, "DATE", v, anchor, how, interval=interval, pieces=pieces)
+        else:
+            r = self.make(c, "DATE", v, anchor, how)
+        if year is None:
+            r = Resolved(**{**r.__dict__, "calendar": True, "precision": "month"})
+        return self.remember(r, False)
+
+    def year(self, c: Candidate) -> Resolved | None:
+        g, m = c.groups, c.match
+        y = int(g["year"] or 0)
+        y2t = g.get("year2")
+        if y2t:
+            y2 = int(y2t) if len(y2t) == 4 else (y // 100) * 100 + int(y2t)
+            pieces = ((c.start, m.end("year"), f"{y:04d}"), (m.start("year2"), c.end, f"{y2:04d}"))
+            return self.remember(self.make(c, "DATE", f"{y:04d}", "explicit", "explicit year",
+                                           interval=(dt.date(y, 1, 1), dt.date(y2, 12, 31)), pieces=pieces), True)
+        return self.remember(self.make(c, "DATE", f"{y:04d}", "explicit", "explicit year"), True)
+
+    def decade(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        if g.get("dec"):
+            d = int(g["dec"] or 0) // 10
+        elif g.get("dec2"):
+            d = 190 + int(g["dec2"] or 0) // 10
+            if self.dc.dct is not None and d * 10 > self.dc.dct.year:
+                d -= 100
+        else:
+            word = (g.get("decw") or "").lower().split("-")[-1].split()[-1]
+            d = 190 + _DECADE_WORDS[word]
+        return self.make(c, "DATE", f"{d:03d}X", "explicit", "explicit decade")
+
+    def century(self, c: Candidate) -> Resolved | None:
+        t = (c.groups.get("cent") or "").lower()
+        n = int(re.sub(r"\D", "", t)) if t[0].isdigit() else _CENTURY_WORDS.get(t, 0)
+        if not 1 <= n <= 21:
+            return None
+        return self.make(c, "DATE", f"{n - 1:02d}", "explicit", "explicit century")
+
+    def season(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        code = SEASONS[(g.get("season") or "").lower()]
+        rel = (g.get("rel") or "").lower()
+        if g.get("year"):
+            y = int(g["year"] or 0)
+            return self.remember(self.make(c, "DATE", f"{y:04d}-{code}", "explicit", "explicit year"), True)
+
+        def occ(y: int) -> tuple[dt.date, dt.date] | None:
+            iv = value_interval(f"{y:04d}-{code}")
+            return (iv[0], iv[1]) if iv else None
+        if rel == "last" and self.dc.dct is not None:
+            cur_y, cur = season_of(self.dc.dct)
+            cur_start = value_interval(f"{cur_y:04d}-{cur}")
+            assert cur_start is not None
+            year = pick_year(occ, cur_start[0] - dt.timedelta(days=1), "past")
+            anchor: Anchor = "document"
+            how = dct_label(self.dc.dct)
+        else:
+            year, anchor, how = self.year_anchor(c, occ, rel if rel != "the" else None)
+        ystr = f"{year:04d}" if year is not None else "XXXX"
+        return self.make(c, "DATE", f"{ystr}-{code}", anchor, how)
+
+    def holiday(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        name = re.sub(r"\s+", " ", g.get("hol") or "")
+        if g.get("year"):
+            d = holiday(name, int(g["year"] or 0))
+            if d is None:
+                return None
+            return self.remember(self.make(c, "DATE", d.isoformat(), "explicit", "explicit year"), True)
+
+        def occ(y: int) -> tuple[dt.date, dt.date] | None:
+            d = holiday(name, y)
+            return (d, d) if d else None
+        year, anchor, how = self.year_anchor(c, occ, g.get("rel"))
+        if year is None:
+            return None
+        d = holiday(name, year)
+        if d is None:
+            return None
+        return self.remember(self.make(c, "DATE", d.isoformat(), anchor, how), False)
+
+    def weekday(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        wd = WEEKDAYS[(g.get("wd") or "").lower()]
+        part = (g.get("part") or "").lower()
+        if g.get("plural"):
+            suffix = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(part, "")
+            return self.make(c, "SET", f"XXXX-WXX-{wd}{suffix}", None, "", calendar=False)
+        rel = (g.get("rel") or "").lower()
+        if rel in ("early", "late", "earlier", "later"):
+            rel = ""
+        dc = self.dc
+        base, anchor, how = None, "document", ""
+        mode = self.mode_for(c, rel or None)
+        if dc.dct is not None:
+            base, how = dc.dct, dct_label(dc.dct)
+        elif dc.ref is not None and dc.ref.granularity == "day":
+            base, anchor = dc.ref.date, "narrative"
+            how = narrative_label(dc.ref.date, dc.ref.label)
+            mode = "last" if rel == "last" else "future" if mode == "nearest" else mode
+        if base is None:
+            return self.make(c, "DATE", f"XXXX-WXX-{wd}", None, "", calendar=False)
+        d = pick_weekday(wd, base, mode)
+        if part:
+            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
+            r = self.make(c, "TIME", f"{d.isoformat()}T{code}", anchor, how)  # type: ignore[arg-type]
+            r = Resolved(**{**r.__dict__, "calendar": True, "anchor": anchor,
+                            "date_start": d, "date_end": d, "precision": "day", "anchored_on": how})
+            return self.remember(r, False)
+        return self.remember(self.make(c, "DATE", d.isoformat(), anchor, how), False)  # type: ignore[arg-type]
+
+    def quarter(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        dc = self.dc
+        ordw = (g.get("ord") or "").lower().replace("most recent", "recent")
+        unit = (g.get("unit") or "").lower()
+        ytxt = (g.get("year") or g.get("yq") or "").lower()
+        year: int | None
+        anchor: Anchor = "document"
+        how = dct_label(dc.dct) if dc.dct else ""
+        if re.fullmatch(r"\d{4}", ytxt):
+            year, anchor, how = int(ytxt), "explicit", "explicit year"
+        elif ytxt:
+            year = self._rel_year(ytxt.split()[0])
+        else:
+            year = dc.dct.year if dc.dct else None
+        if unit == "half":
+            n = ORDINALS.get(ordw) if ordw not in ("last", "final") else 2
+            if n not in (1, 2):
+                return None
+            ystr = f"{year:04d}" if year is not None else "XXXX"
+            return self.make(c, "DATE", f"{ystr}-H{n}", anchor, how)
+        ctx = self._context_quarter(c.start)
+        if ordw in ORDINALS and ordw not in ("last",) or (ordw == "last" and ytxt):
+            q = ORDINALS[ordw]
+            if q > 4:
+                return None
+        elif ordw in ("year-ago", "year-earlier", "comparable"):
+            if ctx is None:
+                return None
+            year, q = ctx[0] - 1, ctx[1]
+        elif ordw == "current" and dc.dct is not None:
+            year, q = dc.dct.year, quarter_of(dc.dct)
+        elif ordw in ("latest", "recent", "past", "last", "same", "fiscal"):
+            if ctx is None:
+                return None
+            year, q = ctx
+        elif ordw == "previous" and ctx is not None:
+            year, q = (ctx[0], ctx[1] - 1) if ctx[1] > 1 else (ctx[0] - 1, 4)
+        else:
+            return None
+        if unit == "period" and ordw not in ("year-ago", "year-earlier", "comparable", "latest", "same", "recent"):
+            return None
+        ystr = f"{year:04d}" if year is not None else "XXXX"
+        if year is not None:
+            dc.last_quarter = (year, q, c.start)
+        return self.make(c, "DATE", f"{ystr}-Q{q}", anchor, how)
+
+    def _context_quarter(self, pos: int) -> tuple[int, int] | None:
+        """The quarter the text is talking about: the last one named, else the last one completed."""
+        dc = self.dc
+        if dc.last_quarter is not None:
+            return dc.last_quarter[0], dc.last_quarter[1]
+        if dc.dct is None:
+            return None
+        q = quarter_of(dc.dct) - 1
+        return (dc.dct.year, q) if q else (dc.dct.year - 1, 4)
+
+    def quarter_q(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        q = g.get("q") or ""
+        if g.get("year"):
+            year: int | None = int(g["year"] or 0)
+            anchor: Anchor = "explicit"
+            how = "explicit year"
+        else:
+            year = self.dc.dct.year if self.dc.dct else None
+            anchor, how = "document", dct_label(self.dc.dct) if self.dc.dct else ""
+        ystr = f"{year:04d}" if year is not None else "XXXX"
+        return self.make(c, "DATE", f"{ystr}-{q}", anchor, how)
+
+    def the_quarter(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        dc = self.dc
+        if (g.get("unit") or "") == "period":
+            if dc.last_quarter is None or c.start - dc.last_quarter[2] > 600:
+                return None
+        if (g.get("the") or "").lower() == "this" and dc.dct is not None:
+            y, q = dc.dct.year, quarter_of(dc.dct)
+        else:
+            ctx = self._context_quarter(c.start)
+            if ctx is None:
+                return None
+            y, q = ctx
+        how = dct_label(dc.dct) if dc.dct else ""
+        return self.make(c, "DATE", f"{y:04d}-Q{q}", "document", how)

@@ -1,0 +1,136 @@
+"""The temporal stage: find, anchor and normalise temporal expressions (TimeML/TIMEX3).
+
+One engine serves the ``python -m events timex`` tagger and the event pipeline:
+
+- ``tag(text, dct)`` -> TIMEX3 ``Timex`` list (DATE, TIME, DURATION, SET), offsets into ``text``.
+- ``resolve_dates(text, dct, offset=)`` -> ``DateSpan`` for every expression naming a calendar
+  day/month/year/range, with precision, anchor (explicit|document|narrative) and what it was
+  anchored on.
+- ``find_publication_date(text, year_hint=None)`` and ``infer_dct(text)`` -> the article's date.
+- ``tag_file(in_path, out_path, progress)`` -> the JSONL command body.
+
+Requires plain text (and optionally the document creation time); sets nothing else.
+The finder is a fixed set of compiled regexes scanned once each (linear time); dateparser
+parses fully written dates, behind an LRU cache.  See ``events/temporal/`` for the parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Callable
+
+from events.model import DateSpan, Timex
+from events.temporal.context import Discourse
+from events.temporal.finder import find
+from events.temporal.pubdate import find_publication_date, infer_from_dates
+from events.temporal.relative import Normalizer
+from events.temporal.resolved import Resolved
+
+__all__ = ["tag", "resolve_dates", "find_publication_date", "infer_dct", "tag_file", "resolve"]
+
+
+def resolve(text: str, dct: dt.date | None) -> list[Resolved]:
+    """Every temporal expression in ``text``, normalised, in text order."""
+    dc = Discourse.of(text, dct)
+    norm = Normalizer(dc)
+    out: list[Resolved] = []
+    for c in find(text):
+        handler: Callable[..., Resolved | None] | None = getattr(norm, c.rule, None)
+        if handler is None:
+            continue
+        r = handler(c)
+        if r is not None and r.end > r.start:
+            out.append(r)
+    return out
+
+
+def tag(text: str, dct: dt.date | None) -> list[Timex]:
+    """TIMEX3 expressions of ``text``; a range's two ends are tagged separately, as TimeML does."""
+    out: list[Timex] = []
+    for r in resolve(text, dct):
+        if r.pieces:
+            for s, e, v in r.pieces:
+                out.append(Timex(s, e, text[s:e], r.type, v))
+        else:
+            out.append(Timex(r.start, r.end, r.text, r.type, r.value))
+    return out
+
+
+def resolve_dates(text: str, dct: dt.date | None, *, offset: int = 0) -> list[DateSpan]:
+    """Expressions that name a calendar day, month, year, range or open interval, resolved.
+
+    ``date_start``/``date_end`` bound the named interval (a range "November 19-20" is one span;
+    "since 2014" and "by April 25th" keep the interval they name and set ``open_ended``).
+    When the year cannot be known the dates are None and ``timex.value`` keeps the rest
+    ("XXXX-11-14").  Timex offsets are shifted by ``offset``.
+    """
+    spans: list[DateSpan] = []
+    for r in resolve(text, dct):
+        if not r.calendar or r.precision is None:
+            continue
+        value = r.value
+        if r.type == "TIME":
+            value = r.date_start.isoformat() if r.date_start else value.split("T")[0]
+        tx = Timex(r.start + offset, r.end + offset, r.text, "DATE", value)
+        spans.append(DateSpan(timex=tx, date_start=r.date_start, date_end=r.date_end, precision=r.precision,
+                              anchor=r.anchor or "narrative", anchored_on=r.anchored_on,
+                              open_ended=r.open_ended))
+    return spans
+
+
+def infer_dct(text: str) -> tuple[dt.date, str] | None:
+    """The article's publication date: byline/dateline first, else inferred from its explicit dates."""
+    found = find_publication_date(text)
+    if found is not None:
+        return found
+    explicit = [(r.date_start, r.precision) for r in resolve(text, None)
+                if r.anchor == "explicit" and r.date_start is not None and r.precision is not None
+                and r.type == "DATE" and not r.pieces]
+    d = infer_from_dates(explicit)
+    if d is None:
+        return None
+    yearless = find_publication_date(text, year_hint=d.year)
+    if yearless is not None:
+        return yearless
+    return d, "inferred"
+
+
+def _parse_dct(raw: object) -> dt.date | None:
+    if not isinstance(raw, str) or len(raw) < 8:
+        return None
+    try:
+        return dt.date.fromisoformat(raw[:10])
+    except ValueError:
+        digits = raw.replace("-", "")[:8]
+        try:
+            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+        except ValueError:
+            return None
+
+
+def tag_file(in_path: str, out_path: str, progress: Callable[[int, int], None] | None = None) -> int:
+    """Tag every JSONL document ``{"doc_id","text","dct"?}``; write ``{"doc_id","timexes":[...]}``.
+
+    A missing or unreadable ``dct`` is inferred with ``infer_dct``.  ``progress(done, total)`` is
+    called after each document.  Returns the number of documents written.
+    """
+    with open(in_path, encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip()]
+    total = len(lines)
+    n = 0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for line in lines:
+            doc = json.loads(line)
+            text = doc.get("text") or ""
+            dct = _parse_dct(doc.get("dct"))
+            if dct is None:
+                got = infer_dct(text)
+                dct = got[0] if got else None
+            timexes = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+                       for t in tag(text, dct)]
+            out.write(json.dumps({"doc_id": doc.get("doc_id"), "timexes": timexes}) + "\n")
+            n += 1
+            if progress is not None:
+                progress(n, total)
+    return n
