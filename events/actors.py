@@ -1,0 +1,162 @@
+"""Actor recognition: states, organisations and people named in a text.
+
+Requires the shipped dictionary ``geodata/actors.json`` (see ``geodata/build_actors.py``).
+Sets nothing; returns :class:`~events.model.ActorMention` values whose offsets
+index the text given.
+
+What counts as an actor mention:
+
+* **States** by name ("China", "the United States", "U.S."), official name
+  ("Islamic Republic of Iran"), adjective or demonym ("Chinese", "Peruvians"),
+  combining form ("Sino-Peruvian" gives CHN and PER), state institution
+  ("Kremlin", "White House", "PLA") and capital city.
+* **Capitals** (the rule): a capital is always reported as its state, with
+  ``via="capital metonym"`` when it stands for the government ("Beijing said",
+  "Moscow's ambassador", "talks between Moscow and Beijing") and
+  ``via="capital (place)"`` when a locative preposition or a visit word just
+  before it makes it a place ("in Beijing", "visit to Moscow"). A host capital is
+  a participant of the events held there, so both are useful to event assembly;
+  callers that want strict actors pass ``include_capital_places=False``.
+  "Brussels" as a metonym is the EU. A capital that is part of a longer name
+  ("George Washington", "Washington Post", "Beijing Guoan") is no actor.
+* **Organisations** by acronym or name variant ("UN", "Shanghai Cooperation
+  Organisation", "Apec"). Organs of the UN ("UN Security Council", "UNGA")
+  report the code ``UN`` and name the organ in ``via``.
+* **People** (kind ``person``, code = their country or organisation) — see
+  :mod:`events.actors_people`.
+
+Look-alikes that are not actors are blocked by longest match: "Persian Gulf",
+"Latin America", "South China Sea", "Indo-Pacific", "New Mexico", ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from events.actors_lexicon import Lexicon, canonical_form, lexicon, normalise
+from events.actors_people import find_people
+from events.model import ActorMention
+
+__all__ = ["find_actors", "leader_terms"]
+
+_LOCATIVE = frozenset(
+    "in at to from near outside inside into across around via toward towards throughout "
+    "within visit visits visited visiting trip arrived arrive arrives landed reached "
+    "returned return leave left departed hosted held based central downtown suburban "
+    "northern southern eastern western".split()
+)
+_PREV_WORD = re.compile(r"([A-Za-z][\w'.-]*)\s*$")
+_NEXT_WORD = re.compile(r"\s*([\w'.-]+)")
+# Proper names that are also given names: "Jordan Peterson", "Chad Smith".
+_GIVEN_NAME_STATES = frozenset({"Jordan", "Chad", "Georgia", "India", "Israel", "Kenya", "Sierra"})
+
+
+def _prev_word(norm: str, start: int) -> str:
+    m = _PREV_WORD.search(norm, max(0, start - 40), start)
+    return m.group(1) if m and m.end() == start else ""
+
+
+def _next_word(norm: str, end: int) -> str:
+    m = _NEXT_WORD.match(norm, end, min(len(norm), end + 40))
+    return m.group(1) if m else ""
+
+
+def _is_shouting(norm: str, start: int, end: int) -> bool:
+    """An all-caps short form inside an all-caps line ("LET US KNOW") is not an actor."""
+    neighbours = [_prev_word(norm, start), _next_word(norm, end)]
+    return any(len(w) > 2 and w.isalpha() and w.isupper() for w in neighbours)
+
+
+def _capital_role(lex: Lexicon, norm: str, start: int, end: int) -> str | None:
+    """'capital metonym', 'capital (place)', or None when the capital is part of a longer name."""
+    nxt = _next_word(norm, end)
+    if nxt.rstrip(".,;:") in lex.capital_name_followers or norm.startswith("-based", end):
+        return None
+    prev = _prev_word(norm, start)
+    if (
+        prev and prev[0].isupper() and prev not in lex.not_name_tokens
+        and prev not in lex.title_heads and prev not in lex.title_modifiers
+        and norm[start - 1 : start] == " " and canonical_form(prev) not in lex.forms
+        and not prev.endswith(".")
+    ):
+        return None  # "George Washington", "Greater London"
+    if norm.startswith("'s", end):
+        return "capital metonym"
+    before = norm[max(0, start - 40) : start].split()[-2:]
+    if any(w.lower().strip(",") in _LOCATIVE for w in before):
+        return "capital (place)"
+    return "capital metonym"
+
+
+def _states_and_orgs(
+    lex: Lexicon, norm: str, text: str, include_capital_places: bool
+) -> tuple[list[ActorMention], list[tuple[int, int, tuple[int, ...]]]]:
+    """One pass of the dictionary scanner: state/org mentions, and person-form hits."""
+    out: list[ActorMention] = []
+    person_hits: list[tuple[int, int, tuple[int, ...]]] = []
+    for m in lex.scanner.finditer(norm):
+        start, end = m.span()
+        entry = lex.forms.get(canonical_form(m.group()))
+        if entry is None or entry.kind == "blocked":
+            continue
+        if entry.kind == "person":
+            person_hits.append((start, end, entry.people))
+            continue
+        via = entry.via
+        form = canonical_form(m.group())
+        if via == "combining form":
+            end -= 1  # "Sino-" -> "Sino"
+        elif len(form) <= 3 and form.isupper() and _is_shouting(norm, start, end):
+            continue
+        elif via == "name" and form in _GIVEN_NAME_STATES:
+            nxt = _next_word(norm, end)
+            if nxt[:1].isupper() and nxt not in lex.not_name_tokens and nxt not in lex.forms:
+                continue
+        code = entry.code
+        if via == "capital":
+            role = _capital_role(lex, norm, start, end)
+            if role is None or (role == "capital (place)" and not include_capital_places):
+                continue
+            via = role
+            if entry.kind == "org" and role == "capital (place)":
+                continue  # "in Brussels" is Belgium's capital as a place, not the EU
+        out.append(ActorMention(start, end, text[start:end], code, entry.kind, None, via))  # type: ignore[arg-type]
+    return out, person_hits
+
+
+def find_actors(
+    text: str,
+    *,
+    on_date: dt.date | None = None,
+    known_people: Mapping[str, str] | None = None,
+    include_capital_places: bool = True,
+) -> list[ActorMention]:
+    """All actor mentions in ``text``, sorted by offset.
+
+    ``on_date`` picks among homonyms and roles by terms of office ("Li" in 2024 is
+    Li Qiang; "Rutte" in 2025 is NATO's). ``known_people`` maps names found earlier
+    in the same article (surname or full name) to their code, so "Hichilema said"
+    keeps ZMB after "Zambian President Hakainde Hichilema".
+    """
+    if not text:
+        return []
+    lex = lexicon()
+    norm = normalise(text)
+    states, person_hits = _states_and_orgs(lex, norm, text, include_capital_places)
+    people = find_people(lex, norm, text, states, person_hits, on_date, known_people or {})
+    return sorted(states + people, key=lambda a: (a.start, a.end))
+
+
+def leader_terms(name: str) -> list[tuple[str, str, dt.date, dt.date | None]]:
+    """Terms of office ``(code, role, start, end)`` of a person in the shipped dictionary.
+
+    ``name`` may be the full name or a listed alias ("Putin", "Lula"); ``end`` is
+    ``None`` while in office. Unknown names give ``[]``.
+    """
+    lex = lexicon()
+    key = canonical_form(normalise(name))
+    idx = lex.names_to_terms.get(key, ())
+    terms = [lex.people[i] for i in idx]
+    return sorted(((t.code, t.role, t.start, t.end) for t in terms), key=lambda r: r[2])

