@@ -25,7 +25,7 @@ ACTORS_PATH = Path(__file__).resolve().parents[1] / "geodata" / "actors.json"
 # One-to-one replacements keep every offset valid in the original text.
 _NORMALISE = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
-    "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    "\u2013": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
 })
 
@@ -81,6 +81,7 @@ class Lexicon:
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
     not_name_tokens: frozenset[str]
+    anchor_heads: frozenset[str]  # titles whose country may come from a nameless mention
     ignore_tokens: frozenset[str]  # never part of a personal name: titles, modifiers, stop words
     scanner: re.Pattern[str]
     title_scanner: re.Pattern[str]
@@ -164,6 +165,7 @@ def lexicon() -> Lexicon:
         title_heads=heads,
         title_modifiers=frozenset(titles["modifiers"]),
         not_name_tokens=frozenset(data["not_name_tokens"]),
+        anchor_heads=frozenset(data["anchor_heads"]),
         ignore_tokens=frozenset(data["not_name_tokens"]) | heads | frozenset(titles["modifiers"]),
         scanner=scanner,
         title_scanner=title_scanner,

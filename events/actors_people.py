@@ -37,8 +37,12 @@ from events.model import ActorMention
 _PARTICLE = r"(?:bin|bint|ibn|ben|al|el|de|da|do|dos|das|del|della|der|den|di|du|van|von|le|la|y)"
 _TOKEN = rf"(?:{UPPER_CLASS}(?:\w|['.-](?=\w))*\.?|(?:al|el|ad|as|ash|an)-{UPPER_CLASS}\w*)"
 _NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN}){{0,5}}"
-_NAME_AFTER = re.compile(rf",?[ \t]+({_NAME})")
-_NAME_BEFORE = re.compile(rf"({_NAME}),[ \t]+(?:the[ \t]+|a[ \t]+)?$")
+_NAME_AFTER = re.compile(rf"[ \t]+({_NAME})")
+_NAME_BEFORE = re.compile(rf"(?<![\w'.-])({_NAME}),[ \t]+(?:the[ \t]+|a[ \t]+)?$")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+# A name after one of these is a place or an object, not a person in apposition.
+_NOT_BEFORE_APPOSITION = frozenset("in at on to from of near for by into via with and or".split())
+_ANCHOR_WINDOW = 3000  # chars: a nameless "Moscow's ambassador" explains a nearby "Ambassador X"
 _TOKEN_SPLIT = re.compile(r"\S+")
 _PREP = re.compile(r"\s+(of|for|to)\s+(?:the\s+)?")
 _PREV_TOKEN = re.compile(r"([\w.'-]+)[ -]$")
@@ -59,7 +63,7 @@ class _Candidate:
     name: str
     code: str | None
     head: str
-    via: str
+    head_pos: int
 
 
 def _choose_term(lex: Lexicon, idx: Sequence[int], on_date: dt.date | None,
@@ -81,8 +85,10 @@ def _clean_name(lex: Lexicon, norm: str, start: int, raw: str) -> tuple[int, int
     """Trim a raw capitalised run to a plausible personal name (offsets into ``norm``)."""
     ignore = lex.ignore_tokens
     tokens = [(m.start() + start, m.group()) for m in _TOKEN_SPLIT.finditer(raw)]
-    while tokens and (tokens[0][1] in ignore or _is_place_or_org(lex, tokens[0][1])):
+    while tokens and tokens[0][1] in ignore:
         tokens.pop(0)  # "Security Council Sergei Shoigu" -> "Sergei Shoigu"
+    if tokens and _is_place_or_org(lex, tokens[0][1].removesuffix("'s")):
+        return None  # another actor follows, not a name ("leader, Italian Prime Minister ...")
     kept: list[tuple[int, str]] = []
     for pos, tok in tokens:
         bare = tok[:-2] if tok.endswith("'s") else tok
@@ -169,6 +175,10 @@ def _title_candidates(
                 continue
             cm = lex.complement_scanner.match(norm, right)
             if cm:
+                if code is None:  # "Minister of the International Department of the CPC ..."
+                    inner = [a for s, a in by_start.items() if cm.start() < s < cm.end()]
+                    if inner:
+                        code = min(inner, key=lambda a: a.start).code
                 right = cm.end()
                 continue
             break
@@ -176,15 +186,17 @@ def _title_candidates(
         nm = _NAME_AFTER.match(norm, right)
         if nm:
             found = _clean_name(lex, norm, nm.start(1), nm.group(1))
-        if found is None and country_start > 0:
+        if found is None and country_start > 0 and not head.endswith("s"):
             bm = _NAME_BEFORE.search(norm, max(0, country_start - 80), country_start)
             if bm:
-                found = _clean_name(lex, norm, bm.start(1), bm.group(1))
+                wb = _WORD_BEFORE.search(norm, max(0, bm.start() - 30), bm.start())
+                if not wb or wb.group(1).lower() not in _NOT_BEFORE_APPOSITION:
+                    found = _clean_name(lex, norm, bm.start(1), bm.group(1))
         if found is None:
             if code is not None:
                 anchors.append((head.lower(), code, hm.start()))
             continue
-        candidates.append(_Candidate(found[0], found[1], found[2], code, head.lower(), "title"))
+        candidates.append(_Candidate(found[0], found[1], found[2], code, head.lower(), hm.start()))
     return candidates, anchors
 
 
@@ -237,13 +249,15 @@ def find_people(
         if hit is not None:
             resolved.append((cand, hit[0], hit[1], "earlier mention"))
             continue
-        same = [a for a in anchors if a[0] == cand.head]
+        same = [a for a in anchors if a[0] == cand.head and a[0] in lex.anchor_heads
+                and abs(a[2] - cand.start) <= _ANCHOR_WINDOW]
         if same:
             _, code, _ = min(same, key=lambda a: abs(a[2] - cand.start))
             resolved.append((cand, code, cand.name, "title anchor"))
             for k in _name_keys(cand.name):
                 registry.setdefault(k, (code, cand.name))
-    for cand, code, person, via in resolved:
+    # The title nearest the name wins ("G7 leader, Italian Prime Minister Paolo Gentiloni").
+    for cand, code, person, via in sorted(resolved, key=lambda r: abs(r[0].start - r[0].head_pos)):
         emit(cand.start, cand.end, code, person, via)
 
     for s, e, idx in person_hits:

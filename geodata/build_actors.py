@@ -128,6 +128,7 @@ def build() -> dict[str, Any]:
         "people": leaders["people"],
         "titles": curated["titles"],
         "not_name_tokens": sorted(set(curated["not_name_tokens"])),
+        "anchor_heads": sorted(set(curated["anchor_heads"])),
     }
 
 
