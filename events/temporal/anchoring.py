@@ -12,7 +12,8 @@ from typing import Callable, Literal
 
 from events.model import Anchor
 
-Mode = Literal["past", "future", "last", "next", "this", "nearest"]
+Mode = Literal["past", "future", "last", "next", "this", "nearest", "lean_past", "lean_future"]
+LEAN = 2.5  # a tense cue makes the occurrence on its side this many times "closer"
 Occurrence = Callable[[int], "tuple[dt.date, dt.date] | None"]
 
 
@@ -40,11 +41,14 @@ def pick_year(occ: Occurrence, ref: dt.date, mode: Mode) -> int | None:
         fut = [f for f in found if f[1] > ref]
         return fut[0][0] if fut else None
 
-    def distance(f: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
+    def distance(f: tuple[int, dt.date, dt.date]) -> tuple[float, int]:
         if f[1] <= ref <= f[2]:
             return (0, 0)
-        gap = (f[1] - ref).days if f[1] > ref else (ref - f[2]).days
-        return (gap, 1 if f[1] > ref else 0)  # a tie goes to the past: news reports what happened
+        future = f[1] > ref
+        gap: float = (f[1] - ref).days if future else (ref - f[2]).days
+        if (mode == "lean_past" and future) or (mode == "lean_future" and not future):
+            gap *= LEAN
+        return (gap, 1 if future else 0)  # a tie goes to the past: news reports what happened
 
     return min(found, key=distance)[0]
 

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Tense = Literal["past", "future"] | None
+FUTURE_WEIGHT = 1.0
 
 _SENT_BREAK = re.compile(r"[.!?][\"')\]']*\s+(?=[\"'`(\[]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'`]{2})")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|scheduled|slated|due\sto|plans?\sto|planning\sto"
-    r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|would|next|is\sto|are\sto|hopes?\sto|aims?\sto"
-    r"|will\sbe|to\sattend|to\svisit|invited\sto)\b", re.IGNORECASE)
+    r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|is\sto|are\sto|hopes?\sto|aims?\sto"
+    r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|made|took|came|went|gave|began|left|saw|got|won|lost|led"
     r"|spoke|fell|rose|sold|bought|paid|sent|brought|thought|found|became|ran|wrote|struck|hit|shot|fled"
@@ -79,7 +80,7 @@ class Discourse:
         for m in _FUTURE.finditer(self.text, lo, hi):
             if m.start() < end and m.end() > start:
                 continue
-            d = (start - m.end() if m.end() <= start else m.start() - end) * 0.5
+            d = (start - m.end() if m.end() <= start else m.start() - end) * FUTURE_WEIGHT
             if best is None or d < best[0]:
                 best = (d, "future")
         for m in _PAST.finditer(self.text, lo, hi):

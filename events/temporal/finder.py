@@ -39,7 +39,7 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _CLOCK = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[aApP]\.?\s?[mM]\b\.?)"
           r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
           r"|(?P<named>noon|midnight|midday))"
-          r"(?:\s(?P<tz>[A-Z]{1,2}[SD]T|GMT|UTC|local\stime))?")
+          r"(?:\s(?P<tz>(?-i:[A-Z]{1,2}[SD]T|GMT|UTC)|local\stime))?")
 _DAYWORD = rf"(?:today|yesterday|tomorrow|tonight|{WEEKDAY})"
 
 RULES: list[tuple[str, str, int]] = [
@@ -59,16 +59,25 @@ RULES: list[tuple[str, str, int]] = [
     ("century", rf"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s))?(?P<cent>[12]?\d(?:st|nd|rd|th)|first|second|third|fourth|fifth"
                 r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
                 r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-][Cc]entury\b", 2),
-    ("year", rf"{_DMOD}(?:(?P<pfx>[Tt]he\syear\s|(?:[Ff]iscal|FY)(?:\syear)?\s?|(?:pre|post)-))?(?P<year>{YEAR4})"
+    ("year", rf"{_DMOD}(?:(?P<pfx>[Tt]he\syear\s|(?:fiscal|(?-i:FY))(?:\syear)?\s?|(?:pre|post)-))?(?P<year>{YEAR4})"
              rf"(?:(?P<conn>\s?[-\u2013/]\s?|\s(?:to|through|and)\s)(?P<year2>{YEAR4}|\d\d))?(?![\d,.:]\d|\d|-[a-z]|\s?(?:%|percent))", 5),
     ("season", rf"(?:(?P<rel>last|next|this|coming|past|previous|the|[Tt]his|[Ll]ast|[Nn]ext|[Tt]he)\s)?{_DMOD}(?P<season>{SEASON})"
                rf"(?:\s(?:of\s)?(?P<year>{YEAR4})\b)?", 4),
-    ("quarter", rf"(?P<the>[Tt]he\s)?(?:(?P<yq>{YEAR4}|this\syear|last\syear|next\syear)(?:'s)?\s)?(?P<fis>fiscal\s)?"
+    ("quarter", rf"(?P<the>the\s)?(?:(?P<yq>{YEAR4}|this\syear|last\syear|next\syear)(?:'s)?\s)?(?P<fis>fiscal\s)?"
+                r"(?:(?P<ya>year-ago|year-earlier|comparable|corresponding|same)\s)?(?:(?P<fis2>fiscal)\s)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|same|recent"
-                r"|most\srecent|year-ago|year-earlier|comparable|fiscal)(?:[- ](?:fiscal|calendar))?[- ](?P<unit>quarter|half)"
-                rf"(?:\sof\s(?:the\s)?(?:fiscal\s)?(?:year\s)?(?P<year>{YEAR4}|this\syear|last\syear|next\syear))?\b", 2),
-    ("quarter_q", rf"\b(?P<q>Q[1-4]|H[12])(?:\s(?P<year>{YEAR4}))?\b", 3),
-    ("the_quarter", r"\b(?P<the>[Tt]he|this|that)\s(?P<unit>quarter|period)\b", 6),
+                r"|most\srecent|year-ago|year-earlier|comparable|corresponding|fiscal|june|september|december|march)"
+                r"(?:[- ](?:fiscal|calendar))?[- ](?P<unit>quarter|half|period)"
+                rf"(?:\sof\s(?:the\s)?(?:fiscal\s)?(?:year\s)?(?P<year>{YEAR4}|this\syear|last\syear|next\syear))?"
+                rf"(?P<ago>\sa\syear\s(?:ago|earlier))?", 2),
+    ("quarter_year", rf"(?P<the>the\s)(?P<yq>{YEAR4})(?:\sfiscal)?\s(?P<unit>quarter|period|half)", 2),
+    ("quarter_q", rf"\b(?P<q>(?-i:Q[1-4]|H[12]))(?:\s(?P<year>{YEAR4}))?\b", 3),
+    ("the_quarter", r"(?P<the>the|this|that)\s(?P<unit>quarter|period)(?P<ago>\sa\syear\s(?:ago|earlier))?", 6),
+    ("the_weekend", r"(?P<the>the|this|that)\s(?P<unit>weekend)", 6),
+    ("year_end", rf"(?P<w>year-end|year\send|year's\send|(?:the\s)?end\sof\sthe\s(?:fiscal\s)?year"
+                 r"|(?:the\s)?(?:end|start|beginning|middle)\sof\s(?:the|this)\smonth)", 4),
+    ("the_year", r"(?P<pre>(?:earlier|later)\sin\s)?(?P<the>the)\s(?P<full>full\s|fiscal\s|latest\s(?:fiscal\s)?|current\s(?:fiscal\s)?)?year", 7),
+    ("in_the_day", r"(?P<pre>earlier|later)\sin\sthe\s(?P<unit>day|week|month)", 4),
     ("rel_unit", rf"(?P<pre>(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)(?:-|\s(?:in\s)?))?(?P<rel>{_REL}|[Tt]his|[Ll]ast|[Nn]ext"
                  r"|(?:[Tt]he|[Tt]hat)\s(?:past|previous|following|next|coming|same|current|prior|preceding)|[Tt]hat)\s"
                  r"(?P<unit>week|weekend|month|year|fiscal\syear|decade|century|day|morning|afternoon|evening|night)\b", 3),
@@ -86,24 +95,27 @@ RULES: list[tuple[str, str, int]] = [
             r"\s(?P<dir>ago|earlier|later|before|after|from\snow|hence|previously|back|prior|on)\b", 2),
     ("duration", rf"(?:(?P<qm>{QUANT_MOD})\s)?(?P<the>[Tt]he\s)?(?:(?P<rel>past|last|next|coming|first|previous|following|final"
                  rf"|remaining|preceding|latest|recent|initial)\s)?(?P<num>{NUMBER})[\s-](?:(?:more|additional|full|straight"
-                 rf"|consecutive|long|extra)\s)?(?P<unit>{UNIT})(?P<half>\sand\sa\shalf)?(?P<adj>-long|-old)?\b", 6),
+                 rf"|consecutive|long|extra|trading|business|working|calendar)\s)?(?P<unit>{UNIT})(?P<half>\sand\sa\shalf)?(?P<adj>-long|-old)?\b", 6),
     ("vague_duration", rf"(?:(?P<the>[Tt]he\s)(?P<rel>past|last|next|coming|recent)\s|(?P<rel2>recent|coming)\s)?(?P<unit>{UNIT})(?P<adj>-long|-old)?\b", 8),
     ("time", rf"(?:(?P<about>about|around|approximately|at|by|until|before|after|from|since)\s)?{_CLOCK}"
              rf"(?:\s(?:on\s|of\s)?(?P<day>{_DAYWORD}|(?:{WEEKDAY},?\s)?{MONTH}\s?\d{{1,2}}(?:,\s?{YEAR4})?)"
              rf"(?:\s(?P<dpart>{_PART}))?)?", 1),
     ("time_in", rf"(?P<h>\d{{1,2}})(?:\so'clock)?\sin\sthe\s(?P<part>morning|afternoon|evening)", 1),
-    ("military", rf"(?<![\d.,$])(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s(?P<tz>GMT|UTC|[A-Z]{{1,2}}[SD]T|local\stime|hours)\b", 1),
+    ("military", rf"(?<![\d.,$])(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s(?P<tz>(?-i:GMT|UTC|[A-Z]{{1,2}}[SD]T)|local\stime|hours)\b", 1),
     ("set_adv", r"\b(?P<adv>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|bimonthly"
                 r"|biannually|semiannually|semi-annually|fortnightly)\b", 5),
     ("set_every", rf"\b(?P<q>every|each|per)\s(?:other\s)?(?:(?P<num>{NUMBER})\s)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}|{_PART}|{SEASON})\b", 3),
     ("set_freq", rf"\b(?P<freq>once|twice|thrice|(?:one|two|three|four|five|six|\d{{1,2}})\stimes)\s(?:a|an|per)\s(?P<unit>{UNIT})\b", 2),
     ("yearago", r"\b(?P<w>year-earlier|year-ago|year-before)\b", 4),
-    ("holiday", r"(?:(?P<rel>last|next|this)\s)?(?P<hol>Christmas(?:\s(?:Day|Eve))?|New\sYear(?:'s|\u2019s)(?:\s(?:Day|Eve))?"
+    ("holiday", r"(?:(?P<rel>last|next|this)\s)?(?P<hol>(?-i:Christmas(?:\s(?:Day|Eve))?|New\sYear(?:'s|\u2019s)(?:\s(?:Day|Eve))?"
                 r"|Thanksgiving(?:\sDay)?|Easter(?:\sSunday)?|Good\sFriday|Independence\sDay|Labor\sDay|Memorial\sDay"
-                rf"|[Ee]lection\s[Dd]ay|Halloween|Valentine(?:'s|\u2019s)\sDay|Boxing\sDay|Veterans\sDay)(?:,?\s(?P<year>{YEAR4})\b)?", 3),
+                rf"|[Ee]lection\s[Dd]ay|Halloween|Valentine(?:'s|\u2019s)\sDay|Boxing\sDay|Veterans\sDay))(?:,?\s(?P<year>{YEAR4})\b)?", 3),
 ]
 
-COMPILED: list[tuple[str, re.Pattern[str], int]] = [(n, re.compile(p), pr) for n, p, pr in RULES]
+# Every rule is case-insensitive except where a fragment says (?-i:...) (month and weekday names,
+# holidays, time zones); every rule starts and ends at a word boundary.
+COMPILED: list[tuple[str, re.Pattern[str], int]] = [
+    (n, re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.IGNORECASE), pr) for n, p, pr in RULES]
 
 # Words before a 4-digit number that make it an identifier, not a year.
 _NOT_YEAR_BEFORE = re.compile(
@@ -194,6 +206,9 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         if g["sep"] == "." and len(g["c"] or "") != 4:
             return False
         return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+    if c.rule in ("duration", "ago", "vague_duration") and (
+            (g.get("adj") or "").lower() == "-old" or re.match(r"\s(?:old|of\sage)\b", text[c.end:c.end + 8])):
+        return False  # ages ("a 44-year-old", "37 years old") are not temporal expressions
     if c.rule in ("duration", "ago"):
         num = (g.get("num") or "").lower()
         if num in ("a", "an", "some", "many") and c.rule == "duration" and not g.get("rel") and not g.get("qm") \

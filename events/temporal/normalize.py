@@ -23,7 +23,7 @@ from events.temporal.calendar import (
 from events.temporal.context import Discourse
 from events.temporal.finder import Candidate
 from events.temporal.lexicon import (
-    ORDINALS, SEASON_MONTHS, SEASONS, WEEKDAYS, month_number,
+    MONTH, YEAR4, ORDINALS, SEASON_MONTHS, SEASONS, WEEKDAYS, month_number,
 )
 from events.temporal.resolved import Resolved
 
@@ -36,6 +36,8 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
                   "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
                   "twenty-first": 21}
+_ENDED = re.compile(rf"\s(?:that\s|which\s)?(?:ended|ending|ends|closed)\s(?:on\s)?(?P<mon>{MONTH})\s?\d{{1,2}}"
+                    rf"(?:,\s?(?P<year>{YEAR4}))?")
 _RANGE_STOP = frozenset({"in", "at", "on", "and", "when", "while", "the", "to", "for", "with", "as", "after",
                          "before", "during", "of", "from", "this", "that", "last", "next", "he", "she", "they",
                          "it", "we", "i", "a", "an", "his", "her", "their", "its", "was", "were", "will"})
@@ -84,6 +86,13 @@ class DateNormalizer:
             return "this"
         return tense_mode(self.dc.tense(c.start, c.end))
 
+    def mode_for_named(self, c: Candidate, rel: str | None = None) -> Mode:
+        """Mode for a named month/day without a year: the nearest occurrence unless the tense says otherwise."""
+        if rel:
+            return self.mode_for(c, rel)
+        t = self.dc.tense(c.start, c.end)
+        return "lean_past" if t == "past" else "lean_future" if t == "future" else "nearest"
+
     def year_anchor(self, c: Candidate, occ: "callable[[int], tuple[dt.date, dt.date] | None]",  # type: ignore[valid-type]
                     rel: str | None = None) -> tuple[int | None, Anchor, str]:
         """Year of a yearless expression: narrative year, else dct with tense, else unknown."""
@@ -92,7 +101,7 @@ class DateNormalizer:
         if nar is not None:
             return nar.date.year, "narrative", narrative_label(nar.date, nar.label, nar.granularity)
         if dc.dct is not None:
-            y = pick_year(occ, dc.dct, self.mode_for(c, rel))
+            y = pick_year(occ, dc.dct, self.mode_for_named(c, rel))
             return y, "document", dct_label(dc.dct)
         return None, "narrative", ""
 
@@ -358,20 +367,30 @@ class DateNormalizer:
         if base is None:
             return self.make(c, "DATE", f"XXXX-WXX-{wd}", None, "", calendar=False)
         d = pick_weekday(wd, base, mode)
-        if part:
-            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
-            r = self.make(c, "TIME", f"{d.isoformat()}T{code}", anchor, how)  # type: ignore[arg-type]
-            r = Resolved(**{**r.__dict__, "calendar": True, "anchor": anchor,
-                            "date_start": d, "date_end": d, "precision": "day", "anchored_on": how})
-            return self.remember(r, False)
         return self.remember(self.make(c, "DATE", d.isoformat(), anchor, how), False)  # type: ignore[arg-type]
+
+    def _ended(self, pos: int) -> tuple[int, int] | None:
+        """(year, month) of "... ended Sept. 30" right after a period expression."""
+        m = _ENDED.match(self.dc.text, pos)
+        if not m:
+            return None
+        mon = month_number(m.group("mon"))
+        if m.group("year"):
+            return int(m.group("year")), mon
+        dct = self.dc.dct
+        if dct is None:
+            return None
+        return (dct.year if mon <= dct.month else dct.year - 1), mon
 
     def quarter(self, c: Candidate) -> Resolved | None:
         g = c.groups
         dc = self.dc
-        ordw = (g.get("ord") or "").lower().replace("most recent", "recent")
+        ordw = re.sub(r"\s+", " ", (g.get("ord") or "").lower()).replace("most recent", "recent")
         unit = (g.get("unit") or "").lower()
         ytxt = (g.get("year") or g.get("yq") or "").lower()
+        back = 1 if (g.get("ya") or g.get("ago") or ordw in ("year-ago", "year-earlier")) else 0
+        if ordw in ("comparable", "corresponding", "same") and (g.get("ya") is None) and not g.get("ago"):
+            back = 1 if ordw in ("comparable", "corresponding") else 0
         year: int | None
         anchor: Anchor = "document"
         how = dct_label(dc.dct) if dc.dct else ""
@@ -385,20 +404,25 @@ class DateNormalizer:
             n = ORDINALS.get(ordw) if ordw not in ("last", "final") else 2
             if n not in (1, 2):
                 return None
-            ystr = f"{year:04d}" if year is not None else "XXXX"
+            ystr = f"{year - back:04d}" if year is not None else "XXXX"
             return self.make(c, "DATE", f"{ystr}-H{n}", anchor, how)
+        ended = self._ended(c.end)
         ctx = self._context_quarter(c.start)
-        if ordw in ORDINALS and ordw not in ("last",) or (ordw == "last" and ytxt):
+        q: int
+        if ordw in ("june", "september", "december", "march"):
+            q = (month_number(ordw) - 1) // 3 + 1
+            if not ytxt and ended is None and ctx is not None:
+                year = ctx[0] if ctx[1] >= q else ctx[0] - 1
+        elif ordw in ORDINALS and (ordw != "last" or ytxt):
             q = ORDINALS[ordw]
             if q > 4:
                 return None
-        elif ordw in ("year-ago", "year-earlier", "comparable"):
-            if ctx is None:
-                return None
-            year, q = ctx[0] - 1, ctx[1]
+        elif ended is not None:
+            year, q = ended[0], (ended[1] - 1) // 3 + 1
         elif ordw == "current" and dc.dct is not None:
             year, q = dc.dct.year, quarter_of(dc.dct)
-        elif ordw in ("latest", "recent", "past", "last", "same", "fiscal"):
+        elif ordw in ("latest", "recent", "past", "last", "same", "fiscal", "year-ago", "year-earlier",
+                      "comparable", "corresponding"):
             if ctx is None:
                 return None
             year, q = ctx
@@ -406,12 +430,21 @@ class DateNormalizer:
             year, q = (ctx[0], ctx[1] - 1) if ctx[1] > 1 else (ctx[0] - 1, 4)
         else:
             return None
-        if unit == "period" and ordw not in ("year-ago", "year-earlier", "comparable", "latest", "same", "recent"):
+        if unit == "period" and ordw in ORDINALS:
             return None
-        ystr = f"{year:04d}" if year is not None else "XXXX"
-        if year is not None:
+        if year is not None and not back:
             dc.last_quarter = (year, q, c.start)
+        ystr = f"{year - back:04d}" if year is not None else "XXXX"
         return self.make(c, "DATE", f"{ystr}-Q{q}", anchor, how)
+
+    def quarter_year(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        year = int(g.get("yq") or 0)
+        unit = (g.get("unit") or "").lower()
+        ctx = self._context_quarter(c.start)
+        if unit == "half" or ctx is None:
+            return self.make(c, "DATE", f"{year:04d}", "explicit", "explicit year")
+        return self.make(c, "DATE", f"{year:04d}-Q{ctx[1]}", "explicit", "explicit year")
 
     def _context_quarter(self, pos: int) -> tuple[int, int] | None:
         """The quarter the text is talking about: the last one named, else the last one completed."""
@@ -439,15 +472,20 @@ class DateNormalizer:
     def the_quarter(self, c: Candidate) -> Resolved | None:
         g = c.groups
         dc = self.dc
+        ended = self._ended(c.end)
         if (g.get("unit") or "") == "period":
-            if dc.last_quarter is None or c.start - dc.last_quarter[2] > 600:
+            if ended is None and (dc.last_quarter is None or c.start - dc.last_quarter[2] > 600):
                 return None
-        if (g.get("the") or "").lower() == "this" and dc.dct is not None:
-            y, q = dc.dct.year, quarter_of(dc.dct)
+        if ended is not None:
+            y, q = ended[0], (ended[1] - 1) // 3 + 1
+            if (g.get("unit") or "") == "quarter":
+                dc.last_quarter = (y, q, c.start)
         else:
             ctx = self._context_quarter(c.start)
             if ctx is None:
                 return None
             y, q = ctx
+        if g.get("ago"):
+            y -= 1
         how = dct_label(dc.dct) if dc.dct else ""
         return self.make(c, "DATE", f"{y:04d}-Q{q}", "document", how)

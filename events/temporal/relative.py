@@ -104,7 +104,7 @@ class Normalizer(DateNormalizer):
             return self.make(c, "DATE", "XXXX-XX-XX", None, "", calendar=False)
         d0, anchor, how = b
         d = d0 + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
-        if word == "tonight" or part:
+        if part:
             code = _PART_CODE.get(part or word, "")
             r = self.make(c, "TIME", f"{d.isoformat()}T{code}", anchor, how, calendar=False)
             r = Resolved(**{**r.__dict__, "calendar": True, "anchor": anchor, "anchored_on": how,
@@ -413,3 +413,53 @@ class Normalizer(DateNormalizer):
 
     def set_freq(self, c: Candidate) -> Resolved | None:
         return self.make(c, "SET", duration_value(1, c.groups.get("unit") or ""), None, "", calendar=False)
+
+    # ---- "the weekend", "year-end", "the year", "later in the day" -------
+    def the_weekend(self, c: Candidate) -> Resolved | None:
+        b = self.base(False)
+        if b is None:
+            return None
+        d, anchor, how = b
+        future = self.dc.tense(c.start, c.end) == "future" or (c.groups.get("the") or "").lower() == "this"
+        if future:
+            nd = d + dt.timedelta(days=(6 - d.isoweekday()) % 7)
+        else:
+            nd = d - dt.timedelta(days=(d.isoweekday() + 1) % 7 if d.isoweekday() != 6 else 0)
+        return self.make(c, "DATE", week_value(nd) + "-WE", anchor, how)
+
+    def year_end(self, c: Candidate) -> Resolved | None:
+        w = (c.groups.get("w") or "").lower()
+        b = self.base(False)
+        if b is None:
+            return None
+        d, anchor, how = b
+        if "month" in w:
+            return self.make(c, "DATE", d.isoformat()[:7], anchor, how)
+        prep = re.search(r"(\w+)\s*$", self.dc.text[max(0, c.start - 12):c.start])
+        y = d.year - 1 if prep and prep.group(1).lower() == "since" else d.year
+        return self.make(c, "DATE", f"{y:04d}", anchor, how)
+
+    def the_year(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        after = self.dc.text[c.end:c.end + 12]
+        before = self.dc.text[max(0, c.start - 12):c.start].lower()
+        if re.match(r"\s(?:ended|ending|to\sdate)\b", after) or re.search(r"\b(?:throughout|during)\s$", before):
+            return self.make(c, "DURATION", "P1Y", None, "", calendar=False)
+        if re.match(r"\s(?:before|after|earlier|later|in|of|when|that)\b", after) and not g.get("pre"):
+            return None  # "the year before", "the year of the dragon": not this year
+        full = (g.get("full") or "").lower()
+        b = self.base(False)
+        if b is None:
+            return None
+        d, anchor, how = b
+        y = d.year - 1 if full.startswith("latest") else d.year
+        return self.make(c, "DATE", f"{y:04d}", anchor, how)
+
+    def in_the_day(self, c: Candidate) -> Resolved | None:
+        unit = (c.groups.get("unit") or "").lower()
+        b = self.base(True)
+        if b is None:
+            return None
+        d, anchor, how = b
+        v = {"day": d.isoformat(), "week": week_value(d), "month": d.isoformat()[:7]}[unit]
+        return self.make(c, "DATE", v, anchor, how)
