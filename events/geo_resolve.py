@@ -1,0 +1,215 @@
+"""Toponym resolution: pick one gazetteer entry per recognised span, using the document.
+
+Requires: :class:`~events.geo_recognize.Candidate` spans and the gazetteer.
+Sets: the chosen :class:`~events.gazetteer.Place` per candidate and a human-readable
+reason (``why``).
+
+Each candidate place gets a score: a prior from population and kind (a country outranks
+a village of the same name), a penalty for matching only an alternate name, and context
+evidence from the same document — countries and first-level regions mentioned or given
+(``context``), an explicit container ("Paris, Texas"), the dateline, and the distance to
+places already resolved with confidence. Two passes: confident places first, then the
+rest with them as anchors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from geopy.distance import great_circle
+
+from events.gazetteer import Gazetteer, Place
+from events.geo_recognize import Candidate
+
+CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "region", "island", "venue", "port"})
+MAX_CANDIDATES = 40
+HIGH_LEVEL = frozenset({"country", "continent", "sea", "ocean", "gulf", "strait", "region"})
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The chosen place for a candidate and the evidence for it."""
+
+    place: Place
+    why: str
+    local: bool = False  # supported by a region, a container or a nearby place in the text
+    margin: float = 0.0  # score lead over the runner-up
+
+
+@dataclass
+class DocContext:
+    """What the document says about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admins: Counter[tuple[str, str]] = field(default_factory=Counter)
+    anchors: list[Place] = field(default_factory=list)
+    near: list[tuple[float, float]] = field(default_factory=list)
+    given: frozenset[str] = frozenset()
+
+    def add(self, place: Place, weight: float = 1.0) -> None:
+        if place.country:
+            self.countries[place.country] += weight
+        if place.kind in ("city", "admin") and place.country and place.admin1:
+            self.admins[(place.country, place.admin1)] += weight
+        if place.kind in ("city", "admin", "venue", "port", "island") and len(self.anchors) < 40:
+            self.anchors.append(place)
+
+
+def prior(place: Place, alternate: bool) -> float:
+    """Score before context: bigger and higher-level places are the usual reading."""
+    if place.kind == "country":
+        score = max(6.8, math.log10(place.population + 1) + 0.6)
+    elif place.kind == "continent":
+        score = 9.0
+    elif place.kind == "admin":
+        score = 5.6
+    elif place.kind in CURATED_KINDS:
+        score = 7.6
+    else:
+        score = math.log10(place.population + 10)
+    if alternate and place.kind in ("city", "admin"):
+        score -= 1.0
+    return score
+
+
+def _km(a: Place, b: tuple[float, float]) -> float:
+    return float(great_circle((a.lat, a.lon), b).km)
+
+
+def score_place(
+    gaz: Gazetteer, cand: Candidate, place: Place, alternate: bool, ctx: DocContext, self_pids: frozenset[int]
+) -> tuple[float, list[str]]:
+    score = prior(place, alternate)
+    why: list[str] = []
+    if place.kind == "city" and place.population:
+        why.append(f"population {place.population:,}")
+    if place.country and place.kind != "country":
+        weight = ctx.countries.get(place.country, 0.0)
+        if place.country in ctx.given:
+            weight += 2.0
+        if weight > 0:
+            score += 0.8 + 0.3 * min(weight, 3.0)
+            why.append(f"{gaz.countries.get(place.country, {}).get('name', place.country)} is in the text")
+        if place.admin1 and ctx.admins.get((place.country, place.admin1), 0.0) > 0:
+            score += 1.4
+            region = gaz.admin_place(place.country, place.admin1)
+            why.append(f"{region.name if region else 'its region'} is in the text")
+    if place.kind == "city" and gaz.is_capital(place):
+        score += 0.7
+        why.append("national capital")
+    if cand.container is not None:
+        bonus, reason = _containment(place, cand.container)
+        score += bonus
+        if reason:
+            why.append(reason)
+    if place.kind != "country" and (ctx.anchors or ctx.near):
+        best = min(
+            [_km(place, (a.lat, a.lon)) for a in ctx.anchors if a.pid not in self_pids] + [_km(place, p) for p in ctx.near],
+            default=1e9,
+        )
+        for limit, bonus in ((30.0, 2.6), (100.0, 2.0), (300.0, 1.3), (1000.0, 0.5)):
+            if best <= limit:
+                score += bonus
+                why.append(f"{best:.0f} km from other places in the text")
+                break
+    return score, why
+
+
+def _containment(place: Place, container: Candidate) -> tuple[float, str]:
+    best = 0.0
+    reason = ""
+    for outer, _alt in container.places[:MAX_CANDIDATES]:
+        if outer.pid == place.pid:
+            continue
+        bonus = 0.0
+        if outer.kind == "country" and outer.country == place.country:
+            bonus = 4.0
+        elif outer.kind == "admin" and outer.country == place.country:
+            if place.admin1 and place.admin1 == outer.admin1:
+                bonus = 6.0
+            elif _km(place, (outer.lat, outer.lon)) < 400:
+                bonus = 4.5
+        elif outer.kind == "city" and _km(place, (outer.lat, outer.lon)) < 60:
+            bonus = 3.0
+        if bonus > best:
+            best, reason = bonus, f"written as '{container.text}' container"
+    return best, reason
+
+
+def rank(
+    gaz: Gazetteer, cand: Candidate, ctx: DocContext, self_pids: frozenset[int] = frozenset()
+) -> list[tuple[float, Place, list[str]]]:
+    """Candidate places for one span, best first."""
+    options = cand.places
+    if len(options) > MAX_CANDIDATES:
+        options = sorted(options, key=lambda pa: -prior(pa[0], pa[1]))[:MAX_CANDIDATES]
+    high_level = any(p.kind in HIGH_LEVEL for p, _ in options)
+    scored = []
+    for place, alt in options:
+        s, why = score_place(gaz, cand, place, alt, ctx, self_pids)
+        if high_level and place.kind == "city" and not (cand.container is not None and "container" in why[-1:][0] if why else False):
+            s -= 2.5  # "Mexico", "Lebanon": the country, unless written "Mexico, Missouri"
+        scored.append((s, place, why))
+    scored.sort(key=lambda t: -t[0])
+    return scored
+
+
+def resolve_all(
+    gaz: Gazetteer,
+    cands: Sequence[Candidate],
+    *,
+    context: Sequence[str] = (),
+    near: Sequence[tuple[float, float]] = (),
+) -> list[Resolution | None]:
+    """Choose a place (and say why) for every candidate, in two passes."""
+    ctx = DocContext(near=list(near), given=frozenset(c.upper() for c in context))
+    for iso3 in ctx.given:
+        ctx.countries[iso3] += 1.0
+    # Pass 0: what is certain without ranking — adjectives, single-reading names.
+    for c in cands:
+        if c.is_adjective and c.adjective is not None:
+            ctx.add(c.adjective, 0.5)
+        elif len(c.places) == 1:
+            ctx.add(c.places[0][0], 1.0)
+        elif c.places and all(p.kind == "country" for p, _ in c.places):
+            ctx.add(c.places[0][0], 1.0)
+    # Pass 1: rank with that; keep confident winners as anchors.
+    first: list[list[tuple[float, Place, list[str]]]] = []
+    for c in cands:
+        ranked = rank(gaz, c, ctx) if c.places else []
+        first.append(ranked)
+    ctx2 = DocContext(countries=Counter(ctx.countries), admins=Counter(ctx.admins), anchors=list(ctx.anchors),
+                      near=ctx.near, given=ctx.given)
+    for c, ranked in zip(cands, first):
+        if ranked and len(c.places) > 1:
+            margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
+            if margin >= 1.0 or c.container is not None:
+                ctx2.add(ranked[0][1], 1.0)
+    out: list[Resolution | None] = []
+    for c, ranked in zip(cands, first):
+        if c.is_adjective and c.adjective is not None:
+            out.append(Resolution(c.adjective, f"adjective/demonym of {c.adjective.name}", True, 9.0))
+            continue
+        if not c.places:
+            out.append(None)
+            continue
+        final = rank(gaz, c, ctx2, frozenset(p.pid for p, _ in c.places)) if len(c.places) > 1 else ranked
+        score, place, why = final[0]
+        margin = score - final[1][0] if len(final) > 1 else 9.0
+        local = c.container is not None or any(w.endswith("km from other places in the text") and int(w.split()[0]) < 100 for w in why) \
+            or any(w.endswith("is in the text") and not w.startswith(_country_name(gaz, place)) for w in why)
+        if len(final) == 1:
+            why = ["only place of that name", *why]
+        elif place.kind in ("country", "continent") or place.kind in CURATED_KINDS:
+            why = [f"{place.kind} reading preferred over {len(final) - 1} other places", *why]
+        else:
+            why = [f"best of {len(final)} places named '{c.text}'", *why]
+        out.append(Resolution(place, "; ".join(dict.fromkeys(why)), local, margin))
+    return out
+
+
+def _country_name(gaz: Gazetteer, place: Place) -> str:
+    return str(gaz.countries.get(place.country or "", {}).get("name", place.country or "?"))

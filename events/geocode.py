@@ -1,0 +1,252 @@
+"""Geocoding stage: find and resolve place names (the one module the pipeline and the CLI use).
+
+Requires: text (and optionally the spans to resolve, and ISO3 codes of countries known to
+matter, e.g. the article's actors). Sets: :class:`~events.model.PlaceMention` values with
+offsets into the text, a point, a precision and the reason the place was chosen.
+
+The embedded gazetteer is the backend; an online geopy geocoder can be switched on with
+``EVENTSCAPE_GEOCODER=nominatim`` for names the gazetteer lacks (see ``events.geo_online``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
+from events.geo_online import online_geocoder
+from events.geo_recognize import Candidate, recognize
+from events.geo_resolve import CURATED_KINDS, Resolution, resolve_all
+from events.model import PlaceMention
+
+_PORT_AFTER = re.compile(r"\s+(?:[Pp]ort|[Hh]arbou?r)\b")
+_PORT_BEFORE = re.compile(r"\b(?:[Pp]ort|[Hh]arbou?r) of\s+$")
+_STRIP_PREFIX = re.compile(
+    r"^(?:the|port of|city of|province of|state of|county of|greater|downtown|metro|central|"
+    r"north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west|mid|upper|lower|rural|coastal)\s+",
+    re.I,
+)
+_STRIP_SUFFIX = re.compile(
+    r"\s+(?:city|county|province|state|region|port|harbou?r|area|district|municipality|metro|"
+    r"prefecture|governorate|oblast|island|islands)$",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _to_mention(cand: Candidate, place: Place, why: str, *, port: bool = False) -> PlaceMention:
+    precision = "venue" if port else place.precision
+    country = None if place.kind in CURATED_KINDS and not place.country else place.country
+    return PlaceMention(
+        start=cand.start, end=cand.end, text=cand.text, name=place.name, country=country,
+        lat=place.lat, lon=place.lon, precision=precision,  # type: ignore[arg-type]
+        feature="PRT" if port and place.kind != "port" else place.feature,
+        geonameid=place.geonameid, why=why,
+    )
+
+
+def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries: Counter[str], include_embedded: bool) -> bool:
+    """Recognition filter: is this span really a place here?"""
+    place = res.place
+    if cand.embedded in ("person", "event"):
+        return False
+    if cand.embedded == "organisation" and not include_embedded:
+        return False
+    single = " " not in cand.key
+    common = single and (cand.key in gaz.english_words or cand.key in gaz.common_words)
+    if cand.is_adjective:
+        return not (cand.initial and common)
+    surface = cand.text
+    if len(surface) == 2 and surface.isupper() and place.kind == "admin" and place.country == "USA":
+        return text[:cand.start].rstrip().endswith(",")  # "Horry County, SC"
+    big = place.kind != "city" or place.population >= 100_000
+    local = cand.locative or res.local
+    supported = local or (place.country is not None and countries.get(place.country, 0) > 0)
+    if common:
+        if cand.initial or (cand.all_caps and not supported):
+            return False
+        return big or (supported and place.population >= 20_000)
+    if cand.initial and single and place.kind == "city" and place.population < 5_000:
+        return supported and cand.container is not None
+    if place.kind == "city" and place.population < 15_000 and not supported:
+        return False
+    return True
+
+
+def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate:
+    """A given span as a candidate, trying the usual variations of a written name."""
+    surface = text[start:end]
+    cand = Candidate(start, end, surface, fold(surface))
+    tries = [surface, _POSSESSIVE.sub("", surface)]
+    stripped = surface
+    for _ in range(2):
+        stripped = _STRIP_SUFFIX.sub("", _STRIP_PREFIX.sub("", stripped))
+        tries.append(stripped)
+    if text[max(0, start - 4):start].lower() == "the ":
+        tries.insert(0, "the " + surface)  # "the Gulf"
+    for form in tries:
+        key = fold(form)
+        adj = gaz.adjective(key)
+        if gaz.has(key):
+            cand.places = gaz.lookup(key)
+            cand.key = key
+            if adj is not None and all(p.pid != adj.pid for p, _ in cand.places):
+                cand.places = [(adj, False), *cand.places]
+            return cand
+        if adj is not None:
+            cand.adjective = adj
+            cand.key = key
+            return cand
+    inner = [c for c in recognize(surface, gaz) if c.places or c.adjective]
+    if inner:
+        best = max(inner, key=lambda c: c.end - c.start)
+        cand.places, cand.adjective, cand.key = best.places, best.adjective, best.key
+    return cand
+
+
+def _with_containers(cands: list[Candidate], text: str) -> None:
+    ordered = sorted(cands, key=lambda c: c.start)
+    for a, b in zip(ordered, ordered[1:]):
+        gap = text[a.end: b.start]
+        if a.container is None and gap.strip() == "," and "\n" not in gap and b.places and not b.is_adjective:
+            a.container = b
+
+
+def geoparse(
+    text: str,
+    *,
+    spans: Sequence[tuple[int, int]] | None = None,
+    context: Sequence[str] = (),
+    include_embedded: bool = False,
+) -> list[PlaceMention]:
+    """Recognise (unless ``spans`` are given) and resolve the place names in ``text``.
+
+    ``context``: ISO3 codes of countries known to be relevant (e.g. the article's actors).
+    ``include_embedded``: also return places named inside organisation names ("Bank of
+    America" → America), as geoparsing corpora annotate them; the event pipeline leaves
+    this off. Offsets index ``text``.
+    """
+    gaz = load_gazetteer()
+    found = recognize(text, gaz)
+    given: list[Candidate] = []
+    if spans is not None:
+        given = [_span_candidate(gaz, text, s, e) for s, e in spans]
+        found = [c for c in found if not any(c.start < g.end and g.start < c.end for g in given)]
+        found = [c for c in found if c.embedded == ""]
+        _with_containers(found + given, text)
+    cands = found + given
+    resolved = resolve_all(gaz, cands, context=context)
+    countries: Counter[str] = Counter(context)
+    for c, res in zip(cands, resolved):
+        if res is not None and res.place.kind == "country" and res.place.country:
+            countries[res.place.country] += 1
+        elif c.is_adjective and c.adjective is not None and c.adjective.country:
+            countries[c.adjective.country] += 1
+    mentions: list[PlaceMention] = []
+    focus = _focus(cands, resolved)
+    for c, res in zip(cands, resolved):
+        is_given = spans is not None and c in given
+        if spans is not None and not is_given:
+            continue
+        if res is None:
+            if is_given and focus is not None:
+                mentions.append(_to_mention(c, focus, "not in the gazetteer; placed at the article's main locality"))
+            elif is_given:
+                online = _online(c.text, countries)
+                if online is not None:
+                    mentions.append(online)
+            continue
+        place, why = res.place, res.why
+        if not is_given and not _keep(gaz, text, c, res, countries, include_embedded):
+            continue
+        port = bool(_PORT_AFTER.match(text, c.end) or _PORT_BEFORE.search(text[max(0, c.start - 12): c.start]))
+        mentions.append(_to_mention(c, place, why, port=port and place.kind == "city"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) -> Place | None:
+    """The most mentioned city-level place of the document (its main locality)."""
+    counts: Counter[int] = Counter()
+    by_pid: dict[int, Place] = {}
+    for c, res in zip(cands, resolved):
+        if res is not None and res.place.kind in ("city", "admin") and not c.is_adjective:
+            counts[res.place.pid] += 2 if res.place.kind == "city" else 1
+            by_pid[res.place.pid] = res.place
+    if not counts:
+        return None
+    return by_pid[counts.most_common(1)[0][0]]
+
+
+def _online(name: str, countries: Counter[str]) -> PlaceMention | None:
+    backend = online_geocoder()
+    if backend is None:
+        return None
+    hit = backend.lookup(name, country_codes=[c for c, _ in countries.most_common(3)])
+    if hit is None:
+        return None
+    lat, lon, label = hit
+    return PlaceMention(0, len(name), name, label, None, lat, lon, "city", "", None, "online geocoder (cached)")
+
+
+def resolve(name: str, *, context: Sequence[str] = (), near: Sequence[tuple[float, float]] = ()) -> PlaceMention | None:
+    """Resolve one place name (offsets 0..len(name)); ``near`` points pull towards them."""
+    gaz = load_gazetteer()
+    cand = _span_candidate(gaz, name, 0, len(name))
+    res = resolve_all(gaz, [cand], context=context, near=near)[0]
+    if res is None:
+        online = _online(name, Counter(context))
+        return online
+    return _to_mention(cand, res.place, res.why)
+
+
+def country_point(iso3: str) -> tuple[float, float] | None:
+    """Representative point of a country (GeoNames-style, inside it)."""
+    rec = load_gazetteer().countries.get(iso3.upper())
+    if not rec or rec.get("lat") is None:
+        return None
+    return float(rec["lat"]), float(rec["lon"])
+
+
+def capital_point(iso3: str) -> tuple[str, float, float] | None:
+    """(capital name, lat, lon) of a country, or None."""
+    rec = load_gazetteer().countries.get(iso3.upper())
+    if not rec or rec.get("capital_lat") is None:
+        return None
+    return str(rec["capital"]), float(rec["capital_lat"]), float(rec["capital_lon"])
+
+
+def geoparse_file(
+    in_path: str,
+    out_path: str,
+    given_spans: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Geoparse a JSONL file of ``{"doc_id","text"[,"toponyms"]}``; returns documents written."""
+    with open(in_path, encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip()]
+    written = 0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for i, line in enumerate(lines):
+            doc = json.loads(line)
+            text = doc.get("text") or ""
+            spans = None
+            if given_spans:
+                spans = [(int(t["start"]), int(t["end"])) for t in doc.get("toponyms") or []]
+            mentions = geoparse(text, spans=spans, include_embedded=True)
+            row = {
+                "doc_id": doc.get("doc_id"),
+                "toponyms": [
+                    {"start": m.start, "end": m.end, "text": m.text, "lat": m.lat, "lon": m.lon,
+                     "geonameid": m.geonameid, "feature": m.feature, "country": m.country}
+                    for m in mentions
+                ],
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            written += 1
+            if progress is not None:
+                progress(i + 1, len(lines))
+    return written
