@@ -20,6 +20,7 @@ from events.temporal.lexicon import (
 from events.temporal.normalize import DateNormalizer
 from events.temporal.resolved import Resolved
 
+QUARTER_REACH = 1500
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _PRESENT = frozenset({"now", "currently", "nowadays", "presently", "the present", "at present",
                       "these days", "current"})
@@ -87,7 +88,7 @@ class Normalizer(DateNormalizer):
         return None
 
     def at_granularity(self, d: dt.date, gran: str, c: Candidate) -> str:
-        if gran == "year" and self.dc.last_quarter is not None and c.start - self.dc.last_quarter[2] < 500:
+        if gran == "year" and self.dc.last_quarter is not None and c.start - self.dc.last_quarter[2] < QUARTER_REACH:
             return f"{d.year:04d}-Q{self.dc.last_quarter[1]}"
         return {"day": d.isoformat(), "week": week_value(d), "weekend": week_value(d) + "-WE",
                 "month": d.isoformat()[:7], "quarter": f"{d.year:04d}-Q{quarter_of(d)}",
@@ -463,3 +464,21 @@ class Normalizer(DateNormalizer):
         d, anchor, how = b
         v = {"day": d.isoformat(), "week": week_value(d), "month": d.isoformat()[:7]}[unit]
         return self.make(c, "DATE", v, anchor, how)
+
+    def set_per(self, c: Candidate) -> Resolved | None:
+        return self.make(c, "SET", duration_value(1, c.groups.get("unit") or ""), None, "", calendar=False)
+
+    def spelled_year(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        if g.get("c"):
+            century = 19 if (g.get("c") or "").lower() == "nineteen" else 20
+            rest = (g.get("y") or "").lower().replace("-", " ")
+            if rest == "hundred":
+                yy = 0
+            else:
+                words = rest.replace("oh ", "").split()
+                yy = sum(int(parse_number(w) or 0) for w in words)
+            y = century * 100 + yy
+        else:
+            y = 2000 + int(parse_number(g.get("y2") or "") or 0)
+        return self.remember(self.make(c, "DATE", f"{y:04d}", "explicit", "explicit year"), True)
