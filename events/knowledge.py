@@ -1,0 +1,384 @@
+"""Shipped world knowledge: recurring summits and leaders' terms, used to date yearless text.
+
+Requires ``geodata/summits.json`` (curated) and the leaders dictionary behind
+:func:`events.actors.leader_terms`. Pure functions, data loaded once.
+
+* :func:`summits_in` finds mentions of recurring summits and forums with what
+  identifies an edition: a host city or country ("the APEC summit in Lima",
+  "Xiamen BRICS summit", "APEC in the Republic of Korea"), an edition number
+  ("the 32nd APEC Economic Leaders' Meeting", "COP28", "78th session of the UN
+  General Assembly") or a year next to it ("September 2017's BRICS summit").
+  Series always held in one place (Belt and Road Forum, Boao, Davos, SPIEF, ...)
+  need none. Every edition that fits is returned (Lima hosted APEC in 2008, 2016
+  and 2024); ``year_hint`` keeps the nearest.
+* :func:`year_from_knowledge` gives a yearless date its year from the summits
+  named in the same text (the date must fall within ten days of an edition) and
+  from the terms of office of the people named, or ``None`` when that is ambiguous.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from events.actors import leader_terms
+from events.actors_lexicon import canonical_form, lexicon, normalise, trie_pattern
+
+__all__ = ["SummitMention", "Summit", "summits_in", "year_from_knowledge", "summits"]
+
+SUMMITS_PATH = Path(__file__).resolve().parents[1] / "geodata" / "summits.json"
+_WINDOW = 140  # chars either side of a trigger, within its sentence
+_NEAR_DAYS = 10  # a date this close to an edition belongs to it
+_ORDINAL_WORDS = {
+    w: i for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+}
+_EDITION = re.compile(
+    r"(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+(?:[\w'()-]+\s+){0,14}?$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-3]\d)(?!\d)")
+_COUNTRY_PREP = re.compile(r"(?:\bin|\bhosted by|\bheld in|\bto)\s+(?:the\s+)?$")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])|\n")
+
+
+@dataclass(frozen=True)
+class Summit:
+    """One edition of a recurring summit or forum from ``geodata/summits.json``."""
+
+    series: str  # "APEC", "SCO-HG", "BRF", ...
+    org: str  # organisation code of the series ("SCO" for both SCO councils)
+    name: str  # "APEC Economic Leaders' Meeting"
+    date_start: dt.date
+    date_end: dt.date
+    city: str
+    country: str  # ISO3
+    edition: int | None
+    note: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class SummitMention:
+    """A recurring summit named in a text, with one candidate edition.
+
+    Offsets index the text given to :func:`summits_in`. A mention that fits several
+    editions yields one value per edition, all with the same offsets.
+    """
+
+    start: int
+    end: int
+    text: str
+    org: str
+    city: str
+    country: str
+    date_start: dt.date
+    date_end: dt.date
+    lat: float | None = None
+    lon: float | None = None
+    series: str = ""
+    name: str = ""
+    edition: int | None = None
+
+    @property
+    def label(self) -> str:
+        """``APEC 2024 Lima (2024-11-15..16)``."""
+        s, e = self.date_start, self.date_end
+        if s == e:
+            span = s.isoformat()
+        elif (s.year, s.month) == (e.year, e.month):
+            span = f"{s.isoformat()}..{e.day:02d}"
+        else:
+            span = f"{s.isoformat()}..{e.isoformat()}"
+        return f"{self.series} {s.year} {self.city} ({span})"
+
+
+@dataclass(frozen=True)
+class _Series:
+    code: str
+    org: str
+    name: str
+    trigger: re.Pattern[str]
+    keyword: re.Pattern[str] | None
+    requires_context: re.Pattern[str] | None
+    blocked_before: str
+    single_host: bool
+    edition_year_offset: int | None
+    editions: tuple[Summit, ...]
+    host_names: dict[str, str]  # surface form -> canonical city
+    host_scanner: re.Pattern[str] | None
+
+
+def _capital_points() -> dict[str, tuple[float, float]]:
+    """Capital city -> point, from the country table (host capitals need no geocoder)."""
+    path = SUMMITS_PATH.parent / "countries.json"
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        rows = json.load(fh)
+    return {
+        r["capital"]: (float(r["capital_lat"]), float(r["capital_lon"]))
+        for r in rows.values()
+        if r.get("capital") and r.get("capital_lat") is not None and r.get("capital_lon") is not None
+    }
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[tuple[_Series, ...], tuple[Summit, ...]]:
+    with open(SUMMITS_PATH, encoding="utf-8") as fh:
+        raw = json.load(fh)
+    venues = {k: (float(v[0]), float(v[1])) for k, v in raw.get("venues", {}).items()}
+    venues.update({c: p for c, p in _capital_points().items() if c not in venues})
+    aliases: dict[str, list[str]] = raw.get("city_aliases", {})
+    all_editions: list[Summit] = []
+    by_series: dict[str, list[Summit]] = {}
+    for series, start, end, city, country, edition, note in raw["events"]:
+        cfg = raw["series"][series]
+        lat, lon = venues.get(city, (None, None))
+        summit = Summit(series, cfg["org"], cfg["name"], dt.date.fromisoformat(start),
+                        dt.date.fromisoformat(end), city, country, edition, note, lat, lon)
+        all_editions.append(summit)
+        by_series.setdefault(series, []).append(summit)
+    out: list[_Series] = []
+    for code, cfg in raw["series"].items():
+        editions = tuple(by_series.get(code, ()))
+        host_names: dict[str, str] = {}
+        for ed in editions:
+            host_names[ed.city] = ed.city
+            for alias in aliases.get(ed.city, []):
+                host_names.setdefault(alias, ed.city)
+        host_scanner = (
+            re.compile(r"(?<!\w)(?:" + trie_pattern(host_names) + r")(?!\w)") if host_names else None
+        )
+        out.append(_Series(
+            code=code, org=cfg["org"], name=cfg["name"],
+            trigger=re.compile(r"(?<![\w-])(?:" + "|".join(cfg["triggers"]) + r")(?![\w])"),
+            keyword=re.compile(cfg["keyword"]) if cfg.get("keyword") else None,
+            requires_context=re.compile(cfg["requires_context"]) if cfg.get("requires_context") else None,
+            blocked_before=cfg.get("blocked_before", ""),
+            single_host=bool(cfg.get("single_host")) or len({e.city for e in editions}) == 1,
+            edition_year_offset=cfg.get("edition_year_offset"),
+            editions=editions, host_names=host_names, host_scanner=host_scanner,
+        ))
+    return tuple(out), tuple(all_editions)
+
+
+def summits() -> tuple[Summit, ...]:
+    """Every curated edition, in file order."""
+    return _data()[1]
+
+
+def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = max(0, start - _WINDOW), min(len(norm), end + _WINDOW)
+    left = lo
+    for m in _SENTENCE_BREAK.finditer(norm, lo, start):
+        left = m.end()
+    right_m = _SENTENCE_BREAK.search(norm, end, hi)
+    return left, right_m.start() if right_m else hi
+
+
+def _host(series: _Series, norm: str, left: int, right: int, t_start: int, t_end: int,
+          ) -> tuple[str, str, int, int] | None:
+    """("city"|"country", value, start, end) of the host named nearest the trigger."""
+    best: tuple[int, tuple[str, str, int, int]] | None = None
+    if series.host_scanner is not None:
+        for m in series.host_scanner.finditer(norm, left, right):
+            if t_start <= m.start() < t_end:
+                continue
+            dist = m.start() - t_end if m.start() >= t_end else t_start - m.end()
+            cand = ("city", series.host_names[canonical_form(m.group())], m.start(), m.end())
+            if best is None or dist < best[0]:
+                best = (dist, cand)
+    if best is not None:
+        return best[1]
+    countries = {e.country for e in series.editions}
+    lex = lexicon()
+    for m in lex.scanner.finditer(norm, t_end, right):  # "APEC in the Republic of Korea"
+        entry = lex.forms.get(canonical_form(m.group()))
+        if entry and entry.kind == "state" and entry.code in countries and entry.via == "name":
+            if _COUNTRY_PREP.search(norm, max(t_end, m.start() - 20), m.start()):
+                return ("country", entry.code, m.start(), m.end())
+    return None
+
+
+def _edition_number(norm: str, left: int, t_start: int, t_end: int, series: _Series) -> int | None:
+    em = _EDITION.search(norm, left, t_start)
+    if em:
+        return int(em.group(1)) if em.group(1) else _ORDINAL_WORDS[em.group(2).lower()]
+    if series.code == "COP":
+        digits = re.search(r"\d+", norm[t_start:t_end])
+        if digits:
+            return int(digits.group())
+    return None
+
+
+def _near_year(norm: str, left: int, right: int, t_start: int, t_end: int) -> int | None:
+    best: tuple[int, int] | None = None
+    for m in _YEAR.finditer(norm, max(left, t_start - 40), min(right, t_end + 60)):
+        dist = abs(m.start() - t_start)
+        if best is None or dist < best[0]:
+            best = (dist, int(m.group()))
+    return best[1] if best else None
+
+
+def _filter(cands: list[Summit], keep: list[Summit]) -> list[Summit]:
+    return keep if keep else cands
+
+
+def summits_in(text: str, *, year_hint: int | None = None) -> list[SummitMention]:
+    """Recurring summits named in ``text`` with every edition they may be (see module doc)."""
+    series_list, _ = _data()
+    norm = normalise(text)
+    out: list[SummitMention] = []
+    for series in series_list:
+        for m in series.trigger.finditer(norm):
+            t_start, t_end = m.span()
+            if series.blocked_before and norm[max(0, t_start - len(series.blocked_before)):t_start] == series.blocked_before:
+                continue
+            left, right = _sentence_bounds(norm, t_start, t_end)
+            if series.keyword is not None and not (
+                series.keyword.search(norm, t_end, min(right, t_end + 60))
+                or series.keyword.search(norm, max(left, t_start - 40), t_start)
+            ):
+                continue
+            context_hg = re.search(r"[Hh]eads of [Gg]overnment|[Pp]rime [Mm]inisters", norm[left:right])
+            if series.requires_context is not None and not series.requires_context.search(norm, left, right):
+                continue
+            if series.code == "SCO" and context_hg:
+                continue  # the Council of Heads of Government is its own series
+            cands = list(series.editions)
+            host = _host(series, norm, left, right, t_start, t_end)
+            edition = _edition_number(norm, left, t_start, t_end, series)
+            year = _near_year(norm, left, right, t_start, t_end)
+            if host is None and edition is None and year is None and not series.single_host:
+                continue
+            if host is not None:
+                kind, value = host[0], host[1]
+                cands = [e for e in cands if (e.city if kind == "city" else e.country) == value]
+            if edition is not None:
+                if series.edition_year_offset is not None:
+                    cands = _filter(cands, [e for e in cands if e.date_start.year == edition + series.edition_year_offset])
+                else:
+                    cands = _filter(cands, [e for e in cands if e.edition == edition])
+            if year is not None:
+                cands = _filter(cands, [e for e in cands if e.date_start.year == year or e.date_end.year == year])
+            if re.search(r"[Ss]ummit", norm[max(left, t_start - 30):min(right, t_end + 30)]):
+                cands = _filter(cands, [e for e in cands if "ministerial" not in e.note])
+            if year_hint is not None and cands:
+                best = min(abs(e.date_start.year - year_hint) for e in cands)
+                cands = [e for e in cands if abs(e.date_start.year - year_hint) == best]
+            start = min(t_start, host[2]) if host else t_start
+            end = max(t_end, host[3]) if host else t_end
+            for e in cands:
+                out.append(SummitMention(
+                    start, end, text[start:end], e.org, e.city, e.country, e.date_start, e.date_end,
+                    e.lat, e.lon, e.series, e.name, e.edition,
+                ))
+    out.sort(key=lambda s: (s.start, s.date_start))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _summits_cached(text: str) -> tuple[SummitMention, ...]:
+    return tuple(summits_in(text))
+
+
+def _day_distance(date: dt.date, s: SummitMention) -> int:
+    if date < s.date_start:
+        return (s.date_start - date).days
+    if date > s.date_end:
+        return (date - s.date_end).days
+    return 0
+
+
+def _safe_date(year: int, month: int, day: int | None) -> dt.date | None:
+    try:
+        return dt.date(year, month, day or 15)
+    except ValueError:
+        return None
+
+
+def _in_office_years(people: Sequence[str], month: int, day: int | None,
+                     years: Sequence[int]) -> dict[str, set[int]]:
+    """For each person with known terms: the candidate years in which the date falls in office."""
+    out: dict[str, set[int]] = {}
+    for name in dict.fromkeys(people):
+        terms = leader_terms(name)
+        if not terms:
+            continue
+        ok: set[int] = set()
+        for y in years:
+            date = _safe_date(y, month, day)
+            if date and any(s <= date and (e is None or date <= e) for _, _, s, e in terms):
+                ok.add(y)
+        out[name] = ok
+    return out
+
+
+def year_from_knowledge(
+    month: int, day: int | None, text: str, people: Sequence[str]
+) -> tuple[int, str] | None:
+    """The year of a yearless date from summits and terms of office, or ``None`` if ambiguous.
+
+    Returns e.g. ``(2024, "knowledge: APEC 2024 Lima (2024-11-15..16); Dina Boluarte in
+    office")``. A summit fits when the date lies within ten days of an edition (or,
+    for a month alone, the edition falls in that month); people's terms then keep
+    the editions most of them were in office for. Without a summit, the people
+    alone decide only when their terms leave exactly one year.
+    """
+    fitting: dict[int, tuple[int, SummitMention]] = {}  # year -> (day distance, summit)
+    for s in _summits_cached(text):
+        date = _safe_date(s.date_start.year, month, day)
+        if date is None:
+            continue
+        if day is None:
+            if month not in (s.date_start.month, s.date_end.month):
+                continue
+            dist = 0
+        else:
+            dist = min(_day_distance(d, s) for d in (date, _safe_date(s.date_end.year, month, day) or date))
+            if dist > _NEAR_DAYS:
+                continue
+        year = s.date_start.year if date.month == s.date_start.month or day is None else s.date_end.year
+        if year not in fitting or dist < fitting[year][0]:
+            fitting[year] = (dist, s)
+    if fitting:
+        years = sorted(fitting)
+        support = _in_office_years(people, month, day, years)
+        if support:
+            counts = {y: sum(y in ys for ys in support.values()) for y in years}
+            top = max(counts.values())
+            if top > 0:
+                years = [y for y in years if counts[y] == top]
+        if len(years) > 1:
+            inside = [y for y in years if fitting[y][0] == 0]
+            if len(inside) == 1:
+                years = inside
+        if len(years) != 1:
+            return None
+        year = years[0]
+        why = f"knowledge: {fitting[year][1].label}"
+        backers = [n for n, ys in support.items() if year in ys]
+        if backers:
+            why += "; " + ", ".join(backers[:3]) + " in office"
+        return year, why
+    if not people:
+        return None
+    span = range(1950, dt.date.today().year + 2)
+    support = _in_office_years(people, month, day, span)
+    if not support:
+        return None
+    common = set.intersection(*support.values())
+    if len(common) != 1:
+        return None
+    year = common.pop()
+    return year, "knowledge: term of office of " + ", ".join(list(support)[:3])
