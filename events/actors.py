@@ -121,7 +121,11 @@ def _states_and_orgs(
                 continue
             via = role
             if entry.kind == "org" and role == "capital (place)":
-                continue  # "in Brussels" is Belgium's capital as a place, not the EU
+                code = lex.capital_place_states.get(form, "")  # "in Brussels" is Belgium's capital
+                if not code:
+                    continue
+                out.append(ActorMention(start, end, text[start:end], code, "state", None, via))
+                continue
         out.append(ActorMention(start, end, text[start:end], code, entry.kind, None, via))  # type: ignore[arg-type]
     return out, person_hits
 

@@ -116,6 +116,7 @@ def build() -> dict[str, Any]:
         rows.extend([p, code, kind, "combining form"] for p in prefixes)
     # Capital metonym overrides: "Brussels said" is the EU, not Belgium.
     overrides = curated.get("capital_metonym_overrides", {})
+    capital_states = {r[0]: r[1] for r in rows if r[3] == "capital" and r[0] in overrides}
     rows = [r for r in rows if not (r[3] == "capital" and r[0] in overrides)]
     rows.extend([cap, code, "org", "capital"] for cap, code in overrides.items())
     rows.sort()
@@ -129,6 +130,7 @@ def build() -> dict[str, Any]:
         "titles": curated["titles"],
         "not_name_tokens": sorted(set(curated["not_name_tokens"])),
         "anchor_heads": sorted(set(curated["anchor_heads"])),
+        "capital_place_states": capital_states,  # "in Brussels" is still Belgium's capital
     }
 
 

@@ -1,0 +1,119 @@
+"""States, organisations and capitals (hand-made sentences; no corpus text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events.actors import find_actors, leader_terms
+from events.model import ActorMention
+
+
+def codes(text: str, **kw: object) -> list[str]:
+    return [a.code for a in find_actors(text, **kw) if a.kind != "person"]  # type: ignore[arg-type]
+
+
+def by_text(text: str) -> dict[str, ActorMention]:
+    return {a.text: a for a in find_actors(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China and the United States agreed.", ["CHN", "USA"]),
+        ("The U.S. and the UK disagreed with Russia.", ["USA", "GBR", "RUS"]),
+        ("Peruvian officials met Chinese investors.", ["PER", "CHN"]),
+        ("Many Russians visited Türkiye.", ["RUS", "TUR"]),
+        ("The Islamic Republic of Iran protested.", ["IRN"]),
+        ("Officials of the Democratic People's Republic of Korea spoke.", ["PRK"]),
+        ("South Korea and North Korea met.", ["KOR", "PRK"]),
+        ("The Kremlin and the White House talked.", ["RUS", "USA"]),
+    ],
+)
+def test_state_names_adjectives_institutions(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_offsets_index_the_text_and_typographic_apostrophes() -> None:
+    text = "Yesterday the People\u2019s Republic of China replied."
+    (a,) = find_actors(text)
+    assert (a.code, a.text) == ("CHN", "People\u2019s Republic of China")
+    assert text[a.start:a.end] == a.text
+
+
+def test_combining_forms_give_both_states() -> None:
+    got = find_actors("the Sino\u2013Peruvian port and Sino-US talks")
+    assert [(a.text, a.code, a.via) for a in got] == [
+        ("Sino", "CHN", "combining form"), ("Peruvian", "PER", "adjective"),
+        ("Sino", "CHN", "combining form"), ("US", "USA", "name"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships sailed the Persian Gulf and the South China Sea.",
+        "Trade with Latin America and the Indo-Pacific grew.",
+        "He moved to New Mexico.",
+    ],
+)
+def test_look_alikes_are_not_actors(text: str) -> None:
+    assert find_actors(text) == []
+
+
+def test_organisations_and_name_variants() -> None:
+    text = ("The Shanghai Cooperation Organisation, Apec, ASEAN, the G20, NATO, the European Union "
+            "and the United Nations Security Council met; the IMF and the World Bank too.")
+    assert codes(text) == ["SCO", "APEC", "ASEAN", "G20", "NATO", "EU", "UN", "IMF", "WB"]
+    assert by_text(text)["United Nations Security Council"].via == "organisation (Security Council)"
+
+
+def test_capital_metonym_and_capital_as_place() -> None:
+    got = by_text("Beijing said it had summoned the envoy, who arrived in Moscow on Monday.")
+    assert (got["Beijing"].code, got["Beijing"].via) == ("CHN", "capital metonym")
+    assert (got["Moscow"].code, got["Moscow"].via) == ("RUS", "capital (place)")
+
+
+def test_capital_places_can_be_left_out() -> None:
+    text = "Moscow warned Washington during talks in Beijing."
+    assert codes(text, include_capital_places=False) == ["RUS", "USA"]
+    assert codes(text) == ["RUS", "USA", "CHN"]
+
+
+def test_possessive_capital_is_a_metonym() -> None:
+    got = by_text("Moscow's ambassador to Beijing spoke.")
+    assert got["Moscow"].via == "capital metonym"
+    assert got["Beijing"].via == "capital (place)"
+
+
+def test_capital_inside_a_longer_name_is_no_actor() -> None:
+    assert codes("George Washington read the Washington Post.") == []
+
+
+def test_brussels_as_metonym_is_the_eu_as_a_place_belgium() -> None:
+    got = find_actors("Brussels imposed tariffs, officials in Brussels said.")
+    assert [(a.code, a.kind, a.via) for a in got] == [
+        ("EU", "org", "capital metonym"), ("BEL", "state", "capital (place)"),
+    ]
+
+
+def test_all_caps_short_forms_in_headlines_are_ignored() -> None:
+    assert codes("PLEASE LET US KNOW") == []
+    assert codes("The US said") == ["USA"]
+
+
+def test_given_name_that_is_a_country() -> None:
+    assert codes("Jordan Peterson spoke in Jordan.") == ["JOR"]
+
+
+def test_leader_terms() -> None:
+    terms = leader_terms("Vladimir Putin")
+    assert ("RUS", "President", dt.date(2012, 5, 7), None) in terms
+    assert leader_terms("Putin") == terms
+    assert leader_terms("Nobody Atall") == []
+    assert any(code == "EU" for code, *_ in leader_terms("Josep Borrell"))
+
+
+def test_empty_text() -> None:
+    assert find_actors("") == []

@@ -1,0 +1,135 @@
+"""Summits and terms of office as knowledge for yearless dates (hand-made sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from events.knowledge import summits, summits_in, year_from_knowledge
+
+GEODATA = Path(__file__).resolve().parents[1] / "geodata"
+
+
+def labels(text: str, **kw: object) -> list[str]:
+    return [s.label for s in summits_in(text, **kw)]  # type: ignore[arg-type]
+
+
+def test_host_city_lists_every_edition_held_there() -> None:
+    assert labels("the APEC summit in Lima") == [
+        "APEC 2008 Lima (2008-11-22..23)", "APEC 2016 Lima (2016-11-19..20)", "APEC 2024 Lima (2024-11-15..16)",
+    ]
+
+
+def test_year_hint_keeps_the_nearest_edition() -> None:
+    assert labels("the APEC summit in Lima", year_hint=2023) == ["APEC 2024 Lima (2024-11-15..16)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("the Asia-Pacific Economic Cooperation (APEC) summit in Lima last year", None),
+        ("at the G20 summit in Rio", "G20 2024 Rio de Janeiro (2024-11-18..19)"),
+        ("at the BRICS summit in Kazan", "BRICS 2024 Kazan (2024-10-22..24)"),
+        ("at the SCO heads of government meeting in Moscow", "SCO-HG 2025 Moscow (2025-11-17..18)"),
+        ("the Xiamen BRICS summit", "BRICS 2017 Xiamen (2017-09-03..05)"),
+        ("the 32nd APEC Economic Leaders' Meeting", "APEC 2025 Gyeongju (2025-10-31..2025-11-01)"),
+        ("COP28 in Dubai", "COP 2023 Dubai (2023-11-30..2023-12-12)"),
+        ("the 78th session of the UN General Assembly", "UNGA 2023 New York (2023-09-19..26)"),
+        ("the 2017 BRICS summit", "BRICS 2017 Xiamen (2017-09-03..05)"),
+        ("the third Belt and Road Forum", "BRF 2023 Beijing (2023-10-17..18)"),
+    ],
+)
+def test_one_edition(text: str, label: str | None) -> None:
+    got = labels(text)
+    if label is None:
+        assert len(got) == 3
+    else:
+        assert got == [label]
+
+
+def test_host_country_named_with_a_preposition() -> None:
+    got = summits_in("APEC in the Republic of Korea")
+    assert {s.date_start.year for s in got} == {2005, 2025}
+    assert {s.country for s in got} == {"KOR"}
+
+
+def test_single_host_series_needs_no_host() -> None:
+    assert [s.date_start.year for s in summits_in("the Belt and Road Forum")] == [2017, 2019, 2023]
+
+
+def test_series_without_host_edition_or_year_is_not_a_mention() -> None:
+    assert summits_in("APEC members agreed on trade rules.") == []
+    assert summits_in("Summer Davos in Tianjin") == []
+
+
+def test_mention_offsets_and_fields() -> None:
+    text = "He flew to the G20 summit in Hangzhou."
+    (s,) = summits_in(text)
+    assert text[s.start:s.end] == s.text == "G20 summit in Hangzhou"
+    assert (s.org, s.city, s.country, s.date_start, s.date_end) == (
+        "G20", "Hangzhou", "CHN", dt.date(2016, 9, 4), dt.date(2016, 9, 5))
+
+
+def test_year_from_summit_and_terms() -> None:
+    text = ("On Nov. 14, the leader and Peruvian President Dina Boluarte opened a port, "
+            "which coincided with the APEC summit in Lima.")
+    year, why = year_from_knowledge(11, 14, text, ["Dina Boluarte"]) or (0, "")
+    assert year == 2024
+    assert why.startswith("knowledge: APEC 2024 Lima (2024-11-15..16)")
+    assert "Dina Boluarte" in why
+
+
+def test_ambiguous_summit_without_people_gives_none() -> None:
+    assert year_from_knowledge(11, 14, "It coincided with the APEC summit in Lima.", []) is None
+
+
+def test_date_inside_a_single_edition() -> None:
+    got = year_from_knowledge(5, 14, "the Belt and Road summit in Beijing on May 14-15", [])
+    assert got == (2017, "knowledge: BRF 2017 Beijing (2017-05-14..15)")
+
+
+def test_month_only_date() -> None:
+    got = year_from_knowledge(11, None, "the Apec summit in San Francisco in November", [])
+    assert got is not None and got[0] == 2023
+
+
+def test_date_far_from_every_edition_gives_none() -> None:
+    assert year_from_knowledge(3, 2, "the G20 summit in Hangzhou", []) is None
+
+
+def test_people_alone_need_a_single_year() -> None:
+    assert year_from_knowledge(6, 1, "Defence Minister Li Shangfu said.", ["Li Shangfu", "Xi Jinping"]) == (
+        2023, "knowledge: term of office of Li Shangfu, Xi Jinping")
+    # Liz Truss was in office (two roles) on 20 October of both 2021 and 2022.
+    assert year_from_knowledge(10, 20, "Liz Truss said.", ["Liz Truss"]) is None
+    assert year_from_knowledge(3, 1, "Putin said.", ["Vladimir Putin"]) is None
+    assert year_from_knowledge(3, 1, "Nobody said.", []) is None
+
+
+def test_curated_summits_are_well_formed() -> None:
+    raw = json.loads((GEODATA / "summits.json").read_text(encoding="utf-8"))
+    countries = json.loads((GEODATA / "countries.json").read_text(encoding="utf-8"))
+    seen = set()
+    for s in summits():
+        assert s.date_start <= s.date_end <= s.date_start + dt.timedelta(days=14), s
+        assert s.country in countries, s
+        assert s.series in raw["series"], s
+        assert (s.series, s.date_start) not in seen, s
+        seen.add((s.series, s.date_start))
+    assert len(seen) >= 200
+
+
+def test_curated_leaders_are_well_formed() -> None:
+    rows = json.loads((GEODATA / "actors_leaders.json").read_text(encoding="utf-8"))["people"]
+    actors = json.loads((GEODATA / "actors.json").read_text(encoding="utf-8"))
+    org_codes = {code for _, code, kind, _ in actors["forms"] if kind == "org"}
+    countries = json.loads((GEODATA / "countries.json").read_text(encoding="utf-8"))
+    for name, code, role, start, end, aliases in rows:
+        assert code in countries or code in org_codes, name
+        assert role and isinstance(aliases, list)
+        s = dt.date.fromisoformat(start)
+        assert end is None or dt.date.fromisoformat(end) >= s, name
+    assert len(rows) >= 300
