@@ -17,6 +17,8 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+# tighter top margin: the timeline and map should fit one 900 px screen
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:1rem}</style>")
 st.session_state["filters"] = sidebar.render(queries.events(), queries.documents())
 st.sidebar.caption(f"Store version {queries.store_version()} · {queries.store_path()}")
 page.run()

@@ -52,6 +52,31 @@ def _ring(indices: list[int], arcs: list[list[tuple[float, float]]], digits: int
     return [[round(x, digits), round(y, digits)] for x, y in ring]
 
 
+def unwrap_ring(ring: list[list[float]]) -> list[list[float]]:
+    """Make a ring continuous across the antimeridian (longitudes may leave [-180, 180])."""
+    out = [ring[0][:]]
+    shift = 0.0
+    for (x0, _), (x1, y1) in zip(ring, ring[1:]):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x0 - x1 > 180:
+            shift += 360
+        out.append([round(x1 + shift, 2), y1])
+    return out
+
+
+def split_antimeridian(polygon: list[list[list[float]]]) -> list[list[list[list[float]]]]:
+    """A polygon crossing the antimeridian becomes two copies, one each side, so
+    flat maps draw it at both edges instead of as a streak across the world."""
+    rings = [unwrap_ring(r) for r in polygon]
+    xs = [x for r in rings for x, _ in r]
+    if min(xs) >= -180 and max(xs) <= 180:
+        return [polygon]
+    offset = -360 if max(xs) > 180 else 360
+    moved = [[[round(x + offset, 2), y] for x, y in r] for r in rings]
+    return [rings, moved]
+
+
 def _iso3(numeric_id: str | None) -> str:
     if not numeric_id:
         return ""
@@ -66,15 +91,18 @@ def topology_to_geojson(topology: dict[str, Any], layer: str = "countries", digi
     for geom in topology["objects"][layer]["geometries"]:
         kind = geom.get("type")
         if kind == "Polygon":
-            coords: Any = [_ring(r, arcs, digits) for r in geom["arcs"]]
+            polygons = [[_ring(r, arcs, digits) for r in geom["arcs"]]]
         elif kind == "MultiPolygon":
-            coords = [[_ring(r, arcs, digits) for r in poly] for poly in geom["arcs"]]
+            polygons = [[_ring(r, arcs, digits) for r in poly] for poly in geom["arcs"]]
         else:
             continue  # null geometries (no territory at this scale)
         props = dict(geom.get("properties") or {})
         props["iso3"] = _iso3(geom.get("id"))
+        if props["iso3"] == "ATA":
+            continue  # a ring around the pole: no flat-map outline, and no events happen there
+        parts = [part for polygon in polygons for part in split_antimeridian(polygon)]
         features.append({"type": "Feature", "properties": props,
-                         "geometry": {"type": kind, "coordinates": coords}})
+                         "geometry": {"type": "MultiPolygon", "coordinates": parts}})
     return {"type": "FeatureCollection", "features": features}
 
 

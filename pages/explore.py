@@ -24,8 +24,8 @@ ss.setdefault("play_speed", "normal")
 ss.setdefault("bucket_choice", "auto")
 
 frame = queries.events()
-st.markdown("#### Explore events")
 if frame.is_empty():
+    st.markdown("#### Explore events")
     st.info("The store holds no events yet. Add documents on the **Sources** page.")
     st.page_link("pages/sources.py", label="Go to Sources", icon=":material/upload:")
     st.stop()
@@ -109,7 +109,7 @@ def _detail(frame: pl.DataFrame) -> None:
         st.caption("Click a point or arc on the map, or a row in the list, to see the event's evidence.")
         return
     row = rows.row(0, named=True)
-    with st.container(height=460, border=True, key="detail_pane"):
+    with st.container(height=440, border=True, key="detail_pane"):
         st.html(detail_html(row))
         text = queries.document_text(row["doc_id"])
         if text:
@@ -138,18 +138,18 @@ def body() -> None:
         f"**{view.height:,}** events in view (of {frame.height:,}) · {located:,} on the map · {arcs:,} bilateral arcs"
         f" · window **{filters.window_text()}**"
     )
-    st.altair_chart(timeline_chart(base, window, bucket, domain=bounds), key="timeline", width="stretch")
     _take_selection([])
     deck, mode = build_deck(view, load_basemap(), selected_id=ss.get("selected"))
     col_map, col_detail = st.columns([3, 2])
     with col_map:
-        st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=460,
+        st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=440,
                         alt="Map of the events in view")
         if mode == "aggregate":
             st.caption(f"{located:,} located events binned per 1° cell (heat + circles); filter or narrow the "
                        "window to see single events.")
     with col_detail:
         _detail(frame)
+    st.altair_chart(timeline_chart(base, window, bucket, domain=bounds), key="timeline", width="stretch")
     table = event_table(view, TABLE_LIMIT)
     ss["_table_ids"] = table["event_id"].to_list()
     caption = f"Showing the newest {TABLE_LIMIT:,} of {view.height:,} events." if view.height > TABLE_LIMIT else ""

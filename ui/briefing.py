@@ -244,7 +244,8 @@ def _deck_bundle() -> str:
     import pydeck
 
     path = Path(pydeck.__file__).parent / "nbextension" / "static" / "index.js"
-    return path.read_text(encoding="utf-8")
+    # a literal "</script" inside the bundle would end our inline element early
+    return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
 def _table_html(frame: pl.DataFrame) -> str:
@@ -261,7 +262,7 @@ def _table_html(frame: pl.DataFrame) -> str:
 
 def to_html(frame: pl.DataFrame, stamp: Stamp) -> bytes:
     """One file that works offline: deck.gl bundle inlined, timeline as an image, table."""
-    deck, mode = build_deck(frame, load_basemap())
+    deck, mode = build_deck(frame, load_basemap(), offline_style=False)
     stamp_html = "".join(f"<li>{escape(line)}</li>" for line in stamp.lines())
     timeline = base64.b64encode(_timeline_png(frame)).decode("ascii")
     more = (f"<p class='note'>Table shows the newest {HTML_TABLE_LIMIT} of {frame.height:,} events.</p>"

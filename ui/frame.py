@@ -43,19 +43,30 @@ def format_date(start: dt.date, end: dt.date, precision: str) -> str:
 
 
 def _date_label_expr() -> pl.Expr:
-    """Vectorised :func:`format_date` for the common cases (single day/month/year)."""
-    month_name = pl.col("date_start").dt.month().replace_strict(
-        list(range(1, 13)), list(_MONTHS), return_dtype=pl.Utf8
-    )
-    year = pl.col("date_start").dt.year().cast(pl.Utf8)
-    day = pl.col("date_start").dt.day().cast(pl.Utf8)
-    single = pl.col("date_start") == pl.col("date_end")
+    """Vectorised :func:`format_date` (same output, a million rows in well under a second)."""
+    def month(col: str) -> pl.Expr:
+        return pl.col(col).dt.month().replace_strict(list(range(1, 13)), list(_MONTHS), return_dtype=pl.Utf8)
+
+    def part(col: str, fmt: str) -> pl.Expr:
+        return pl.col(col).dt.year().cast(pl.Utf8) if fmt == "y" else pl.col(col).dt.day().cast(pl.Utf8)
+
+    s_day, s_mon, s_year = part("date_start", "d"), month("date_start"), part("date_start", "y")
+    e_day, e_mon, e_year = part("date_end", "d"), month("date_end"), part("date_end", "y")
+    same_year = pl.col("date_start").dt.year() == pl.col("date_end").dt.year()
+    same_month = same_year & (pl.col("date_start").dt.month() == pl.col("date_end").dt.month())
     return (
-        pl.when(pl.col("date_precision") == "year").then(year)
-        .when(pl.col("date_precision") == "month").then(pl.concat_str([month_name, year], separator=" "))
-        .when(single).then(pl.concat_str([day, month_name, year], separator=" "))
-        .otherwise(pl.concat_str([pl.col("date_start").cast(pl.Utf8), pl.lit("–"),
-                                  pl.col("date_end").cast(pl.Utf8)]))
+        pl.when(pl.col("date_precision") == "year")
+        .then(pl.when(same_year).then(s_year).otherwise(pl.concat_str([s_year, e_year], separator="–")))
+        .when(pl.col("date_precision") == "month")
+        .then(pl.when(same_month).then(pl.concat_str([s_mon, s_year], separator=" "))
+              .otherwise(pl.concat_str([s_mon, pl.lit(" "), s_year, pl.lit(" – "), e_mon, pl.lit(" "), e_year])))
+        .when(pl.col("date_start") == pl.col("date_end"))
+        .then(pl.concat_str([s_day, s_mon, s_year], separator=" "))
+        .when(same_month)
+        .then(pl.concat_str([s_day, pl.lit("–"), e_day, pl.lit(" "), s_mon, pl.lit(" "), s_year]))
+        .when(same_year)
+        .then(pl.concat_str([s_day, pl.lit(" "), s_mon, pl.lit(" – "), e_day, pl.lit(" "), e_mon, pl.lit(" "), s_year]))
+        .otherwise(pl.concat_str([pl.col("date_start").cast(pl.Utf8), pl.lit(" – "), pl.col("date_end").cast(pl.Utf8)]))
     )
 
 

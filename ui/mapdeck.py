@@ -23,6 +23,10 @@ MAX_ARCS = 3000
 MAX_BINS = 4000
 WORLD_VIEW = pdk.ViewState(latitude=25.0, longitude=20.0, zoom=0.9, min_zoom=0, max_zoom=12)
 OCEAN = [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]
+# Streamlit draws a CARTO basemap when a deck has no map style; a self-contained style
+# (just the sea colour) keeps the map offline. Countries come from the GeoJSON layer.
+OFFLINE_STYLE = ('data:application/json,{"version":8,"sources":{},"layers":[{"id":"sea","type":"background",'
+                 '"paint":{"background-color":"rgb(221,234,243)"}}]}')
 TOOLTIP = {
     "text": "{tip}",
     "style": {"backgroundColor": "white", "color": "#222", "fontSize": "12px", "maxWidth": "360px",
@@ -138,11 +142,14 @@ def pair_arc_records(frame: pl.DataFrame, limit: int = 500) -> list[dict[str, An
     return out
 
 
-def basemap_layers(basemap: dict[str, Any]) -> list[pdk.Layer]:
+def basemap_layers(basemap: dict[str, Any], ocean: bool) -> list[pdk.Layer]:
+    land = {"type": "FeatureCollection",
+            "features": [f for f in basemap.get("features", []) if f["properties"].get("iso3") != "ATA"]}
+    sea = [pdk.Layer("PolygonLayer", id="ocean", data=[{"polygon": OCEAN[0]}], get_polygon="polygon",
+                     get_fill_color=[221, 234, 243], stroked=False, pickable=False)] if ocean else []
     return [
-        pdk.Layer("PolygonLayer", id="ocean", data=[{"polygon": OCEAN[0]}], get_polygon="polygon",
-                  get_fill_color=[221, 234, 243], stroked=False, pickable=False),
-        pdk.Layer("GeoJsonLayer", id="basemap", data=basemap, stroked=True, filled=True,
+        *sea,
+        pdk.Layer("GeoJsonLayer", id="basemap", data=land, stroked=True, filled=True,
                   get_fill_color=[245, 243, 238], get_line_color=[170, 170, 170],
                   line_width_min_pixels=0.5, pickable=False),
     ]
@@ -155,11 +162,12 @@ def build_deck(
     selected_id: str | None = None,
     aggregate_threshold: int = AGGREGATE_THRESHOLD,
     online_tiles: bool = False,
+    offline_style: bool = True,
 ) -> tuple[pdk.Deck, str]:
     """The map for a filtered, windowed events frame; returns (deck, mode) with
     mode "points" or "aggregate" (past ``aggregate_threshold`` located events)."""
     n_located = frame.filter(pl.col("lat").is_not_null()).height
-    layers = [] if online_tiles else basemap_layers(basemap)
+    layers = [] if online_tiles else basemap_layers(basemap, ocean=not offline_style)
     if n_located > aggregate_threshold:
         mode = "aggregate"
         bins = bin_records(frame)
@@ -187,7 +195,7 @@ def build_deck(
         layers=layers,
         initial_view_state=WORLD_VIEW,
         map_provider="carto" if online_tiles else None,
-        map_style="light" if online_tiles else None,
+        map_style="light" if online_tiles else (OFFLINE_STYLE if offline_style else None),
         tooltip=TOOLTIP,
         parameters={"clearColor": [0.87, 0.92, 0.95, 1]},
     )

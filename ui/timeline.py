@@ -67,6 +67,7 @@ def timeline_chart(
     bucket: Bucket,
     domain: tuple[dt.date, dt.date] | None = None,
     width: int | str = "container",
+    bar_height: int = 110,
 ) -> alt.VConcatChart | alt.LayerChart:
     """Stacked bars (day precision) over span lanes (month/year precision).
 
@@ -92,17 +93,22 @@ def timeline_chart(
     else:
         counts = counts.with_columns(pl.lit(True).alias("in_window"))
         spans = spans.with_columns(pl.lit(True).alias("in_window"))
+    # stack explicitly (known type order) so every bar is exact, whatever Vega-Lite's defaults
+    rank = {t: i for i, t in enumerate(types)}
+    counts = counts.with_columns(pl.col("event_type").replace_strict(rank, default=len(rank)).alias("_rank")).sort(
+        "bucket_start", "_rank").with_columns(pl.col("count").cum_sum().over("bucket_start").alias("y1"))
+    counts = counts.with_columns((pl.col("y1") - pl.col("count")).alias("y0"))
     opacity = alt.condition("datum.in_window", alt.value(0.95), alt.value(0.25))
     bars = alt.Chart(counts.to_pandas()).mark_bar().encode(
         x=alt.X("bucket_start:T", title=None, scale=x_scale),
         x2="bucket_end:T",
-        y=alt.Y("sum(count):Q", title=f"events per {bucket}", stack="zero"),
+        y=alt.Y("y0:Q", title=f"per {bucket}"),
+        y2="y1:Q",
         color=color,
         opacity=opacity,
-        order=alt.Order("event_type:N"),
         tooltip=[alt.Tooltip("bucket_start:T", title=bucket.capitalize()),
-                 alt.Tooltip("event_type:N", title="Type"), alt.Tooltip("sum(count):Q", title="Events")],
-    ).properties(height=150, width=width)
+                 alt.Tooltip("event_type:N", title="Type"), alt.Tooltip("count:Q", title="Events")],
+    ).properties(height=bar_height, width=width)
     layers: list[alt.Chart] = []
     if window:
         band = alt.Chart(pl.DataFrame({"a": [window[0]], "b": [window[1] + dt.timedelta(days=1)]}).to_pandas())
@@ -110,18 +116,18 @@ def timeline_chart(
     top = alt.layer(*layers, bars) if layers else bars
     if spans.is_empty():
         return top
-    spans = spans.with_columns(
-        pl.concat_str([pl.col("date_precision"), pl.lit(" · "), pl.col("event_type")]).alias("lane"))
-    lanes = alt.Chart(spans.to_pandas()).mark_bar(height={"band": 0.7}, cornerRadius=2).encode(
+    lanes = alt.Chart(spans.to_pandas()).mark_bar(cornerRadius=1).encode(
         x=alt.X("date_start:T", title=None, scale=x_scale),
         x2="span_end:T",
-        y=alt.Y("lane:N", title="month/year precision", sort=None),
+        y=alt.Y("date_precision:N", title=None, sort=["month", "year"],
+                axis=alt.Axis(labelExpr="datum.value + '-precision'")),
+        yOffset=alt.YOffset("event_type:N", sort=types),
         color=color,
         opacity=opacity,
         tooltip=[alt.Tooltip("date_precision:N", title="Precision"), alt.Tooltip("event_type:N", title="Type"),
                  alt.Tooltip("date_start:T", title="From"), alt.Tooltip("date_end:T", title="To"),
                  alt.Tooltip("count:Q", title="Events")],
-    ).properties(height=max(28, 16 * spans["lane"].n_unique()), width=width)
+    ).properties(height=26 * spans["date_precision"].n_unique(), width=width)
     return alt.vconcat(top, lanes, spacing=4).resolve_scale(x="shared")
 
 
