@@ -98,7 +98,7 @@ def holiday(name: str, year: int) -> dt.date | None:
 _VALUE_RE = re.compile(
     r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|W(?P<w>\d\d)(?P<we>-WE)?|Q(?P<q>[1-4])"
     r"|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?(?:T.*)?"
-    r"|(?P<dec>\d{3})X|(?P<cent>\d\d)"
+    r"|(?P<dec>\d{3})X?|(?P<cent>\d\d)"
 )
 
 

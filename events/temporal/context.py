@@ -15,6 +15,8 @@ from typing import Literal
 
 Tense = Literal["past", "future"] | None
 FUTURE_WEIGHT = 1.0
+NARRATIVE_GRANULARITY = "day"
+NARRATIVE_SENTENCES = 1
 
 _SENT_BREAK = re.compile(r"[.!?][\"')\]']*\s+(?=[\"'`(\[]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'`]{2})")
 _PARA_BREAK = re.compile(r"\n\s*\n")
@@ -114,7 +116,9 @@ class Discourse:
             return None
         if self.dct is None:
             return r
-        if r.date.year != self.dct.year and r.granularity in ("day", "month") \
-                and (self.same_paragraph(r.pos, pos) or self.sentence_distance(r.pos, pos) <= 2):
+        # With a document date, only a fully written day date in the same or the previous
+        # sentence sets the story's year ("On March 5, 2019, ... On March 7, ...").
+        if r.date.year != self.dct.year and r.granularity == NARRATIVE_GRANULARITY \
+                and self.same_paragraph(r.pos, pos) and self.sentence_distance(r.pos, pos) <= NARRATIVE_SENTENCES:
             return r
         return None

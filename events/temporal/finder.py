@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from events.temporal.gate import DIGIT, build_index
 from events.temporal.lexicon import (
     DAYNUM, MONTH, NUMBER, QUANT_MOD, SEASON, UNIT, WEEKDAY, YEAR4,
 )
@@ -278,17 +279,53 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
     return True
 
 
+_NAMES = [n for n, _, _ in COMPILED]
+_INDEX = build_index(_NAMES)
+_WORD = re.compile(r"\w+")
+
+
+def _starts(text: str) -> list[tuple[int, list[int]]]:
+    """(word start, rules that may match there) for every word that can begin an expression."""
+    out: list[tuple[int, list[int]]] = []
+    index = _INDEX
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        c0 = w[0]
+        if c0.isdigit():
+            rules = index[DIGIT]
+            p = m.start()
+            if p > 0 and text[p - 1] in "'\u2019":
+                out.append((p - 1, rules))
+        else:
+            key = w.lower()
+            if key.startswith("fy") and key[2:].isdigit():
+                key = "fy"
+            rules = index.get(key)  # type: ignore[assignment]
+            if rules is None:
+                continue
+        out.append((m.start(), rules))
+    return out
+
+
 def find(text: str, accept: Callable[[Candidate, str], bool] = _accept) -> list[Candidate]:
     """Every temporal expression candidate in ``text``, non-overlapping, in text order."""
     cands: list[Candidate] = []
-    for name, rx, prio in COMPILED:
-        for m in rx.finditer(text):
+    seen: set[tuple[int, int, int]] = set()
+    for pos, rules in _starts(text):
+        for i in rules:
+            name, rx, prio = COMPILED[i]
+            m = rx.match(text, pos)
+            if m is None:
+                continue
             s, e = m.span()
             if e <= s:
                 continue
             # trim trailing spaces/punctuation the optional groups may have eaten
             while e > s and text[e - 1] in " ,-\u2013":
                 e -= 1
+            if (s, e, i) in seen:
+                continue
+            seen.add((s, e, i))
             gd: dict[str, str | None] = dict(m.groupdict())
             gd["_text"] = text[s:e]
             c = Candidate(s, e, name, gd, prio, m)

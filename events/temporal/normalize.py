@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
-
-import dateparser
 
 from events.model import Anchor
 from events.temporal.anchoring import (
@@ -38,18 +35,10 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "twenty-first": 21}
 _ENDED = re.compile(rf"\s(?:that\s|which\s)?(?:ended|ending|ends|closed)\s(?:on\s)?(?P<mon>{MONTH})\s?\d{{1,2}}"
                     rf"(?:,\s?(?P<year>{YEAR4}))?")
+FUTURE_MODE: Mode = "future"
 _RANGE_STOP = frozenset({"in", "at", "on", "and", "when", "while", "the", "to", "for", "with", "as", "after",
                          "before", "during", "of", "from", "this", "that", "last", "next", "he", "she", "they",
                          "it", "we", "i", "a", "an", "his", "her", "their", "its", "was", "were", "will"})
-
-
-@lru_cache(maxsize=8192)
-def parse_full_date(words: str) -> dt.date | None:
-    """A fully written date ('March 5, 1946', 'Tuesday, 5 March 1946') via dateparser; cached."""
-    got = dateparser.parse(words, languages=["en"], settings={
-        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
-        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
-    return got.date() if got else None
 
 
 class DateNormalizer:
@@ -91,7 +80,7 @@ class DateNormalizer:
         if rel:
             return self.mode_for(c, rel)
         t = self.dc.tense(c.start, c.end)
-        return "lean_past" if t == "past" else "lean_future" if t == "future" else "nearest"
+        return "lean_past" if t == "past" else FUTURE_MODE if t == "future" else "nearest"
 
     def year_anchor(self, c: Candidate, occ: "callable[[int], tuple[dt.date, dt.date] | None]",  # type: ignore[valid-type]
                     rel: str | None = None) -> tuple[int | None, Anchor, str]:
@@ -152,9 +141,6 @@ class DateNormalizer:
             year: int | None = int(year_txt)
             anchor: Anchor = "explicit"
             how = "explicit date"
-            full = parse_full_date(f"{g['mon']} {day} {year_txt}")
-            if full is not None:
-                mon, day = full.month, full.day
         else:
             def occ(y: int) -> tuple[dt.date, dt.date] | None:
                 d = safe_date(y, mon, day)
@@ -293,7 +279,8 @@ class DateNormalizer:
         else:
             word = (g.get("decw") or "").lower().split("-")[-1].split()[-1]
             d = 190 + _DECADE_WORDS[word]
-        return self.make(c, "DATE", f"{d:03d}X", "explicit", "explicit decade")
+        # TIMEX3 writes a decade as its first three digits ("199"); value_interval reads "199X" too
+        return self.make(c, "DATE", f"{d:03d}", "explicit", "explicit decade")
 
     def century(self, c: Candidate) -> Resolved | None:
         t = (c.groups.get("cent") or "").lower()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
+
+import dateparser
 
 from events.temporal.calendar import safe_date
 from events.temporal.lexicon import DAYNUM, MONTH, month_number
@@ -26,9 +29,21 @@ _YEARLESS_DATELINE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def parse_header_date(words: str) -> dt.date | None:
-    """One date written the way bylines write them: ISO, 4/12/17 (US), 17.04.2017 (European), April 12, 2017."""
+    """One date written the way bylines write them: ISO, 4/12/17 (US), 17.04.2017 (European), April 12, 2017.
+
+    dateparser parses (US month-first for "/", day-first for "."); the regexes below are the
+    fallback and the guard against dateparser's leniency.  Cached: bylines repeat.
+    """
     w = words.strip()
+    order = "DMY" if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", w) or re.match(r"\d", w) and not re.match(r"\d+/", w) \
+        else "MDY"
+    got = dateparser.parse(w, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order,
+        "RETURN_AS_TIMEZONE_AWARE": False})
+    if got is not None:
+        return got.date()
     m = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", w)
     if m:
         return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -92,7 +92,7 @@ class Normalizer(DateNormalizer):
             return f"{d.year:04d}-Q{self.dc.last_quarter[1]}"
         return {"day": d.isoformat(), "week": week_value(d), "weekend": week_value(d) + "-WE",
                 "month": d.isoformat()[:7], "quarter": f"{d.year:04d}-Q{quarter_of(d)}",
-                "year": f"{d.year:04d}", "decade": f"{d.year // 10:03d}X",
+                "year": f"{d.year:04d}", "decade": f"{d.year // 10:03d}",
                 "century": f"{d.year // 100:02d}"}.get(gran, d.isoformat())
 
     # ---- deictic words ---------------------------------------------------
@@ -177,7 +177,7 @@ class Normalizer(DateNormalizer):
             v = f"{d.year + step:04d}"
             return self.remember(self.make(c, "DATE", v, anchor, how), False)
         if unit == "decade":
-            return self.make(c, "DATE", f"{d.year // 10 + step:03d}X", anchor, how)
+            return self.make(c, "DATE", f"{d.year // 10 + step:03d}", anchor, how)
         if unit == "century":
             return self.make(c, "DATE", f"{d.year // 100 + step:02d}", anchor, how)
         return None
@@ -313,6 +313,9 @@ class Normalizer(DateNormalizer):
         if n is not None and g.get("half"):
             n += 0.5
         unit = g.get("unit") or ""
+        rel = (g.get("rel") or "").lower()
+        if n is None and rel in ("past", "last", "recent", "previous", "preceding"):
+            return self.make(c, "DATE", "PAST_REF", None, "", calendar=False)  # "the past several quarters"
         if unit_name(unit) == "weekend" and n == 1 and not g.get("rel"):
             return None
         if unit_name(unit) == "night" and n is not None and n == 1 and (g.get("num") or "").lower() in ("a", "an"):
@@ -324,11 +327,13 @@ class Normalizer(DateNormalizer):
         unit = g.get("unit") or ""
         if g.get("adj") and not unit.lower().endswith("s"):
             return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)
-        rel = (g.get("rel") or "").lower()
+        rel = (g.get("rel") or g.get("rel2") or "").lower()
         if not unit.lower().endswith("s") and unit.lower() != "centuries":
-            if rel:
-                return None  # "the past year" is handled by rel_unit
-            return None
+            return None  # "the past year" is handled by rel_unit
+        if rel in ("recent", "past", "last"):
+            return self.make(c, "DATE", "PAST_REF", None, "", calendar=False)  # "in recent years"
+        if rel == "coming":
+            return self.make(c, "DATE", "FUTURE_REF", None, "", calendar=False)
         return self.make(c, "DURATION", duration_value(None, unit), None, "", calendar=False)
 
     # ---- clock times -----------------------------------------------------
