@@ -44,12 +44,18 @@ _MOUNT = re.compile(r"\bmount\b")
 
 def fold(name: str) -> str:
     """Index key: accents stripped, lower case, dots/dashes as spaces, Saint→St, Mount→Mt."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").replace("‘", "'").lower()
-    text = _DOTS_DASHES.sub(" ", text)
-    text = _SAINT.sub("st", text)
-    text = _MOUNT.sub("mt", text)
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("’", "'").replace("‘", "'").lower()
+    if "." in text or "-" in text or not text.isascii():
+        text = _DOTS_DASHES.sub(" ", text)
+    if "saint" in text:
+        text = _SAINT.sub("st", text)
+    if "mount" in text:
+        text = _MOUNT.sub("mt", text)
     return " ".join(text.split())
 
 
@@ -96,6 +102,8 @@ class Gazetteer:
         self._gid: list[int] = cols["gid"]
         self._index: dict[str, tuple[int, ...]] = payload["index"]
         self._adjectives: dict[str, int] = payload["adjectives"]
+        # First words of all names: most capitalised words start no name at all.
+        self.first_words: frozenset[str] = frozenset(payload["first_words"])
         self.abbreviations: frozenset[str] = frozenset(payload["abbreviations"])
         self.common_words: frozenset[str] = frozenset(payload["common_words"])
         # Words an English dictionary writes in lower case ("police", "reading", "hope").
@@ -103,6 +111,7 @@ class Gazetteer:
         # Short names match only as written ("US" yes, "us" no; "Us" the French village as is).
         self.short_forms: dict[str, list[str]] = payload["short_forms"]
         self.countries = countries
+        self._us_counties: dict[str, list[str]] = payload["us_counties"]
         self._country_pid: dict[str, int] = {}
         for pid, kind in enumerate(self._kind):
             if kind == "country" and self._country[pid] is not None:
@@ -128,6 +137,10 @@ class Gazetteer:
 
     def has(self, key: str) -> bool:
         return key in self._index
+
+    def county_states(self, key: str) -> list[str]:
+        """US state codes having a county of this (folded) name: "collier county" -> ["FL"]."""
+        return self._us_counties.get(key, [])
 
     def adjective(self, key: str) -> Place | None:
         pid = self._adjectives.get(key)

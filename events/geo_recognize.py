@@ -63,6 +63,11 @@ PLACE_PREFIXES = frozenset(
     "las el la le rural coastal northeast northwest southeast southwest northeastern northwestern "
     "southeastern southwestern city county state province region island islands republic kingdom".split()
 )
+# A capitalised sequence ending in one of these is a street or square of the local area.
+STREET_WORDS = frozenset(
+    "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Square Parkway Pkwy Highway Hwy Plaza "
+    "Terrace Court Ct Way Parade".split()
+)
 SENTENCE_END = frozenset('.!?\n"“”:;(—–')
 
 
@@ -81,25 +86,26 @@ class Candidate:
     locative: bool = False  # a locative preposition precedes it
     container: Candidate | None = None  # the "Y" of "X, Y"
     all_caps: bool = False
+    local: str = ""  # "street" | "county": a feature placed with the document's own places
+    county_states: list[str] = field(default_factory=list)  # US states with a county of this name
 
     @property
     def is_adjective(self) -> bool:
         return self.adjective is not None and not self.places
 
 
-@dataclass(frozen=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A token with its offsets; ``cap``: starts with a capital; ``word``: starts with a letter."""
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("start", "end", "text", "cap", "word")
 
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalpha()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        first = text[0]
+        self.cap = first.isupper()
+        self.word = first.isalpha()
 
 
 def tokenize(text: str) -> list[_Tok]:
@@ -142,6 +148,8 @@ def _chunk(toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
     """Extend i..j over adjoining capitalised words (and 'of'/'the' between them)."""
     a = i
     while a > 0 and (toks[a - 1].cap and toks[a - 1].word or toks[a - 1].text in "&" and a > 1):
+        if toks[a - 1].text.lower() in TITLES:
+            break  # "Judge Frederic Block": the title is outside the name
         a -= 1
     if a < i and toks[a].text == "The":
         a += 1
@@ -204,6 +212,14 @@ def recognize(text: str, gaz: Gazetteer) -> list[Candidate]:
         if not (tok.cap and tok.word) and not starts_the:
             i += 1
             continue
+        local = None if starts_the else _local_feature(gaz, text, toks, i)
+        if local is not None:
+            out.append(local)
+            i = local.end_token
+            continue
+        if not starts_the and fold(tok.text).split(" ", 1)[0] not in gaz.first_words:
+            i += 1
+            continue
         found: Candidate | None = None
         stop = min(n, i + MAX_TOKENS)
         # the longest valid span first
@@ -243,6 +259,37 @@ def recognize(text: str, gaz: Gazetteer) -> list[Candidate]:
             i += 1
     _link_containers(text, out)
     return out
+
+
+@dataclass
+class _LocalCandidate(Candidate):
+    end_token: int = 0
+
+
+def _local_feature(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> _LocalCandidate | None:
+    """ "Royal Street", "Collier County": features of the area the text is about."""
+    k = i
+    n = len(toks)
+    while k < n and k - i < 6 and toks[k].cap and toks[k].word and "\n" not in text[toks[i].start: toks[k].end]:
+        k += 1
+    if k - i < 2:
+        return None
+    end = toks[k - 1].end
+    last = toks[k - 1].text
+    saint = k + 1 < n and toks[k].text == "." and toks[k + 1].cap  # "St. Louis", "Dr. Smith"
+    if last in STREET_WORDS and not (last in ("St", "Dr") and saint):
+        if k - 1 > i and toks[k - 2].text.lower() in TITLES:
+            return None
+        if last in ("St", "Ave", "Rd", "Blvd", "Dr", "Ct", "Ln", "Pkwy", "Hwy") and k < n and toks[k].text == ".":
+            end = toks[k].end
+        surface = text[toks[i].start: end]
+        return _LocalCandidate(toks[i].start, end, surface, fold(surface), local="street", end_token=k)
+    surface = text[toks[i].start: end]
+    if last.lower() == "county":
+        states = gaz.county_states(fold(surface))
+        if states:
+            return _LocalCandidate(toks[i].start, end, surface, fold(surface), local="county", county_states=states, end_token=k)
+    return None
 
 
 def _link_containers(text: str, cands: list[Candidate]) -> None:

@@ -25,7 +25,7 @@ from events.gazetteer import Gazetteer, Place
 from events.geo_recognize import Candidate
 
 CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "region", "island", "venue", "port"})
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 15
 HIGH_LEVEL = frozenset({"country", "continent", "sea", "ocean", "gulf", "strait", "region"})
 
 
@@ -55,7 +55,8 @@ class DocContext:
         if place.kind in ("city", "admin") and place.country and place.admin1:
             self.admins[(place.country, place.admin1)] += weight
         if place.kind in ("city", "admin", "venue", "port", "island") and len(self.anchors) < 40:
-            self.anchors.append(place)
+            if all(a.pid != place.pid for a in self.anchors):
+                self.anchors.append(place)
 
 
 def prior(place: Place, alternate: bool) -> float:
@@ -79,6 +80,15 @@ def _km(a: Place, b: tuple[float, float]) -> float:
     return float(great_circle((a.lat, a.lon), b).km)
 
 
+def _nearest_km(place: Place, points: Sequence[tuple[float, float]]) -> float:
+    """Distance to the nearest point, or 1e9 when all are surely beyond 1,000 km."""
+    # 1° of latitude is 111 km everywhere: a cheap bound avoids most geodesic computations.
+    near = [p for p in points if abs(p[0] - place.lat) < 9.5]
+    if abs(place.lat) < 60:
+        near = [p for p in near if abs((p[1] - place.lon + 180) % 360 - 180) < 19.0]
+    return min((_km(place, p) for p in near), default=1e9)
+
+
 def score_place(
     gaz: Gazetteer, cand: Candidate, place: Place, alternate: bool, ctx: DocContext, self_pids: frozenset[int]
 ) -> tuple[float, list[str]]:
@@ -86,15 +96,17 @@ def score_place(
     why: list[str] = []
     if place.kind == "city" and place.population:
         why.append(f"population {place.population:,}")
+    signals: list[float] = []
     if place.country and place.kind != "country":
         weight = ctx.countries.get(place.country, 0.0)
         if place.country in ctx.given:
             weight += 2.0
         if weight > 0:
-            score += 0.8 + 0.3 * min(weight, 3.0)
+            signals.append(0.9 + 0.2 * min(weight, 3.0))
             why.append(f"{gaz.countries.get(place.country, {}).get('name', place.country)} is in the text")
-        if place.admin1 and ctx.admins.get((place.country, place.admin1), 0.0) > 0:
-            score += 1.4
+        admin_weight = ctx.admins.get((place.country, place.admin1), 0.0) if place.admin1 else 0.0
+        if admin_weight > 0:
+            signals.append(1.6 + 0.3 * min(admin_weight, 3.0))
             region = gaz.admin_place(place.country, place.admin1)
             why.append(f"{region.name if region else 'its region'} is in the text")
     if place.kind == "city" and gaz.is_capital(place):
@@ -106,15 +118,16 @@ def score_place(
         if reason:
             why.append(reason)
     if place.kind != "country" and (ctx.anchors or ctx.near):
-        best = min(
-            [_km(place, (a.lat, a.lon)) for a in ctx.anchors if a.pid not in self_pids] + [_km(place, p) for p in ctx.near],
-            default=1e9,
-        )
-        for limit, bonus in ((30.0, 2.6), (100.0, 2.0), (300.0, 1.3), (1000.0, 0.5)):
+        best = _nearest_km(place, [(a.lat, a.lon) for a in ctx.anchors if a.pid not in self_pids] + list(ctx.near))
+        for limit, bonus in ((30.0, 2.6), (100.0, 2.0), (300.0, 1.2), (1000.0, 0.5)):
             if best <= limit:
-                score += bonus
+                signals.append(bonus)
                 why.append(f"{best:.0f} km from other places in the text")
                 break
+    if signals:
+        # The signals are correlated (one region gives all three): the strongest counts fully.
+        signals.sort(reverse=True)
+        score += signals[0] + 0.3 * sum(signals[1:])
     return score, why
 
 
@@ -145,7 +158,12 @@ def rank(
     """Candidate places for one span, best first."""
     options = cand.places
     if len(options) > MAX_CANDIDATES:
-        options = sorted(options, key=lambda pa: -prior(pa[0], pa[1]))[:MAX_CANDIDATES]
+        # The most likely by prior, plus any in a country or region the text names.
+        ordered = sorted(options, key=lambda pa: -prior(pa[0], pa[1]))
+        options = ordered[:MAX_CANDIDATES] + [
+            pa for pa in ordered[MAX_CANDIDATES:]
+            if pa[0].country in ctx.given or (pa[0].country, pa[0].admin1) in ctx.admins
+        ]
     high_level = any(p.kind in HIGH_LEVEL for p, _ in options)
     scored = []
     for place, alt in options:
@@ -172,23 +190,27 @@ def resolve_all(
     for c in cands:
         if c.is_adjective and c.adjective is not None:
             ctx.add(c.adjective, 0.5)
-        elif len(c.places) == 1:
+        elif len(c.places) == 1 and _substantial(c.places[0][0]):
             ctx.add(c.places[0][0], 1.0)
         elif c.places and all(p.kind == "country" for p, _ in c.places):
             ctx.add(c.places[0][0], 1.0)
     # Pass 1: rank with that; keep confident winners as anchors.
     first: list[list[tuple[float, Place, list[str]]]] = []
+    cache: dict[tuple[str, str], list[tuple[float, Place, list[str]]]] = {}
     for c in cands:
-        ranked = rank(gaz, c, ctx) if c.places else []
-        first.append(ranked)
+        ck = (c.key, c.container.key if c.container is not None else "")
+        if ck not in cache:
+            cache[ck] = rank(gaz, c, ctx) if c.places else []
+        first.append(cache[ck])
     ctx2 = DocContext(countries=Counter(ctx.countries), admins=Counter(ctx.admins), anchors=list(ctx.anchors),
                       near=ctx.near, given=ctx.given)
     for c, ranked in zip(cands, first):
         if ranked and len(c.places) > 1:
             margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-            if margin >= 1.0 or c.container is not None:
+            if (margin >= 1.0 and _substantial(ranked[0][1])) or c.container is not None:
                 ctx2.add(ranked[0][1], 1.0)
     out: list[Resolution | None] = []
+    cache.clear()
     for c, ranked in zip(cands, first):
         if c.is_adjective and c.adjective is not None:
             out.append(Resolution(c.adjective, f"adjective/demonym of {c.adjective.name}", True, 9.0))
@@ -196,7 +218,10 @@ def resolve_all(
         if not c.places:
             out.append(None)
             continue
-        final = rank(gaz, c, ctx2, frozenset(p.pid for p, _ in c.places)) if len(c.places) > 1 else ranked
+        ck = (c.key, c.container.key if c.container is not None else "")
+        if ck not in cache:
+            cache[ck] = rank(gaz, c, ctx2, frozenset(p.pid for p, _ in c.places)) if len(c.places) > 1 else ranked
+        final = cache[ck]
         score, place, why = final[0]
         margin = score - final[1][0] if len(final) > 1 else 9.0
         local = c.container is not None or any(w.endswith("km from other places in the text") and int(w.split()[0]) < 100 for w in why) \
@@ -209,6 +234,11 @@ def resolve_all(
             why = [f"best of {len(final)} places named '{c.text}'", *why]
         out.append(Resolution(place, "; ".join(dict.fromkeys(why)), local, margin))
     return out
+
+
+def _substantial(place: Place) -> bool:
+    """Big enough to set the document's context on its own (a hamlet's name may be a word)."""
+    return place.kind != "city" or place.population >= 20_000
 
 
 def _country_name(gaz: Gazetteer, place: Place) -> str:

