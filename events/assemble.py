@@ -50,15 +50,27 @@ def sentence_events(
     """Build events for the sentences of one article (see module docstring)."""
     events: list[Event] = []
     prev_actors: list[ActorMention] = []
+    pair: list[ActorMention] = []  # the last two-or-more-party set of participants
     for sent in sentences:
-        s_dates = [d for d in dates if _inside(d.timex.start, d.timex.end, sent) and d.date_start and d.date_end]
+        dateline = _DATELINE.match(sent.text)
+        body_start = sent.start + (dateline.end() if dateline else 0)
+        s_dates = [d for d in dates if _inside(d.timex.start, d.timex.end, sent) and d.date_start and d.date_end
+                   and d.timex.start >= body_start]
         s_actors = [a for a in actors if _inside(a.start, a.end, sent)]
-        s_places = [p for p in places if _inside(p.start, p.end, sent)]
+        people_spans = [(a.start, a.end) for a in s_actors if a.kind == "person" or "metonym" in a.via]
+        date_spans = [(d.timex.start, d.timex.end) for d in dates if _inside(d.timex.start, d.timex.end, sent)]
+        s_places = [p for p in places if _inside(p.start, p.end, sent) and p.start >= body_start
+                    and not _overlaps(p.start, p.end, people_spans + date_spans)]
         inherited = False
         if not s_actors and prev_actors and _PRONOUN_START.match(sent.text):
             s_actors, inherited = prev_actors, True
+        elif pair and _PLURAL_REFERENCE.search(sent.text):
+            have = {a.code for a in s_actors}
+            s_actors = list(s_actors) + [a for a in pair if a.code not in have]
         if s_actors and not inherited:
             prev_actors = s_actors
+            if len({a.code for a in s_actors}) >= 2:
+                pair = s_actors
         if not s_dates or _NOT_EVENT.search(sent.text):
             continue
         trigger = classify(sent.text)
@@ -69,6 +81,17 @@ def sentence_events(
             if event is not None:
                 events.append(event)
     return _inherit_visit_places(events)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+                       r"(?:\([\w ]+\)\s*)?(?:--|—|–|-|_)\s*")
+_PLURAL_REFERENCE = re.compile(r"\b(?:they|their|them|both (?:sides|leaders|countries|men)|"
+                               r"the two (?:sides|leaders|presidents|countries|ministers|men|premiers|nations))\b", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|off|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
 
 
 def _inside(start: int, end: int, sent: Sentence) -> bool:
@@ -97,7 +120,11 @@ def _make_event(
     inherited: bool,
 ) -> Event | None:
     assert span.date_start is not None and span.date_end is not None
-    place = max(places, key=lambda p: (_PLACE_RANK.get(p.precision, 0), -p.start), default=None)
+    def place_score(p: PlaceMention) -> tuple[int, int]:
+        before = sent.text[max(0, p.start - sent.start - 20):p.start - sent.start]
+        return (_PLACE_RANK.get(p.precision, 0) + (3 if _LOCATIVE.search(before) else 0), -p.start)
+
+    place = max(places, key=place_score, default=None)
     codes: list[str] = []
     people: list[str] = []
     for a in sorted(actors, key=lambda m: m.start):
@@ -108,6 +135,8 @@ def _make_event(
     if place is not None and place.country and place.precision in ("venue", "city", "admin") and codes:
         if place.country not in codes:
             codes.append(place.country)
+    if not codes and place is not None and place.country and place.precision in ("venue", "city", "admin"):
+        codes.append(place.country)  # an event at a named place involves that place's state
     if not codes:
         return None
     future = bool(ctx.pub_date and span.date_start > ctx.pub_date)

@@ -19,12 +19,37 @@ from events.assemble import event_id
 from events.model import Event
 
 _SAME_PLACE_KM = 150.0
+_RANK = {"day": 0, "month": 1, "year": 2}
 _PLACE_RANK = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
 
 
-def same_happening(a: Event, b: Event) -> bool:
-    if (a.date_start, a.date_end) != (b.date_start, b.date_end):
+def _contains(a: Event, b: Event) -> bool:
+    return a.date_start <= b.date_start and b.date_end <= a.date_end
+
+
+def _coarse_retelling(a: Event, b: Event) -> bool:
+    """'visiting Moscow in April' retells 'will visit Russia on April 25-27' of the same article."""
+    coarse, fine = (a, b) if _RANK[a.date_precision] > _RANK[b.date_precision] else (b, a)
+    if _RANK[coarse.date_precision] == _RANK[fine.date_precision] or not _contains(coarse, fine):
         return False
+    if coarse.article_title != fine.article_title or coarse.doc_id != fine.doc_id:
+        return False
+    shared = set(coarse.actors) & set(fine.actors)
+    if len(shared) < min(2, len(coarse.actors)) or (coarse.event_mode != fine.event_mode and coarse.event_type != fine.event_type):
+        return False
+    return _places_compatible(a, b)
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    if a.date_precision != b.date_precision:
+        return _coarse_retelling(a, b)
+    if (a.date_start, a.date_end) != (b.date_start, b.date_end):
+        # a day range and a day inside it, told in the same article, sharing a participant
+        if not (a.date_precision == b.date_precision == "day" and (_contains(a, b) or _contains(b, a))):
+            return False
+        if a.article_title != b.article_title or not set(a.actors) & set(b.actors):
+            return False
+        return (b.date_end - b.date_start).days <= 7 and (a.date_end - a.date_start).days <= 7 and _places_compatible(a, b)
     shared = set(a.actors) & set(b.actors)
     if a.date_precision == "day":
         need = min(2, len(a.actors), len(b.actors))
@@ -42,7 +67,11 @@ def _places_compatible(a: Event, b: Event) -> bool:
     if any(math.isnan(x) for x in (a.lat, a.lon, b.lat, b.lon)):
         return True
     if "country" in (a.place_precision, b.place_precision) or "sea" in (a.place_precision, b.place_precision):
-        return a.place_country == b.place_country or None in (a.place_country, b.place_country)
+        if a.place_country == b.place_country or None in (a.place_country, b.place_country):
+            return True
+        # a country-level place is weak: the other telling's place must be in one of its participants
+        coarse, fine = (a, b) if _PLACE_RANK.get(a.place_precision, 0) <= _PLACE_RANK.get(b.place_precision, 0) else (b, a)
+        return fine.place_country in coarse.actors
     return bool(geodesic((a.lat, a.lon), (b.lat, b.lon)).km <= _SAME_PLACE_KM)
 
 
@@ -51,7 +80,7 @@ def dedup(events: Sequence[Event]) -> list[Event]:
     clusters: list[list[Event]] = []
     for ev in sorted(events, key=lambda e: (e.char_start, e.date_start)):
         for cluster in clusters:
-            if any(same_happening(ev, other) for other in cluster):
+            if all(same_happening(ev, other) for other in cluster):
                 cluster.append(ev)
                 break
         else:
@@ -70,8 +99,18 @@ def _merge(cluster: list[Event]) -> Event:
         actors += [a for a in e.actors if a not in actors]
         people += [p for p in e.people if p not in people]
     others = tuple((e.doc_id, e.evidence, e.char_start, e.char_end) for e in cluster if e is not best)
+    finest = min(_RANK[e.date_precision] for e in cluster)
+    dated = [e for e in cluster if _RANK[e.date_precision] == finest]
+    start = min(e.date_start for e in dated)
+    end = max(e.date_end for e in dated)
+    widest = max(dated, key=lambda e: ((e.date_end - e.date_start).days, e.confidence))
+    if _RANK[best.date_precision] != finest:
+        best = max(dated, key=lambda e: (e.confidence, len(e.actors)))
     merged = replace(
         best,
+        date_start=start, date_end=end, date_precision=widest.date_precision,
+        date_text=widest.date_text if (start, end) != (best.date_start, best.date_end) else best.date_text,
+        date_anchor=widest.date_anchor, date_anchored_on=widest.date_anchored_on,
         actors=tuple(actors),
         people=tuple(people),
         place_name=placed.place_name, place_country=placed.place_country, lat=placed.lat, lon=placed.lon,
@@ -80,5 +119,5 @@ def _merge(cluster: list[Event]) -> Event:
         confidence=round(min(0.99, best.confidence + 0.05 * (len(cluster) - 1)), 2),
         other_evidence=others + tuple(o for e in cluster for o in e.other_evidence),
     )
-    return replace(merged, event_id=event_id(best.doc_id, best.date_start, best.date_end, actors,
+    return replace(merged, event_id=event_id(best.doc_id, start, end, actors,
                                              best.event_type, min(e.char_start for e in cluster)))

@@ -23,7 +23,7 @@ from events.dedup import dedup
 from events.errors import EventscapeError, UnusableInput
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
-from events.segment import segment
+from events.segment import clean_article_text, segment
 from events.store import Store
 
 Progress = Callable[[float, str], None]
@@ -62,7 +62,7 @@ def run_document(doc: Document) -> DocumentResult:
     events: list[Event] = []
     prev_pub: tuple[dt.date, str] | None = None
     for article in articles:
-        text = doc.text[article.start:article.end]
+        text = clean_article_text(doc.text, article)
         found = timex.infer_dct(text)
         if found is not None:
             pub_date, source = found

@@ -64,6 +64,12 @@ _CREDIT = re.compile(
 _LINK_INTRO = re.compile(r"^(?:read more|see also|also read|related)\s*:\s*$", re.I)
 _PUBLISHED = re.compile(r"^(?:published|posted|updated)\b.*|^by\s+\S.*", re.I)
 _AUTHOR = re.compile(r"^(?!The\b)[A-Z][\w.'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}$")
+_EMBEDDED_URL = re.compile(r"https?://\S+|\bwww\.\S+", re.I)
+_DATE_ONLY = re.compile(
+    r"^(?:\w+day,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*\d{4}$|"
+    r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$",
+    re.I,
+)
 _SENT_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙*\-–]\s+)")
 _ALL_CAPS_WORD = re.compile(r"^[A-Z][A-Z \-]{1,25}$")
@@ -86,6 +92,10 @@ def _classify(text: str) -> str:
     words = t.split()
     if _BULLET.match(t):
         return "body"
+    if _EMBEDDED_URL.search(t):
+        return "body" if len(words) > 12 else "boiler"
+    if _DATE_ONLY.match(t):
+        return "byline"
     if len(words) <= 22 and len(t) <= 160 and not _SENT_END.search(t) and not _ALL_CAPS_WORD.match(t):
         return "head"
     return "body"
@@ -132,6 +142,10 @@ def segment(doc: Document) -> tuple[list[Article], list[Sentence]]:
             in_tail = True
             continue
         if kind == "boiler":
+            continue
+        if kind == "byline":
+            if not body:
+                heads.append(_Block(block.start, block.end, block.text, "byline"))
             continue
         if kind == "head" and _AUTHOR.match(block.text) and not body:
             heads.append(_Block(block.start, block.end, block.text, "byline"))
@@ -211,3 +225,18 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if sent_start < len(chunk) and chunk[sent_start:].strip():
         spans.append((start + sent_start, end))
     return spans
+
+
+def clean_article_text(text: str, article: Article) -> str:
+    """The article's text with boilerplate lines blanked out (same length, same offsets).
+
+    Later stages read this, so a comment counter, a navigation item or a teaser
+    can never become a date, an actor or a place.
+    """
+    chunk = text[article.start:article.end]
+    out: list[str] = []
+    for line in chunk.split("\n"):
+        kind = _classify(line) if line.strip() else "boiler"
+        blank = kind == "boiler" or bool(_TAIL_TRIGGER.match(line.strip())) or bool(_LINK_INTRO.match(line.strip()))
+        out.append(" " * len(line) if blank else line)
+    return "\n".join(out)
