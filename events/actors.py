@@ -65,8 +65,10 @@ def _next_word(norm: str, end: int) -> str:
 
 def _is_shouting(norm: str, start: int, end: int) -> bool:
     """An all-caps short form inside an all-caps line ("LET US KNOW") is not an actor."""
-    neighbours = [_prev_word(norm, start), _next_word(norm, end)]
-    return any(len(w) > 2 and w.isalpha() and w.isupper() for w in neighbours)
+    before, after = norm[max(0, start - 4) : start], norm[end : end + 4]
+    return (len(before) == 4 and before[3] == " " and before[:3].isalpha() and before[:3].isupper()) or (
+        len(after) == 4 and after[0] == " " and after[1:].isalpha() and after[1:].isupper()
+    )
 
 
 def _capital_role(lex: Lexicon, norm: str, start: int, end: int) -> str | None:
@@ -98,14 +100,14 @@ def _states_and_orgs(
     person_hits: list[tuple[int, int, tuple[int, ...]]] = []
     for m in lex.scanner.finditer(norm):
         start, end = m.span()
-        entry = lex.forms.get(canonical_form(m.group()))
+        form = canonical_form(m.group())
+        entry = lex.forms.get(form)
         if entry is None or entry.kind == "blocked":
             continue
         if entry.kind == "person":
             person_hits.append((start, end, entry.people))
             continue
         via = entry.via
-        form = canonical_form(m.group())
         if via == "combining form":
             end -= 1  # "Sino-" -> "Sino"
         elif len(form) <= 3 and form.isupper() and _is_shouting(norm, start, end):

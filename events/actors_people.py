@@ -26,6 +26,7 @@ Rules, in order of strength:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -149,14 +150,18 @@ def _title_candidates(
 ) -> tuple[list[_Candidate], list[tuple[str, str, int]]]:
     candidates: list[_Candidate] = []
     anchors: list[tuple[str, str, int]] = []  # (head, code, position)
+    starts = sorted(by_start)
     for hm in lex.title_scanner.finditer(norm):
         head = canonical_form(hm.group())
         left = hm.start()
         for _ in range(5):  # "Deputy Foreign Minister" -> extend over the modifiers
-            pm = _PREV_TOKEN.search(norm, max(0, left - 30), left)
-            if not pm or (pm.group(1) not in lex.title_modifiers and pm.group(1) not in lex.title_heads):
+            if left < 2 or norm[left - 1] not in " -":
                 break
-            left = pm.start(1)
+            tok_start = max(norm.rfind(" ", max(0, left - 30), left - 1), norm.rfind("-", max(0, left - 30), left - 1)) + 1
+            token = norm[tok_start : left - 1]
+            if token not in lex.title_modifiers and token not in lex.title_heads:
+                break
+            left = tok_start
         code: str | None = None
         country_start = left
         for gap in (" ", "'s ", "' "):  # "Zambian President", "Iran's Deputy ..."
@@ -176,9 +181,9 @@ def _title_candidates(
             cm = lex.complement_scanner.match(norm, right)
             if cm:
                 if code is None:  # "Minister of the International Department of the CPC ..."
-                    inner = [a for s, a in by_start.items() if cm.start() < s < cm.end()]
-                    if inner:
-                        code = min(inner, key=lambda a: a.start).code
+                    i = bisect.bisect_right(starts, cm.start())
+                    if i < len(starts) and starts[i] < cm.end():
+                        code = by_start[starts[i]].code
                 right = cm.end()
                 continue
             break
@@ -186,7 +191,8 @@ def _title_candidates(
         nm = _NAME_AFTER.match(norm, right)
         if nm:
             found = _clean_name(lex, norm, nm.start(1), nm.group(1))
-        if found is None and country_start > 0 and not head.endswith("s"):
+        if (found is None and not head.endswith("s")
+                and norm.endswith((", ", ", the ", ", a "), max(0, country_start - 6), country_start)):
             bm = _NAME_BEFORE.search(norm, max(0, country_start - 80), country_start)
             if bm:
                 wb = _WORD_BEFORE.search(norm, max(0, bm.start() - 30), bm.start())
@@ -218,12 +224,15 @@ def find_people(
         for k in _name_keys(key):
             registry.setdefault(k, (code, key))
 
-    out: dict[tuple[int, int], ActorMention] = {}
+    out: list[ActorMention] = []
+    taken: set[int] = set()  # character offsets already inside a person mention
 
     def emit(s: int, e: int, code: str, person: str, via: str) -> None:
-        if any(s < oe and os < e for (os, oe) in out):
+        span = range(s, e)
+        if not taken.isdisjoint(span):
             return
-        out[(s, e)] = ActorMention(s, e, text[s:e], code, "person", person, via)
+        taken.update(span)
+        out.append(ActorMention(s, e, text[s:e], code, "person", person, via))
 
     resolved: list[tuple[_Candidate, str, str, str]] = []
     pending: list[_Candidate] = []
@@ -282,4 +291,4 @@ def find_people(
                 continue
             code, person = registry[m.group()]
             emit(s, e, code, person, "earlier mention")
-    return list(out.values())
+    return out

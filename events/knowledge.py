@@ -108,8 +108,10 @@ class _Series:
     org: str
     name: str
     trigger: re.Pattern[str]
+    trigger_sources: tuple[str, ...]
     keyword: re.Pattern[str] | None
     requires_context: re.Pattern[str] | None
+    excluded_context: re.Pattern[str] | None
     blocked_before: str
     single_host: bool
     edition_year_offset: int | None
@@ -130,6 +132,31 @@ def _capital_points() -> dict[str, tuple[float, float]]:
         for r in rows.values()
         if r.get("capital") and r.get("capital_lat") is not None and r.get("capital_lon") is not None
     }
+
+
+_LITERAL_PREFIX = re.compile(r"[\w ,'-]{2,}(?![?*{])")
+
+
+@lru_cache(maxsize=1)
+def _trigger_scanners() -> tuple[tuple[tuple[str, ...], re.Pattern[str], tuple[_Series, ...]], ...]:
+    """Per distinct trigger set: the literal prefixes that must occur for it to match
+    (a cheap ``in`` test skips the regex for series the text never names), the
+    compiled trigger, and the series sharing it (SCO and SCO-HG)."""
+    series_list, _ = _data()
+    groups: dict[str, list[_Series]] = {}
+    for series in series_list:
+        groups.setdefault(series.trigger.pattern, []).append(series)
+    out = []
+    for ss in groups.values():
+        prefixes: list[str] = []
+        for trig in ss[0].trigger_sources:
+            lit = _LITERAL_PREFIX.match(trig)
+            if lit is None:
+                prefixes = []  # a trigger without a literal start: always run this one
+                break
+            prefixes.append(lit.group())
+        out.append((tuple(prefixes), ss[0].trigger, tuple(ss)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -162,8 +189,10 @@ def _data() -> tuple[tuple[_Series, ...], tuple[Summit, ...]]:
         out.append(_Series(
             code=code, org=cfg["org"], name=cfg["name"],
             trigger=re.compile(r"(?<![\w-])(?:" + "|".join(cfg["triggers"]) + r")(?![\w])"),
+            trigger_sources=tuple(cfg["triggers"]),
             keyword=re.compile(cfg["keyword"]) if cfg.get("keyword") else None,
             requires_context=re.compile(cfg["requires_context"]) if cfg.get("requires_context") else None,
+            excluded_context=re.compile(cfg["excluded_context"]) if cfg.get("excluded_context") else None,
             blocked_before=cfg.get("blocked_before", ""),
             single_host=bool(cfg.get("single_host")) or len({e.city for e in editions}) == 1,
             edition_year_offset=cfg.get("edition_year_offset"),
@@ -236,53 +265,57 @@ def _filter(cands: list[Summit], keep: list[Summit]) -> list[Summit]:
 
 def summits_in(text: str, *, year_hint: int | None = None) -> list[SummitMention]:
     """Recurring summits named in ``text`` with every edition they may be (see module doc)."""
-    series_list, _ = _data()
     norm = normalise(text)
     out: list[SummitMention] = []
-    for series in series_list:
-        for m in series.trigger.finditer(norm):
-            t_start, t_end = m.span()
-            if series.blocked_before and norm[max(0, t_start - len(series.blocked_before)):t_start] == series.blocked_before:
-                continue
-            left, right = _sentence_bounds(norm, t_start, t_end)
-            if series.keyword is not None and not (
-                series.keyword.search(norm, t_end, min(right, t_end + 60))
-                or series.keyword.search(norm, max(left, t_start - 40), t_start)
-            ):
-                continue
-            context_hg = re.search(r"[Hh]eads of [Gg]overnment|[Pp]rime [Mm]inisters", norm[left:right])
-            if series.requires_context is not None and not series.requires_context.search(norm, left, right):
-                continue
-            if series.code == "SCO" and context_hg:
-                continue  # the Council of Heads of Government is its own series
-            cands = list(series.editions)
-            host = _host(series, norm, left, right, t_start, t_end)
-            edition = _edition_number(norm, left, t_start, t_end, series)
-            year = _near_year(norm, left, right, t_start, t_end)
-            if host is None and edition is None and year is None and not series.single_host:
-                continue
-            if host is not None:
-                kind, value = host[0], host[1]
-                cands = [e for e in cands if (e.city if kind == "city" else e.country) == value]
-            if edition is not None:
-                if series.edition_year_offset is not None:
-                    cands = _filter(cands, [e for e in cands if e.date_start.year == edition + series.edition_year_offset])
-                else:
-                    cands = _filter(cands, [e for e in cands if e.edition == edition])
-            if year is not None:
-                cands = _filter(cands, [e for e in cands if e.date_start.year == year or e.date_end.year == year])
-            if re.search(r"[Ss]ummit", norm[max(left, t_start - 30):min(right, t_end + 30)]):
-                cands = _filter(cands, [e for e in cands if "ministerial" not in e.note])
-            if year_hint is not None and cands:
-                best = min(abs(e.date_start.year - year_hint) for e in cands)
-                cands = [e for e in cands if abs(e.date_start.year - year_hint) == best]
-            start = min(t_start, host[2]) if host else t_start
-            end = max(t_end, host[3]) if host else t_end
-            for e in cands:
-                out.append(SummitMention(
-                    start, end, text[start:end], e.org, e.city, e.country, e.date_start, e.date_end,
-                    e.lat, e.lon, e.series, e.name, e.edition,
-                ))
+    hits = [
+        (m, series)
+        for prefixes, trigger, group in _trigger_scanners()
+        if not prefixes or any(p in norm for p in prefixes)
+        for m in trigger.finditer(norm)
+        for series in group
+    ]
+    for m, series in hits:
+        t_start, t_end = m.span()
+        if series.blocked_before and norm[max(0, t_start - len(series.blocked_before)):t_start] == series.blocked_before:
+            continue
+        left, right = _sentence_bounds(norm, t_start, t_end)
+        if series.keyword is not None and not (
+            series.keyword.search(norm, t_end, min(right, t_end + 60))
+            or series.keyword.search(norm, max(left, t_start - 40), t_start)
+        ):
+            continue
+        if series.requires_context is not None and not series.requires_context.search(norm, left, right):
+            continue
+        if series.excluded_context is not None and series.excluded_context.search(norm, left, right):
+            continue  # e.g. the SCO Council of Heads of Government is its own series
+        cands = list(series.editions)
+        host = _host(series, norm, left, right, t_start, t_end)
+        edition = _edition_number(norm, left, t_start, t_end, series)
+        year = _near_year(norm, left, right, t_start, t_end)
+        if host is None and edition is None and year is None and not series.single_host:
+            continue
+        if host is not None:
+            kind, value = host[0], host[1]
+            cands = [e for e in cands if (e.city if kind == "city" else e.country) == value]
+        if edition is not None:
+            if series.edition_year_offset is not None:
+                cands = _filter(cands, [e for e in cands if e.date_start.year == edition + series.edition_year_offset])
+            else:
+                cands = _filter(cands, [e for e in cands if e.edition == edition])
+        if year is not None:
+            cands = _filter(cands, [e for e in cands if e.date_start.year == year or e.date_end.year == year])
+        if re.search(r"[Ss]ummit", norm[max(left, t_start - 30):min(right, t_end + 30)]):
+            cands = _filter(cands, [e for e in cands if "ministerial" not in e.note])
+        if year_hint is not None and cands:
+            best = min(abs(e.date_start.year - year_hint) for e in cands)
+            cands = [e for e in cands if abs(e.date_start.year - year_hint) == best]
+        start = min(t_start, host[2]) if host else t_start
+        end = max(t_end, host[3]) if host else t_end
+        for e in cands:
+            out.append(SummitMention(
+                start, end, text[start:end], e.org, e.city, e.country, e.date_start, e.date_end,
+                e.lat, e.lon, e.series, e.name, e.edition,
+            ))
     out.sort(key=lambda s: (s.start, s.date_start))
     return out
 
