@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from events.eventtypes import Trigger, classify, status_of
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence
@@ -28,6 +29,21 @@ _PRONOUN_START = re.compile(
 _NOT_EVENT = re.compile(
     r"\b(?:accounted for|per ?cent of|% of|gdp|is projected|are projected|population of|born in|aged?)\b", re.I
 )
+
+
+class SummitLike(Protocol):
+    """A dated summit mention (see ``events.knowledge.SummitMention``), offsets in the document."""
+
+    start: int
+    end: int
+    org: str
+    city: str
+    country: str
+    series: str
+    date_start: dt.date
+    date_end: dt.date
+    lat: float | None
+    lon: float | None
 
 
 @dataclass(frozen=True)
@@ -228,4 +244,69 @@ def _inherit_visit_places(events: list[Event]) -> list[Event]:
                 )
                 break
         out.append(ev)
+    return out
+
+
+def summit_events(
+    ctx: ArticleContext,
+    sentences: Sequence[Sentence],
+    summits: Sequence[SummitLike],
+    actors: Sequence[ActorMention],
+    dates: Sequence[DateSpan],
+    locate: Callable[[str, str], PlaceMention | None],
+) -> list[Event]:
+    """Events for recurring summits named without a date ("the APEC summit in Lima").
+
+    The edition comes from the shipped summit list: the one nearest the article's
+    publication date, or the only candidate when the article has no date.  A
+    sentence that dates the summit itself is left to :func:`sentence_events`.
+    """
+    by_span: dict[tuple[int, int], list[SummitLike]] = {}
+    for s in summits:
+        by_span.setdefault((s.start, s.end), []).append(s)
+    out: list[Event] = []
+    for (start, end), cands in sorted(by_span.items()):
+        sent = next((x for x in sentences if x.start <= start and end <= x.end), None)
+        if sent is None or any(_inside(d.timex.start, d.timex.end, sent) and d.date_start for d in dates):
+            continue
+        if ctx.pub_date is not None:
+            pub = ctx.pub_date
+            chosen = min(cands, key=lambda c: abs((c.date_start - pub).days))
+            if abs((chosen.date_start - pub).days) > 400:
+                continue
+        elif len(cands) == 1:
+            chosen = cands[0]
+        else:
+            continue
+        codes = [chosen.org] if chosen.org else []
+        people: list[str] = []
+        for a in sorted((a for a in actors if _inside(a.start, a.end, sent)), key=lambda m: m.start):
+            if a.code not in codes:
+                codes.append(a.code)
+            if a.kind == "person" and a.person and a.person not in people:
+                people.append(a.person)
+        if chosen.country and chosen.country not in codes:
+            codes.append(chosen.country)
+        place = locate(chosen.city, chosen.country) if chosen.city else None
+        label = f"{chosen.series} {chosen.date_start.year} {chosen.city}".strip()
+        rel = sent.start
+        trigger = Trigger("CONSULT", "multilateral", "summit", start - rel, end - rel)
+        out.append(Event(
+            event_id=event_id(ctx.document.doc_id, chosen.date_start, chosen.date_end, codes, "CONSULT", start),
+            date_start=chosen.date_start, date_end=chosen.date_end,
+            date_precision="day", date_text=ctx.document.text[start:end], date_anchor="knowledge",
+            event_type="CONSULT", event_mode="multilateral",
+            title=make_title(codes, ctx.names, trigger, place), actors=tuple(codes), people=tuple(people),
+            place_name=place.name if place else chosen.city or None, place_country=chosen.country or None,
+            lat=place.lat if place else chosen.lat, lon=place.lon if place else chosen.lon,
+            place_precision=place.precision if place else ("city" if chosen.lat is not None else "none"),
+            status="occurred" if ctx.pub_date is None or chosen.date_end <= ctx.pub_date else "planned",
+            confidence=0.7, mentions=1, doc_id=ctx.document.doc_id, doc_title=ctx.document.title,
+            evidence=sent.text, char_start=sent.start, char_end=sent.end,
+            date_anchored_on=f"knowledge: {label} ({chosen.date_start.isoformat()}..{chosen.date_end.isoformat()}), "
+            "edition nearest the publication date" if ctx.pub_date else f"knowledge: {label}, the only edition that fits",
+            place_why=f"host city of {label} (shipped summit list)",
+            article_title=ctx.article.title, pub_date=ctx.pub_date,
+            highlights=(("date", start - rel, end - rel),),
+        ))
     return out

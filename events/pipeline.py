@@ -18,7 +18,7 @@ from pathlib import Path
 
 from events import actors as actor_stage
 from events import geocode, knowledge, timex
-from events.assemble import ArticleContext, sentence_events
+from events.assemble import ArticleContext, sentence_events, summit_events
 from events.dedup import dedup
 from events.errors import EventscapeError, UnusableInput
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
@@ -63,14 +63,10 @@ def run_document(doc: Document) -> DocumentResult:
     prev_pub: tuple[dt.date, str] | None = None
     for article in articles:
         text = clean_article_text(doc.text, article)
-        found = timex.infer_dct(text)
-        if found is not None:
-            pub_date, source = found
-            prev_pub = found
-        elif prev_pub is not None:
-            pub_date, source = prev_pub[0], "page"  # the page's previous article gives the time
-        else:
-            pub_date, source = None, "none"
+        people = [m.person for m in actor_stage.find_actors(text) if m.person]
+        pub_date, source = publication_date(text, people, prev_pub)
+        if pub_date is not None and source != "page":
+            prev_pub = (pub_date, source)
         article = replace(article, pub_date=pub_date, pub_date_source=source)
         out_articles.append(article)
         art_sents = [s for s in sentences if s.article_index == article.index]
@@ -78,14 +74,58 @@ def run_document(doc: Document) -> DocumentResult:
             continue
         mentions = actor_stage.find_actors(text, on_date=pub_date)
         actor_mentions = [_shift_actor(m, article.start) for m in mentions]
-        people = [m.person for m in mentions if m.person]
         spans = timex.resolve_dates(text, pub_date, offset=article.start)
+        if source == "knowledge":
+            # dates whose year knowledge fixed say so, rather than pointing at the date they fixed
+            fixed = {(s.timex.start, s.timex.end): f for s in timex.resolve_dates(text, None, offset=article.start)
+                     if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None}
+            spans = [fixed.get((s.timex.start, s.timex.end), s) for s in spans]
         spans = [_fill_year(s, text, people) for s in spans]
+        spans = [replace(s, anchored_on=f"{s.anchored_on} ({_SOURCE_WORDS.get(source, source)})")
+                 if s.anchor == "document" else s for s in spans]
         context_codes = sorted({m.code for m in mentions if len(m.code) == 3})
         places = [_shift_place(p, article.start) for p in geocode.geoparse(text, context=context_codes)]
         ctx = ArticleContext(doc, article, pub_date, names)
         events.extend(sentence_events(ctx, art_sents, spans, actor_mentions, places))
+        year_hint = pub_date.year if pub_date else None
+        summits = [replace(m, start=m.start + article.start, end=m.end + article.start)
+                   for m in knowledge.summits_in(text, year_hint=year_hint)]
+        events.extend(summit_events(ctx, art_sents, summits, actor_mentions, spans, _locate))
     return DocumentResult(doc, out_articles, dedup(events))
+
+
+def publication_date(
+    text: str, people: Sequence[str], previous: tuple[dt.date, str] | None
+) -> tuple[dt.date | None, str]:
+    """An article's reference time, strongest evidence first.
+
+    1. a byline or dateline; 2. an explicit full date in the article (latest);
+    3. a yearless day date whose year world knowledge fixes (a summit, terms of
+    office) — better than a guess from bare years; 4. the month/year the
+    article's explicit dates point to; 5. the previous article on the same page
+    when its date was read, not guessed; else unknown.
+    """
+    found = timex.infer_dct(text)
+    if found is not None and found[1] != "inferred":
+        return found
+    bare = timex.resolve_dates(text, None)
+    if found is not None and any(s.anchor == "explicit" and s.precision == "day" for s in bare):
+        return found
+    known = [f for s in bare if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
+             and f.precision == "day"]
+    if known:
+        latest = max(known, key=lambda s: s.date_start or dt.date.min)
+        assert latest.date_start is not None
+        return latest.date_start, "knowledge"
+    if found is not None:
+        return found[0], "guessed"
+    if previous is not None and previous[1] != "guessed":
+        return previous[0], "page"
+    return None, "none"
+
+
+def _locate(city: str, country: str) -> PlaceMention | None:
+    return geocode.resolve(city, context=[country] if country else [])
 
 
 def _shift_actor(m: ActorMention, offset: int) -> ActorMention:
@@ -96,6 +136,11 @@ def _shift_place(p: PlaceMention, offset: int) -> PlaceMention:
     return replace(p, start=p.start + offset, end=p.end + offset)
 
 
+_SOURCE_WORDS = {
+    "byline": "read from the byline", "dateline": "read from the dateline",
+    "inferred": "latest full date in the article", "guessed": "guessed from the years the article names",
+    "knowledge": "fixed by world knowledge", "page": "date of the previous article on the page",
+}
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 
 
@@ -114,6 +159,10 @@ def _fill_year(span: DateSpan, text: str, people: Sequence[str]) -> DateSpan:
     if day:
         start = end = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
         value = f"{year:04d}-{month:02d}-{day:02d}"
+        # a range keeps its end: re-read the expression with its own first day as reference
+        again = timex.resolve_dates(span.timex.text, start)
+        if again and again[0].date_start == start and again[0].date_end:
+            end = again[0].date_end
     else:
         start, end = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
         value = f"{year:04d}-{month:02d}"
