@@ -86,6 +86,7 @@ class Candidate:
     locative: bool = False  # a locative preposition precedes it
     container: Candidate | None = None  # the "Y" of "X, Y"
     all_caps: bool = False
+    approximate: bool = False  # a given span matched only through a part of it
     local: str = ""  # "street" | "county": a feature placed with the document's own places
     county_states: list[str] = field(default_factory=list)  # US states with a county of this name
 
@@ -181,22 +182,18 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
         return "event"
     if any(w in ORG_WORDS for w in inside):
         return "organisation"
-    if a < i and i - a == 1 and b == j:
-        prev = toks[a].text
-        prev_l = prev.lower()
-        if (
-            prev_l not in PLACE_PREFIXES
-            and prev_l not in gaz.english_words
-            and not gaz.has(fold(prev))
-            and gaz.adjective(fold(prev)) is None
-            and not prev.isupper()
-        ):
-            return "person"  # "Andrew Jackson"
-    if a == i and b - j == 1 and j - i == 1:
-        nxt = toks[j].text
-        nxt_l = nxt.lower()
-        if nxt_l not in gaz.english_words and not gaz.has(fold(nxt)) and not nxt.isupper() and nxt_l not in PLACE_PREFIXES:
-            return "person"  # "Paris Hilton"
+    if j - i == 1 and fold(toks[i].text) in gaz.english_words:
+        return "name"  # "Marigny Plantation", "Free People": a word inside a longer name
+    def name_like(tok: _Tok) -> bool:
+        low = tok.text.lower()
+        return (
+            low not in PLACE_PREFIXES and low not in gaz.english_words and not gaz.has(fold(tok.text))
+            and gaz.adjective(fold(tok.text)) is None and not tok.text.isupper() and tok.word
+        )
+    if a < i and b == j and all(name_like(t) for t in toks[a:i]):
+        return "person"  # "Andrew Jackson"
+    if a == i and j - i == 1 and b - j <= 3 and all(name_like(t) for t in toks[j:b]):
+        return "person"  # "Paris Hilton", "Bernard Xavier Philippe"
     return ""
 
 

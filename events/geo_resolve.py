@@ -82,16 +82,21 @@ def _km(a: Place, b: tuple[float, float]) -> float:
 
 def _nearest_km(place: Place, points: Sequence[tuple[float, float]]) -> float:
     """Distance to the nearest point, or 1e9 when all are surely beyond 1,000 km."""
-    # 1° of latitude is 111 km everywhere: a cheap bound avoids most geodesic computations.
+    # 1° of latitude is 111 km everywhere: a cheap bound skips far points, and only the
+    # nearest in degrees (longitude shrunk by latitude) gets a geodesic measurement.
     near = [p for p in points if abs(p[0] - place.lat) < 9.5]
-    if abs(place.lat) < 60:
-        near = [p for p in near if abs((p[1] - place.lon + 180) % 360 - 180) < 19.0]
-    return min((_km(place, p) for p in near), default=1e9)
+    if not near:
+        return 1e9
+    shrink = math.cos(math.radians(place.lat))
+    nearest = min(near, key=lambda p: (p[0] - place.lat) ** 2 + (((p[1] - place.lon + 180) % 360 - 180) * shrink) ** 2)
+    return _km(place, nearest)
 
 
 def score_place(
-    gaz: Gazetteer, cand: Candidate, place: Place, alternate: bool, ctx: DocContext, self_pids: frozenset[int]
+    gaz: Gazetteer, cand: Candidate, place: Place, alternate: bool, ctx: DocContext,
+    points: Sequence[tuple[float, float]],
 ) -> tuple[float, list[str]]:
+    """Prior plus document evidence for one reading of a span; ``points``: anchor places."""
     score = prior(place, alternate)
     why: list[str] = []
     if place.kind == "city" and place.population:
@@ -117,8 +122,8 @@ def score_place(
         score += bonus
         if reason:
             why.append(reason)
-    if place.kind != "country" and (ctx.anchors or ctx.near):
-        best = _nearest_km(place, [(a.lat, a.lon) for a in ctx.anchors if a.pid not in self_pids] + list(ctx.near))
+    if place.kind != "country" and points:
+        best = _nearest_km(place, points)
         for limit, bonus in ((30.0, 2.6), (100.0, 2.0), (300.0, 1.2), (1000.0, 0.5)):
             if best <= limit:
                 signals.append(bonus)
@@ -165,9 +170,10 @@ def rank(
             if pa[0].country in ctx.given or (pa[0].country, pa[0].admin1) in ctx.admins
         ]
     high_level = any(p.kind in HIGH_LEVEL for p, _ in options)
+    points = [(a.lat, a.lon) for a in ctx.anchors if a.pid not in self_pids] + list(ctx.near)
     scored = []
     for place, alt in options:
-        s, why = score_place(gaz, cand, place, alt, ctx, self_pids)
+        s, why = score_place(gaz, cand, place, alt, ctx, points)
         if high_level and place.kind == "city" and not (cand.container is not None and "container" in why[-1:][0] if why else False):
             s -= 2.5  # "Mexico", "Lebanon": the country, unless written "Mexico, Missouri"
         scored.append((s, place, why))

@@ -51,7 +51,7 @@ def _to_mention(cand: Candidate, place: Place, why: str, *, port: bool = False) 
 def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries: Counter[str], include_embedded: bool) -> bool:
     """Recognition filter: is this span really a place here?"""
     place = res.place
-    if cand.embedded in ("person", "event"):
+    if cand.embedded in ("person", "event", "name"):
         return False
     if cand.embedded == "organisation" and not include_embedded:
         return False
@@ -71,6 +71,8 @@ def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries
         return big or (supported and place.population >= 20_000)
     if cand.initial and single and place.kind == "city" and place.population < 5_000:
         return supported and cand.container is not None
+    if place.kind == "city" and place.population < 5_000:
+        return local  # a hamlet's name needs a nearby place, a region or "in" before it
     if place.kind == "city" and place.population < 15_000 and not supported:
         return False
     return True
@@ -83,14 +85,15 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
     if fold(surface).endswith(" county") and gaz.county_states(fold(surface)):
         cand.local, cand.county_states = "county", gaz.county_states(fold(surface))
         return cand
-    tries = [surface, _POSSESSIVE.sub("", surface)]
+    tries = [(surface, False), (_POSSESSIVE.sub("", surface), False)]
     stripped = surface
     for _ in range(2):
         stripped = _STRIP_SUFFIX.sub("", _STRIP_PREFIX.sub("", stripped))
-        tries.append(stripped)
+        tries.append((stripped, True))
     if text[max(0, start - 4):start].lower() == "the ":
-        tries.insert(0, "the " + surface)  # "the Gulf"
-    for form in tries:
+        tries.insert(0, ("the " + surface, False))  # "the Gulf"
+    for form, approximate in tries:
+        cand.approximate = approximate and form != surface
         key = fold(form)
         adj = gaz.adjective(key)
         if gaz.has(key):
@@ -107,6 +110,7 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
     if inner:
         best = max(inner, key=lambda c: c.end - c.start)
         cand.places, cand.adjective, cand.key = best.places, best.adjective, best.key
+        cand.approximate = True
     return cand
 
 
@@ -138,18 +142,23 @@ def geoparse(
     if spans is not None:
         given = [_span_candidate(gaz, text, s, e) for s, e in spans]
         found = [c for c in found if not any(c.start < g.end and g.start < c.end for g in given)]
-        found = [c for c in found if c.embedded == ""]
-        _with_containers(found + given, text)
-    cands = found + given
+    found = [c for c in found if c.embedded in ("", "organisation")]
+    for g in given:
+        g.embedded = ""
+    _with_containers(found + given, text)
+    # Round 1 resolves everything to judge which recognised spans are places; round 2
+    # resolves again with only those as context, so junk never steers a real place.
+    resolved = resolve_all(gaz, found + given, context=context)
+    countries = _countries(found + given, resolved, context)
+    kept = [
+        c for c, res in zip(found, resolved)
+        if c.local or (res is not None and _keep(gaz, text, c, res, countries, include_embedded or spans is not None))
+    ]
+    cands = kept + given
     resolved = resolve_all(gaz, cands, context=context)
-    countries: Counter[str] = Counter(context)
-    for c, res in zip(cands, resolved):
-        if res is not None and res.place.kind == "country" and res.place.country:
-            countries[res.place.country] += 1
-        elif c.is_adjective and c.adjective is not None and c.adjective.country:
-            countries[c.adjective.country] += 1
-    mentions: list[PlaceMention] = []
+    countries = _countries(cands, resolved, context)
     focus = _focus(cands, resolved)
+    mentions: list[PlaceMention] = []
     for c, res in zip(cands, resolved):
         is_given = spans is not None and c in given
         if spans is not None and not is_given:
@@ -160,20 +169,33 @@ def geoparse(
                 mentions.append(_to_mention(c, *local))
             continue
         if res is None:
-            if is_given and focus is not None:
-                mentions.append(_to_mention(c, focus, "not in the gazetteer; placed at the article's main locality"))
+            fallback = focus or _main_country(gaz, countries)
+            if is_given and fallback is not None:
+                mentions.append(_to_mention(c, fallback, f"not in the gazetteer; placed at the article's main place, {fallback.name}"))
             elif is_given:
                 online = _online(c.text, countries)
                 if online is not None:
                     mentions.append(online)
             continue
-        place, why = res.place, res.why
-        if not is_given and not _keep(gaz, text, c, res, countries, include_embedded):
-            continue
         port = bool(_PORT_AFTER.match(text, c.end) or _PORT_BEFORE.search(text[max(0, c.start - 12): c.start]))
-        mentions.append(_to_mention(c, place, why, port=port and place.kind == "city"))
+        mentions.append(_to_mention(c, res.place, res.why, port=port and res.place.kind == "city"))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _main_country(gaz: Gazetteer, countries: Counter[str]) -> Place | None:
+    if not countries:
+        return None
+    return gaz.country_place(countries.most_common(1)[0][0])
+
+
+def _countries(cands: Sequence[Candidate], resolved: Sequence[Resolution | None], context: Sequence[str]) -> Counter[str]:
+    """How often each country is named in the text (adjectives say less: "French fries")."""
+    countries: Counter[str] = Counter(context)
+    for c, res in zip(cands, resolved):
+        if res is not None and res.place.kind == "country" and res.place.country:
+            countries[res.place.country] += 1
+    return countries
 
 
 FACILITY_WORDS = frozenset(
@@ -222,7 +244,9 @@ def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) ->
     by_pid: dict[int, Place] = {}
     for rank_, (c, res) in enumerate(zip(cands, resolved)):
         if res is not None and res.place.kind in ("city", "admin") and not c.is_adjective and not c.local:
-            if res.place.kind == "city" and res.place.population < 1000 and not res.local:
+            if res.place.kind == "city" and res.place.population < 15_000 and not res.local:
+                continue
+            if c.approximate:
                 continue
             counts[res.place.pid] += (2 if res.place.kind == "city" else 1) + (1 if rank_ == 0 else 0)
             by_pid[res.place.pid] = res.place

@@ -211,7 +211,7 @@ class PlaceTable:
 
     def name(self, pid: int, form: str, alternate: bool = True) -> None:
         key = fold(form)
-        if not key or len(key) < 2:
+        if not key or len(key) < 2 or (key.startswith("the ") and len(key) < 7):
             return
         code = pid * 2 + int(alternate)
         entries = self.index[key]
@@ -271,7 +271,7 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
             suffix = ADMIN_SUFFIXES.get((st.get("type") or "").lower())
             base = st["name"]
             for word in ("Province", "State", "Region", "Oblast", "Governorate", "Prefecture", "County", "SAR"):
-                if base.endswith(" " + word):
+                if base.endswith(" " + word) and base[: -len(word) - 1].lower() not in common:
                     table.name(pid, base[: -len(word) - 1])
             if suffix and not base.endswith(suffix):
                 table.name(pid, f"{base} {suffix}")
