@@ -68,6 +68,12 @@ STREET_WORDS = frozenset(
     "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Square Parkway Pkwy Highway Hwy Plaza "
     "Terrace Court Ct Way Parade".split()
 )
+# Calendar words are never places here ("March", "May", "Sunday").
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter".split()
+)
 SENTENCE_END = frozenset('.!?\n"“”:;(—–')
 
 
@@ -214,7 +220,7 @@ def recognize(text: str, gaz: Gazetteer) -> list[Candidate]:
             out.append(local)
             i = local.end_token
             continue
-        if not starts_the and fold(tok.text).split(" ", 1)[0] not in gaz.first_words:
+        if not starts_the and (fold(tok.text).split(" ", 1)[0] not in gaz.first_words or tok.text.lower() in CALENDAR):
             i += 1
             continue
         found: Candidate | None = None

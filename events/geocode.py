@@ -212,6 +212,8 @@ def _is_local_feature(cand: Candidate, res: Resolution, focus: Place) -> bool:
     """A building or street (or an unknown small name far from the story) of the main locality."""
     from geopy.distance import great_circle
 
+    if not cand.approximate and (res.place.kind != "city" or res.place.population >= 15_000):
+        return False  # the name itself is in the gazetteer
     words = {w.lower().strip(".’'s") for w in cand.text.split()}
     far = great_circle((res.place.lat, res.place.lon), (focus.lat, focus.lon)).km
     if words & FACILITY_WORDS and len(words) > 1:
@@ -239,20 +241,27 @@ def _place_local(
 
 
 def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) -> Place | None:
-    """The most mentioned city-level place of the document (its main locality)."""
+    """The main locality: the most mentioned city of the text's main country (else a region)."""
+    by_country: Counter[str] = Counter()
     counts: Counter[int] = Counter()
     by_pid: dict[int, Place] = {}
     for rank_, (c, res) in enumerate(zip(cands, resolved)):
-        if res is not None and res.place.kind in ("city", "admin") and not c.is_adjective and not c.local:
-            if res.place.kind == "city" and res.place.population < 15_000 and not res.local:
-                continue
-            if c.approximate:
-                continue
-            counts[res.place.pid] += (2 if res.place.kind == "city" else 1) + (1 if rank_ == 0 else 0)
-            by_pid[res.place.pid] = res.place
+        if res is None or c.is_adjective or c.local or c.approximate:
+            continue
+        place = res.place
+        if place.country:
+            by_country[place.country] += 1
+        if place.kind not in ("city", "admin"):
+            continue
+        if place.kind == "city" and place.population < 15_000 and not res.local:
+            continue
+        counts[place.pid] += (2 if place.kind == "city" else 1) + (1 if rank_ == 0 else 0)
+        by_pid[place.pid] = place
     if not counts:
         return None
-    return by_pid[counts.most_common(1)[0][0]]
+    main = by_country.most_common(1)[0][0] if by_country else None
+    ranked = sorted(counts, key=lambda pid: (by_pid[pid].country == main, by_pid[pid].kind == "city", counts[pid]), reverse=True)
+    return by_pid[ranked[0]]
 
 
 def _online(name: str, countries: Counter[str]) -> PlaceMention | None:
