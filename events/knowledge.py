@@ -46,7 +46,9 @@ _EDITION = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-3]\d)(?!\d)")
-_COUNTRY_PREP = re.compile(r"(?:\bin|\bhosted by|\bheld in|\bto)\s+(?:the\s+)?$")
+_LOCATIVE_BEFORE = re.compile(r"(?:\bin|\bat|\bhosted by|\bheld in|\bcity of)\s+(?:the\s+)?$")
+# A host right before the name: "Xiamen BRICS summit", "Beijing Summit of the FOCAC", "Lima's APEC".
+_HOST_BEFORE_TRIGGER = re.compile(r"(?:'s)?(?:\s+[\w'-]+){0,4}?\s+$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])|\n")
 
 
@@ -194,7 +196,7 @@ def _data() -> tuple[tuple[_Series, ...], tuple[Summit, ...]]:
             requires_context=re.compile(cfg["requires_context"]) if cfg.get("requires_context") else None,
             excluded_context=re.compile(cfg["excluded_context"]) if cfg.get("excluded_context") else None,
             blocked_before=cfg.get("blocked_before", ""),
-            single_host=bool(cfg.get("single_host")) or len({e.city for e in editions}) == 1,
+            single_host=bool(cfg.get("single_host")),
             edition_year_offset=cfg.get("edition_year_offset"),
             editions=editions, host_names=host_names, host_scanner=host_scanner,
         ))
@@ -223,6 +225,9 @@ def _host(series: _Series, norm: str, left: int, right: int, t_start: int, t_end
         for m in series.host_scanner.finditer(norm, left, right):
             if t_start <= m.start() < t_end:
                 continue
+            if not (_LOCATIVE_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+                    or (m.end() <= t_start and _HOST_BEFORE_TRIGGER.fullmatch(norm, m.end(), t_start))):
+                continue  # "the Shanghai Spirit" names no host
             dist = m.start() - t_end if m.start() >= t_end else t_start - m.end()
             cand = ("city", series.host_names[canonical_form(m.group())], m.start(), m.end())
             if best is None or dist < best[0]:
@@ -234,7 +239,7 @@ def _host(series: _Series, norm: str, left: int, right: int, t_start: int, t_end
     for m in lex.scanner.finditer(norm, t_end, right):  # "APEC in the Republic of Korea"
         entry = lex.forms.get(canonical_form(m.group()))
         if entry and entry.kind == "state" and entry.code in countries and entry.via == "name":
-            if _COUNTRY_PREP.search(norm, max(t_end, m.start() - 20), m.start()):
+            if _LOCATIVE_BEFORE.search(norm, max(t_end, m.start() - 20), m.start()):
                 return ("country", entry.code, m.start(), m.end())
     return None
 
@@ -263,6 +268,57 @@ def _filter(cands: list[Summit], keep: list[Summit]) -> list[Summit]:
     return keep if keep else cands
 
 
+def _editions_at(
+    series: _Series, norm: str, t_start: int, t_end: int, year_hint: int | None
+) -> tuple[list[Summit], int, int] | None:
+    """The editions a trigger at ``t_start`` can mean, with the mention's span; None if no mention.
+
+    A mention needs the series' keyword nearby (or a host), and a clue that matches
+    an edition: its host, edition number or a year next to it (a series always held
+    in one place needs no clue).
+    """
+    if series.blocked_before and norm.endswith(series.blocked_before, 0, t_start):
+        return None
+    left, right = _sentence_bounds(norm, t_start, t_end)
+    if series.requires_context is not None and not series.requires_context.search(norm, left, right):
+        return None
+    if series.excluded_context is not None and series.excluded_context.search(norm, left, right):
+        return None  # e.g. the SCO Council of Heads of Government is its own series
+    host = _host(series, norm, left, right, t_start, t_end)
+    has_keyword = series.keyword is None or bool(
+        series.keyword.search(norm, t_end, min(right, t_end + 60))
+        or series.keyword.search(norm, max(left, t_start - 40), t_start)
+    )
+    if not has_keyword and host is None:
+        return None
+    cands = list(series.editions)
+    clue = series.single_host
+    if host is not None:
+        cands = [e for e in cands if (e.city if host[0] == "city" else e.country) == host[1]]
+        clue = True
+    edition = _edition_number(norm, left, t_start, t_end, series)
+    if edition is not None:
+        if series.edition_year_offset is not None:
+            keep = [e for e in cands if e.date_start.year == edition + series.edition_year_offset]
+        else:
+            keep = [e for e in cands if e.edition == edition]
+        cands, clue = (keep, True) if keep else (cands, clue)
+    year = _near_year(norm, left, right, t_start, t_end)
+    if year is not None:
+        keep = [e for e in cands if year in (e.date_start.year, e.date_end.year)]
+        cands, clue = (keep, True) if keep else (cands, clue)
+    if not clue or not cands:
+        return None
+    if re.search(r"[Ss]ummit", norm[max(left, t_start - 30) : min(right, t_end + 30)]):
+        cands = _filter(cands, [e for e in cands if "ministerial" not in e.note])
+    if year_hint is not None:
+        best = min(abs(e.date_start.year - year_hint) for e in cands)
+        cands = [e for e in cands if abs(e.date_start.year - year_hint) == best]
+    start = min(t_start, host[2]) if host else t_start
+    end = max(t_end, host[3]) if host else t_end
+    return cands, start, end
+
+
 def summits_in(text: str, *, year_hint: int | None = None) -> list[SummitMention]:
     """Recurring summits named in ``text`` with every edition they may be (see module doc)."""
     norm = normalise(text)
@@ -274,43 +330,16 @@ def summits_in(text: str, *, year_hint: int | None = None) -> list[SummitMention
         for m in trigger.finditer(norm)
         for series in group
     ]
+    covered: dict[str, list[tuple[int, int]]] = {}  # series -> spans already reported
     for m, series in hits:
         t_start, t_end = m.span()
-        if series.blocked_before and norm[max(0, t_start - len(series.blocked_before)):t_start] == series.blocked_before:
+        if any(s <= t_start < e for s, e in covered.get(series.code, ())):
+            continue  # "APEC (Asia-Pacific Economic Cooperation) ..." is one mention
+        found = _editions_at(series, norm, t_start, t_end, year_hint)
+        if found is None:
             continue
-        left, right = _sentence_bounds(norm, t_start, t_end)
-        if series.keyword is not None and not (
-            series.keyword.search(norm, t_end, min(right, t_end + 60))
-            or series.keyword.search(norm, max(left, t_start - 40), t_start)
-        ):
-            continue
-        if series.requires_context is not None and not series.requires_context.search(norm, left, right):
-            continue
-        if series.excluded_context is not None and series.excluded_context.search(norm, left, right):
-            continue  # e.g. the SCO Council of Heads of Government is its own series
-        cands = list(series.editions)
-        host = _host(series, norm, left, right, t_start, t_end)
-        edition = _edition_number(norm, left, t_start, t_end, series)
-        year = _near_year(norm, left, right, t_start, t_end)
-        if host is None and edition is None and year is None and not series.single_host:
-            continue
-        if host is not None:
-            kind, value = host[0], host[1]
-            cands = [e for e in cands if (e.city if kind == "city" else e.country) == value]
-        if edition is not None:
-            if series.edition_year_offset is not None:
-                cands = _filter(cands, [e for e in cands if e.date_start.year == edition + series.edition_year_offset])
-            else:
-                cands = _filter(cands, [e for e in cands if e.edition == edition])
-        if year is not None:
-            cands = _filter(cands, [e for e in cands if e.date_start.year == year or e.date_end.year == year])
-        if re.search(r"[Ss]ummit", norm[max(left, t_start - 30):min(right, t_end + 30)]):
-            cands = _filter(cands, [e for e in cands if "ministerial" not in e.note])
-        if year_hint is not None and cands:
-            best = min(abs(e.date_start.year - year_hint) for e in cands)
-            cands = [e for e in cands if abs(e.date_start.year - year_hint) == best]
-        start = min(t_start, host[2]) if host else t_start
-        end = max(t_end, host[3]) if host else t_end
+        cands, start, end = found
+        covered.setdefault(series.code, []).append((start, end))
         for e in cands:
             out.append(SummitMention(
                 start, end, text[start:end], e.org, e.city, e.country, e.date_start, e.date_end,

@@ -133,3 +133,20 @@ def test_curated_leaders_are_well_formed() -> None:
         s = dt.date.fromisoformat(start)
         assert end is None or dt.date.fromisoformat(end) >= s, name
     assert len(rows) >= 300
+
+
+def test_a_city_named_without_a_locative_is_no_host() -> None:
+    assert summits_in("SCO members pledged to uphold the Shanghai Spirit at their summit.") == []
+    assert summits_in("BRICS leaders sent delegations to China for the summit.") == []
+
+
+def test_series_held_in_several_places_needs_a_clue() -> None:
+    assert summits_in("an EU-China summit later this year") == []
+    assert [s.date_start.year for s in summits_in("the 2023 EU-China summit")] == [2023]
+
+
+def test_one_mention_with_an_acronym_in_brackets() -> None:
+    got = summits_in("the Asia-Pacific Economic Cooperation (APEC) Economic Leaders' Meeting in Gyeongju")
+    assert [(s.text, s.date_start.year) for s in got] == [
+        ("Asia-Pacific Economic Cooperation (APEC) Economic Leaders' Meeting in Gyeongju", 2025),
+    ]
