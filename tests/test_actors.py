@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +119,14 @@ def test_leader_terms() -> None:
 
 def test_empty_text() -> None:
     assert find_actors("") == []
+
+
+def test_organisation_codes_never_collide_with_state_codes() -> None:
+    geodata = Path(__file__).resolve().parents[1] / "geodata"
+    actors = json.loads((geodata / "actors.json").read_text(encoding="utf-8"))
+    countries = json.loads((geodata / "countries.json").read_text(encoding="utf-8"))
+    org_codes = {code for _, code, kind, _ in actors["forms"] if kind == "org"}
+    assert org_codes.isdisjoint(countries), sorted(org_codes & set(countries))
+    summits = json.loads((geodata / "summits.json").read_text(encoding="utf-8"))
+    for series in summits["series"].values():
+        assert series["org"] in org_codes or series["org"] in countries, series
