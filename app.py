@@ -9,11 +9,14 @@ from ui import queries, sidebar
 
 st.set_page_config(page_title="Eventscape", page_icon=":material/public:", layout="wide")
 
+# Page files are named *_page.py on purpose: Streamlit also routes files in pages/ by
+# their stem, and a URL such as /actors matching a file would run that file without
+# this router (no sidebar). Distinct stems keep every URL going through app.py.
 PAGES = [
-    st.Page("pages/explore.py", title="Explore", icon=":material/map:", default=True),
-    st.Page("pages/actors.py", title="Actors & pairs", icon=":material/hub:", url_path="actors"),
-    st.Page("pages/sources.py", title="Sources", icon=":material/description:", url_path="sources"),
-    st.Page("pages/briefing.py", title="Briefing", icon=":material/download:", url_path="briefing"),
+    st.Page("pages/explore_page.py", title="Explore", icon=":material/map:", url_path="explore", default=True),
+    st.Page("pages/actors_page.py", title="Actors & pairs", icon=":material/hub:", url_path="actors"),
+    st.Page("pages/sources_page.py", title="Sources", icon=":material/description:", url_path="sources"),
+    st.Page("pages/briefing_page.py", title="Briefing", icon=":material/download:", url_path="briefing"),
 ]
 
 page = st.navigation(PAGES)

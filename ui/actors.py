@@ -82,12 +82,13 @@ def profile_partners(frame: pl.DataFrame, actor: str, top: int = 15) -> pl.DataF
 def profile_places(frame: pl.DataFrame, actor: str, top: int = 15) -> pl.DataFrame:
     own = frame.filter(pl.col("actors").list.contains(actor) & pl.col("place_name").is_not_null())
     return (own.group_by("place_name", "place_country").len("events")
-            .sort(["events", "place_name"], descending=[True, False]).head(top))
+            .sort(["events", "place_name"], descending=[True, False]).head(top)
+            .rename({"place_name": "place", "place_country": "country"}))
 
 
 def profile_types(frame: pl.DataFrame, actor: str) -> pl.DataFrame:
     own = frame.filter(pl.col("actors").list.contains(actor))
-    return own.group_by("event_type").len("events").sort("events", descending=True)
+    return own.group_by("event_type").len("events").sort("events", descending=True).rename({"event_type": "type"})
 
 
 def profile_timeline_chart(frame: pl.DataFrame, actor: str) -> alt.Chart:
@@ -99,7 +100,7 @@ def profile_timeline_chart(frame: pl.DataFrame, actor: str) -> alt.Chart:
         x=alt.X("yearmonth(month):T", title=None),
         y=alt.Y("sum(count):Q", title="events per month"),
         color=alt.Color("event_type:N", scale=alt.Scale(domain=types, range=[type_hex(t) for t in types]),
-                        title="Event type"),
+                        title="Event type", legend=alt.Legend(orient="bottom", columns=7, symbolLimit=30)),
         tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "event_type:N",
                  alt.Tooltip("sum(count):Q", title="Events")],
-    ).properties(height=180)
+    ).properties(height=160)

@@ -27,7 +27,7 @@ frame = queries.events()
 if frame.is_empty():
     st.markdown("#### Explore events")
     st.info("The store holds no events yet. Add documents on the **Sources** page.")
-    st.page_link("pages/sources.py", label="Go to Sources", icon=":material/upload:")
+    st.page_link("pages/sources_page.py", label="Go to Sources", icon=":material/upload:")
     st.stop()
 
 
