@@ -49,8 +49,6 @@ _LOCATIVE = frozenset(
 )
 _PREV_WORD = re.compile(r"([A-Za-z][\w'.-]*)\s*$")
 _NEXT_WORD = re.compile(r"\s*([\w'.-]+)")
-# Proper names that are also given names: "Jordan Peterson", "Chad Smith".
-_GIVEN_NAME_STATES = frozenset({"Jordan", "Chad", "Georgia", "India", "Israel", "Kenya", "Sierra"})
 
 
 def _prev_word(norm: str, start: int) -> str:
@@ -69,6 +67,26 @@ def _is_shouting(norm: str, start: int, end: int) -> bool:
     return (len(before) == 4 and before[3] == " " and before[:3].isalpha() and before[:3].isupper()) or (
         len(after) == 4 and after[0] == " " and after[1:].isalpha() and after[1:].isupper()
     )
+
+
+def _name_token(lex: Lexicon, word: str) -> bool:
+    return word[:1].isupper() and not word.endswith(".") and word not in lex.ignore_tokens and word not in lex.forms
+
+
+def _part_of_personal_name(lex: Lexicon, norm: str, start: int, end: int) -> bool:
+    """'Jordan Peterson', 'Steve Holland': a state name next to a given name or surname."""
+    nxt = _next_word(norm, end)
+    if norm[end : end + 1] == " " and _name_token(lex, nxt.rstrip(",.;:")):
+        return True
+    return norm[start - 1 : start] == " " and _name_token(lex, _prev_word(norm, start))
+
+
+def _actor_follows(lex: Lexicon, norm: str, pos: int) -> bool:
+    m = lex.scanner.match(norm, pos)
+    if m is None:
+        return False
+    entry = lex.forms.get(canonical_form(m.group()))
+    return entry is not None and entry.kind in ("state", "org")
 
 
 def _capital_role(lex: Lexicon, norm: str, start: int, end: int) -> str | None:
@@ -110,12 +128,12 @@ def _states_and_orgs(
         via = entry.via
         if via == "combining form":
             end -= 1  # "Sino-" -> "Sino"
+            if form[:-1] in lex.combining_needs_actor and not _actor_follows(lex, norm, end + 1):
+                continue
         elif len(form) <= 3 and form.isupper() and _is_shouting(norm, start, end):
             continue
-        elif via == "name" and form in _GIVEN_NAME_STATES:
-            nxt = _next_word(norm, end)
-            if nxt[:1].isupper() and nxt not in lex.not_name_tokens and nxt not in lex.forms:
-                continue
+        elif form in lex.name_like_states and _part_of_personal_name(lex, norm, start, end):
+            continue
         code = entry.code
         if via == "capital":
             role = _capital_role(lex, norm, start, end)

@@ -81,7 +81,9 @@ class Lexicon:
     people: tuple[Term, ...]
     names_to_terms: dict[str, tuple[int, ...]]  # full name or alias -> term indices
     capital_name_followers: frozenset[str]
-    capital_place_states: dict[str, str]  # metonym-overridden capital -> its state as a place
+    capital_place_states: dict[str, str]
+    combining_needs_actor: frozenset[str]  # "Euro-" only before another actor ("Euro-American")
+    name_like_states: frozenset[str]  # also given names or surnames ("Jordan Peterson", "Steve Holland")  # metonym-overridden capital -> its state as a place
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
     not_name_tokens: frozenset[str]
@@ -167,6 +169,8 @@ def lexicon() -> Lexicon:
         names_to_terms={k: tuple(v) for k, v in names_to_terms.items()},
         capital_name_followers=frozenset(data["capital_part_of_name_after"]),
         capital_place_states=dict(data.get("capital_place_states", {})),
+        combining_needs_actor=frozenset(data.get("combining_needs_actor", [])),
+        name_like_states=frozenset(data.get("name_like_states", [])),
         title_heads=heads,
         title_modifiers=frozenset(titles["modifiers"]),
         not_name_tokens=frozenset(data["not_name_tokens"]),

@@ -130,7 +130,9 @@ def build() -> dict[str, Any]:
         "titles": curated["titles"],
         "not_name_tokens": sorted(set(curated["not_name_tokens"])),
         "anchor_heads": sorted(set(curated["anchor_heads"])),
-        "capital_place_states": capital_states,  # "in Brussels" is still Belgium's capital
+        "capital_place_states": capital_states,
+        "combining_needs_actor": sorted(set(curated.get("combining_needs_actor", []))),
+        "name_like_states": sorted(set(curated.get("name_like_states", []))),  # "in Brussels" is still Belgium's capital
     }
 
 

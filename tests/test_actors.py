@@ -130,3 +130,11 @@ def test_organisation_codes_never_collide_with_state_codes() -> None:
     summits = json.loads((geodata / "summits.json").read_text(encoding="utf-8"))
     for series in summits["series"].values():
         assert series["org"] in org_codes or series["org"] in countries, series
+
+
+def test_state_names_that_are_also_personal_names() -> None:
+    assert codes("Reporting by Steve Holland; in Holland, farmers protested.") == ["NLD"]
+
+
+def test_euro_combining_form_needs_an_actor_after_it() -> None:
+    assert codes("Euro-Asian security and Euro-American ties") == ["EU", "USA"]
