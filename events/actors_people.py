@@ -42,7 +42,7 @@ _NAME_AFTER = re.compile(rf"[ \t]+({_NAME})")
 _NAME_BEFORE = re.compile(rf"(?<![\w'.-])({_NAME}),[ \t]+(?:the[ \t]+|a[ \t]+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 # A name after one of these is a place or an object, not a person in apposition.
-_NOT_BEFORE_APPOSITION = frozenset("in at on to from of near for by into via with and or".split())
+_NOT_BEFORE_APPOSITION = frozenset("in at on to from of near into via across inside outside".split())
 _ANCHOR_WINDOW = 3000  # chars: a nameless "Moscow's ambassador" explains a nearby "Ambassador X"
 _TOKEN_SPLIT = re.compile(r"\S+")
 _PREP = re.compile(r"\s+(of|for|to)\s+(?:the\s+)?")
@@ -153,6 +153,9 @@ def _title_candidates(
     starts = sorted(by_start)
     for hm in lex.title_scanner.finditer(norm):
         head = canonical_form(hm.group())
+        nxt = lex.title_scanner.match(norm, hm.end() + 1)
+        if nxt is not None and norm[hm.end()] in " -":
+            continue  # a head used as a modifier ("deputy chairman"): the last head decides
         left = hm.start()
         for _ in range(5):  # "Deputy Foreign Minister" -> extend over the modifiers
             if left < 2 or norm[left - 1] not in " -":

@@ -98,3 +98,8 @@ def test_organisation_words_are_not_names() -> None:
 def test_chinese_names_keyed_on_the_family_name() -> None:
     text = "Chinese Vice Premier Zhou Hanming visited. Zhou said trade grew."
     assert people(text) == [("Zhou Hanming", "CHN", "Zhou Hanming"), ("Zhou", "CHN", "Zhou Hanming")]
+
+
+def test_apposition_after_with() -> None:
+    text = "He met first with Tran Van Nam, Vietnamese Ambassador to China."
+    assert people(text) == [("Tran Van Nam", "VNM", "Tran Van Nam")]
