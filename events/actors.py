@@ -107,6 +107,8 @@ def _capital_role(lex: Lexicon, norm: str, start: int, end: int) -> str | None:
     before = norm[max(0, start - 40) : start].split()[-2:]
     if any(w.lower().strip(",") in _LOCATIVE for w in before):
         return "capital (place)"
+    if norm.endswith(", ", 0, start) and before and before[-1][:1].isupper() and before[-1].endswith(","):
+        return "capital (place)"  # "at the Guildhall, London"
     return "capital metonym"
 
 

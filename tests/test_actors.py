@@ -138,3 +138,8 @@ def test_state_names_that_are_also_personal_names() -> None:
 
 def test_euro_combining_form_needs_an_actor_after_it() -> None:
     assert codes("Euro-Asian security and Euro-American ties") == ["EU", "USA"]
+
+
+def test_capital_after_a_venue_is_a_place() -> None:
+    got = by_text("He spoke at the Guildhall, London, on Monday.")
+    assert got["London"].via == "capital (place)"
