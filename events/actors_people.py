@@ -126,9 +126,25 @@ def _name_keys(name: str) -> list[str]:
     return keys
 
 
+def _shared_surname(token: str) -> bool:
+    """Short or common family names ("Li", "Wang", "Abe") are shared by many people; a
+    distinctive surname ("Putin") is not, even next to a capitalised word in a headline."""
+    return len(token) <= 4 or token in _EAST_ASIAN_SURNAMES
+
+
+def _title_case_line(norm: str, pos: int) -> bool:
+    """Headlines capitalise every word, so a capitalised neighbour proves nothing there."""
+    lo = norm.rfind("\n", max(0, pos - 200), pos) + 1
+    hi = norm.find("\n", pos, pos + 200)
+    words = [w for w in norm[lo : hi if hi >= 0 else pos + 200].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _neighbour_is_name(lex: Lexicon, norm: str, start: int, end: int) -> bool:
     """A one-token surname followed or preceded by another capitalised name token
     is a different person ("Wang Wenbin" is not Wang Yi)."""
+    if _title_case_line(norm, start):
+        return False
     ignore = lex.ignore_tokens
     nxt = re.match(r"[ \t]+([\w'.-]+)", norm[end : end + 40])
     if nxt:
@@ -274,7 +290,7 @@ def find_people(
 
     for s, e, idx in person_hits:
         single = " " not in norm[s:e].strip()
-        if single and _neighbour_is_name(lex, norm, s, e):
+        if single and _shared_surname(norm[s:e]) and _neighbour_is_name(lex, norm, s, e):
             continue
         surface = canonical_form(norm[s:e])
         if surface in registry:  # the text itself said who this is
@@ -290,7 +306,7 @@ def find_people(
         )
         for m in pattern.finditer(norm):
             s, e = m.span()
-            if " " not in m.group() and _neighbour_is_name(lex, norm, s, e):
+            if " " not in m.group() and _shared_surname(m.group()) and _neighbour_is_name(lex, norm, s, e):
                 continue
             code, person = registry[m.group()]
             emit(s, e, code, person, "earlier mention")

@@ -103,3 +103,7 @@ def test_chinese_names_keyed_on_the_family_name() -> None:
 def test_apposition_after_with() -> None:
     text = "He met first with Tran Van Nam, Vietnamese Ambassador to China."
     assert people(text) == [("Tran Van Nam", "VNM", "Tran Van Nam")]
+
+
+def test_distinctive_surnames_survive_title_case_headlines() -> None:
+    assert [p[2] for p in people("Putin Meets Xi In Beijing")] == ["Vladimir Putin", "Xi Jinping"]
