@@ -198,7 +198,7 @@ def _make_event(
         place_why=(place.why or f"named in the sentence ({place.text})") if place else "",
         article_title=ctx.article.title,
         pub_date=ctx.pub_date,
-        highlights=tuple(sorted(set(highlights), key=lambda h: h[1])),
+        highlights=tuple(sorted(set(highlights), key=lambda h: (h[1], h[2], h[0]))),
     )
 
 
