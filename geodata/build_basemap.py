@@ -65,16 +65,48 @@ def unwrap_ring(ring: list[list[float]]) -> list[list[float]]:
     return out
 
 
+def clip_ring(ring: list[list[float]], limit: float, keep_below: bool) -> list[list[float]]:
+    """Sutherland–Hodgman clip of a ring against the vertical line ``x = limit``."""
+    def inside(p: list[float]) -> bool:
+        return p[0] <= limit if keep_below else p[0] >= limit
+
+    def cross(p: list[float], q: list[float]) -> list[float]:
+        t = (limit - p[0]) / (q[0] - p[0])
+        return [limit, round(p[1] + t * (q[1] - p[1]), 2)]
+
+    out: list[list[float]] = []
+    for i, current in enumerate(ring):
+        previous = ring[i - 1]
+        if inside(current):
+            if not inside(previous):
+                out.append(cross(previous, current))
+            out.append(current)
+        elif inside(previous):
+            out.append(cross(previous, current))
+    if out and out[0] != out[-1]:
+        out.append(out[0][:])
+    return out if len(out) >= 4 else []
+
+
 def split_antimeridian(polygon: list[list[list[float]]]) -> list[list[list[list[float]]]]:
-    """A polygon crossing the antimeridian becomes two copies, one each side, so
-    flat maps draw it at both edges instead of as a streak across the world."""
+    """A polygon crossing the antimeridian is cut there into a west and an east part,
+    so flat maps draw it at both edges instead of as a streak across the world."""
     rings = [unwrap_ring(r) for r in polygon]
     xs = [x for r in rings for x, _ in r]
     if min(xs) >= -180 and max(xs) <= 180:
         return [polygon]
-    offset = -360 if max(xs) > 180 else 360
-    moved = [[[round(x + offset, 2), y] for x, y in r] for r in rings]
-    return [rings, moved]
+    edge, shift = (180.0, -360.0) if max(xs) > 180 else (-180.0, 360.0)
+    parts = []
+    for keep_below in (True, False):
+        inside_edge = keep_below if edge == 180.0 else not keep_below
+        clipped = [clip_ring(r, edge, keep_below) for r in rings]
+        clipped = [r for r in clipped if r]
+        if not clipped:
+            continue
+        if not inside_edge:
+            clipped = [[[round(x + shift, 2), y] for x, y in r] for r in clipped]
+        parts.append(clipped)
+    return parts
 
 
 def _iso3(numeric_id: str | None) -> str:

@@ -13,7 +13,9 @@ st.markdown("#### Briefing")
 frame = queries.events()
 filters: Filters = st.session_state.get("filters") or sidebar.current_filters()
 view = apply_filters(frame, filters)
-base_url = st.context.url or "http://localhost:8501/"
+# the link reproduces the Explore view (the app's root) with these filters
+base_url = (st.context.url or "http://localhost:8501/").split("?")[0]
+base_url = base_url.removesuffix("/").removesuffix("/briefing") + "/"
 stamp = briefing.Stamp.make(filters, base_url, queries.store_version(), view.height)
 
 st.markdown("Every export carries this stamp, so a reader can reproduce exactly this view:")

@@ -53,7 +53,7 @@ def _run(kind: str, payload: Any, name: str) -> None:
         st.success(f"{report.message} · {report.new_documents} new document(s), {report.new_events} new event(s)")
 
 
-add_col, docs_col = st.columns([2, 3])
+add_col, docs_col = st.columns([1, 2])
 with add_col:
     st.markdown("**Add documents**")
     if _pipeline() is None:

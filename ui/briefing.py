@@ -106,12 +106,15 @@ def to_csv(frame: pl.DataFrame, stamp: Stamp) -> bytes:
 
 
 # -- matplotlib (PNG and the HTML's timeline) ------------------------------------------------------
-def _draw_timeline(ax: Any, frame: pl.DataFrame) -> None:
+def _draw_timeline(ax: Any, frame: pl.DataFrame, span_ax: Any | None = None) -> None:
+    """Stacked bars of day-precision events; month/year-precision events as spans on ``span_ax``."""
     import matplotlib.dates as mdates
 
     if frame.is_empty():
         ax.text(0.5, 0.5, "no events", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
+        if span_ax is not None:
+            span_ax.set_axis_off()
         return
     lo, hi = frame["date_start"].min(), frame["date_end"].max()
     bucket = choose_bucket(lo, hi)
@@ -130,19 +133,28 @@ def _draw_timeline(ax: Any, frame: pl.DataFrame) -> None:
                linewidth=0)
         for s, h in zip(starts, heights, strict=True):
             bottoms[s] = bottoms.get(s, 0) + h
-    spans = span_counts(frame)
-    top = max(bottoms.values(), default=1)
-    for i, row in enumerate(spans.iter_rows(named=True)):
-        y = -top * (0.08 + 0.06 * (i % 4))
-        ax.plot([row["date_start"], row["span_end"]], [y, y], color=type_hex(row["event_type"]), linewidth=3,
-                solid_capstyle="butt")
-    if not spans.is_empty():
-        ax.text(0.0, -0.02, "lines below zero: month/year-precision events drawn over their whole span",
-                transform=ax.transAxes, fontsize=7, color="#555", va="top")
-    ax.set_ylabel(f"events per {bucket}")
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
+    ax.set_ylabel(f"events per {bucket}", fontsize=8)
     ax.legend(fontsize=7, ncol=min(8, len(types)), loc="upper left", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_xlim(lo, hi + dt.timedelta(days=1))
+    if span_ax is None:
+        return
+    spans = span_counts(frame)
+    lanes = {"month": 1.0, "year": 0.0}
+    offsets = {t: i / max(1, len(types)) * 0.8 - 0.4 for i, t in enumerate(types)}
+    for row in spans.iter_rows(named=True):
+        y = lanes.get(row["date_precision"], 0.0) + offsets.get(row["event_type"], 0.0)
+        span_ax.plot([row["date_start"], row["span_end"]], [y, y], color=type_hex(row["event_type"]),
+                     linewidth=2.2, solid_capstyle="butt")
+    span_ax.set_yticks([1.0, 0.0], ["month-precision", "year-precision"], fontsize=7)
+    span_ax.set_ylim(-0.6, 1.6)
+    span_ax.spines[["top", "right"]].set_visible(False)
+    span_ax.tick_params(axis="x", labelsize=7)
+    span_ax.xaxis.set_major_locator(locator)
+    span_ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 def _draw_map(ax: Any, frame: pl.DataFrame) -> None:
@@ -179,7 +191,7 @@ def _draw_map(ax: Any, frame: pl.DataFrame) -> None:
 def _draw_table(ax: Any, frame: pl.DataFrame) -> None:
     ax.set_axis_off()
     rows = frame.sort("date_start", descending=True).head(PNG_TABLE_ROWS)
-    cells = [[r["date_label"], r["event_type"], (r["actors_label"] or "")[:18], (r["title"] or "")[:58]]
+    cells = [[r["date_label"], r["event_type"], (r["actors_label"] or "")[:16], (r["title"] or "")[:52]]
              for r in rows.iter_rows(named=True)]
     if not cells:
         ax.text(0.5, 0.5, "no events", ha="center")
@@ -187,29 +199,30 @@ def _draw_table(ax: Any, frame: pl.DataFrame) -> None:
     table = ax.table(cellText=cells, colLabels=["Date", "Type", "Actors", "Title"], loc="upper center",
                      cellLoc="left", colWidths=[0.16, 0.13, 0.17, 0.54])
     table.auto_set_font_size(False)
-    table.set_fontsize(7)
-    table.scale(1, 1.25)
+    table.set_fontsize(8)
+    table.scale(1, 1.45)
     if frame.height > PNG_TABLE_ROWS:
         ax.set_title(f"newest {PNG_TABLE_ROWS} of {frame.height:,} events", fontsize=8, loc="left")
 
 
-def _figure(frame: pl.DataFrame, stamp: Stamp, *, with_map: bool = True) -> Any:
+def _figure(frame: pl.DataFrame, stamp: Stamp) -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(16, 10), dpi=100)
-    grid = fig.add_gridspec(3, 2, height_ratios=[0.5, 1.0, 2.2], width_ratios=[1.25, 1], hspace=0.25, wspace=0.05,
-                            left=0.04, right=0.98, top=0.97, bottom=0.03)
+    grid = fig.add_gridspec(4, 2, height_ratios=[0.42, 1.0, 0.32, 2.3], width_ratios=[1.15, 1], hspace=0.22,
+                            wspace=0.04, left=0.07, right=0.985, top=0.975, bottom=0.02)
     head = fig.add_subplot(grid[0, :])
     head.set_axis_off()
     head.text(0, 1, "Eventscape briefing", fontsize=16, weight="bold", va="top")
-    head.text(0, 0.62, "\n".join(stamp.lines()), fontsize=8, va="top", family="monospace", color="#333")
-    _draw_timeline(fig.add_subplot(grid[1, :]), frame)
-    if with_map:
-        _draw_map(fig.add_subplot(grid[2, 0]), frame)
-    _draw_table(fig.add_subplot(grid[2, 1]), frame)
+    head.text(0, 0.58, "\n".join(stamp.lines()), fontsize=8, va="top", family="monospace", color="#333")
+    bars = fig.add_subplot(grid[1, :])
+    spans = fig.add_subplot(grid[2, :], sharex=bars)
+    _draw_timeline(bars, frame, spans)
+    _draw_map(fig.add_subplot(grid[3, 0]), frame)
+    _draw_table(fig.add_subplot(grid[3, 1]), frame)
     return fig
 
 
@@ -231,9 +244,10 @@ def _timeline_png(frame: pl.DataFrame) -> bytes:
     from matplotlib.figure import Figure
 
     with matplotlib.rc_context({"text.parse_math": False}):
-        fig = Figure(figsize=(12, 2.6), dpi=100)
-        ax = fig.add_axes((0.06, 0.18, 0.92, 0.78))
-        _draw_timeline(ax, frame)
+        fig = Figure(figsize=(12, 3.2), dpi=100)
+        ax = fig.add_axes((0.1, 0.36, 0.88, 0.6))
+        span_ax = fig.add_axes((0.1, 0.08, 0.88, 0.2), sharex=ax)
+        _draw_timeline(ax, frame, span_ax)
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
     return buf.getvalue()

@@ -88,8 +88,8 @@ def arc_records(frame: pl.DataFrame, limit: int = MAX_ARCS) -> list[dict[str, An
             "event_id": row["event_id"],
             "src": [round(row["src_lon"], 3), round(row["src_lat"], 3)],
             "dst": [round(row["dst_lon"], 3), round(row["dst_lat"], 3)],
-            "color": [r, g, b, 170],
-            "width": 1.5 + math.log2(max(1, int(row["mentions"] or 1))),
+            "color": [r, g, b, 120],
+            "width": 1.0 + 0.7 * math.log2(max(1, int(row["mentions"] or 1))),
             "tip": point_tip(row),
         })
     return out

@@ -15,12 +15,13 @@ def documents_table(documents: pl.DataFrame, articles: pl.DataFrame) -> pl.DataF
     )
     table = documents.join(per_doc, on="doc_id", how="left")
     return table.select(
-        "doc_id", "title", "source",
-        pl.col("n_articles").alias("articles"),
+        "doc_id", "title",
         pl.col("n_events").alias("events"),
+        pl.col("n_articles").alias("articles"),
         pl.when(pl.col("first_pub") == pl.col("last_pub")).then(pl.col("first_pub").cast(pl.Utf8))
         .otherwise(pl.concat_str([pl.col("first_pub").cast(pl.Utf8), pl.lit(" – "), pl.col("last_pub").cast(pl.Utf8)]))
         .alias("published"),
+        "source",
         pl.col("media_type").alias("type"),
         pl.col("ingested_at").alias("ingested"),
         pl.col("has_text").alias("text kept"),
