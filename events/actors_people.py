@@ -134,9 +134,9 @@ def _shared_surname(token: str) -> bool:
 
 def _title_case_line(norm: str, pos: int) -> bool:
     """Headlines capitalise every word, so a capitalised neighbour proves nothing there."""
-    lo = norm.rfind("\n", max(0, pos - 200), pos) + 1
+    lo = max(norm.rfind("\n", max(0, pos - 200), pos) + 1, pos - 200)
     hi = norm.find("\n", pos, pos + 200)
-    words = [w for w in norm[lo : hi if hi >= 0 else pos + 200].split() if w[:1].isalpha()]
+    words = [w for w in norm[max(lo, 0) : hi if hi >= 0 else pos + 200].split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
