@@ -69,6 +69,14 @@ def _is_shouting(norm: str, start: int, end: int) -> bool:
     )
 
 
+def _glued_suffix(norm: str, end: int) -> bool:
+    """True for "Xi'an" (a word goes on after the apostrophe), False for "China's" or "Xi'"."""
+    tail = norm[end + 1 : end + 4]
+    if not tail[:1].isalpha():
+        return False
+    return not (tail[:1] == "s" and not tail[1:2].isalpha())
+
+
 def _name_token(lex: Lexicon, word: str) -> bool:
     return word[:1].isupper() and not word.endswith(".") and word not in lex.ignore_tokens and word not in lex.forms
 
@@ -124,6 +132,8 @@ def _states_and_orgs(
         entry = lex.forms.get(form)
         if entry is None or entry.kind == "blocked":
             continue
+        if norm[end : end + 1] == "'" and _glued_suffix(norm, end):
+            continue  # "Xi'an", "N'Djamena": an apostrophe inside a longer word
         if entry.kind == "person":
             person_hits.append((start, end, entry.people))
             continue

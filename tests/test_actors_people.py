@@ -107,3 +107,9 @@ def test_apposition_after_with() -> None:
 
 def test_distinctive_surnames_survive_title_case_headlines() -> None:
     assert [p[2] for p in people("Putin Meets Xi In Beijing")] == ["Vladimir Putin", "Xi Jinping"]
+
+
+def test_a_name_glued_to_an_apostrophe_is_another_word() -> None:
+    assert people("Trade fairs in Xi'an and Xi\u2019an drew crowds; Xi's speech followed.") == [
+        ("Xi", "CHN", "Xi Jinping"),
+    ]
