@@ -55,6 +55,7 @@ class Discourse:
     last_year_ref: Reference | None = None  # latest expression that wrote a year
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, pos)
     day_refs: list[tuple[int, dt.date, str]] = field(default_factory=list)  # (pos, date, words)
+    _cue_cache: tuple[list[int], list[tuple[int, int, str]]] | None = None
 
     @classmethod
     def of(cls, text: str, dct: dt.date | None) -> Discourse:
@@ -74,28 +75,36 @@ class Discourse:
     def sentence_distance(self, a: int, b: int) -> int:
         return abs(bisect.bisect_right(self.sentence_starts, a) - bisect.bisect_right(self.sentence_starts, b))
 
+    def _cues(self) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Tense cues of the whole text, found once: (starts, [(start, end, tense)]) sorted by start."""
+        if self._cue_cache is None:
+            cues: list[tuple[int, int, str]] = [(m.start(), m.end(), "future") for m in _FUTURE.finditer(self.text)]
+            for m in _PAST.finditer(self.text):
+                w = m.group(0).lower()
+                if w in _NOT_PAST_ED:
+                    continue
+                if w.endswith("ed") and _PASSIVE_AUX.search(self.text, max(0, m.start() - 12), m.start()):
+                    continue
+                cues.append((m.start(), m.end(), "past"))
+            cues.sort()
+            self._cue_cache = ([c[0] for c in cues], cues)
+        return self._cue_cache
+
     def tense(self, start: int, end: int) -> Tense:
-        """Tense of the clause around [start, end): the nearest tense cue wins, future cues weigh double."""
+        """Tense of the clause around [start, end): the nearest tense cue in the sentence wins."""
         s, e = self.sentence(start)
         lo, hi = max(s, start - 120), min(e, end + 80)
+        starts, cues = self._cues()
         best: tuple[float, Tense] | None = None
-        for m in _FUTURE.finditer(self.text, lo, hi):
-            if m.start() < end and m.end() > start:
+        for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+            cs, ce, kind = cues[k]
+            if ce > hi or (cs < end and ce > start):
                 continue
-            d = (start - m.end() if m.end() <= start else m.start() - end) * FUTURE_WEIGHT
+            d = float(start - ce if ce <= start else cs - end)
+            if kind == "future":
+                d *= FUTURE_WEIGHT
             if best is None or d < best[0]:
-                best = (d, "future")
-        for m in _PAST.finditer(self.text, lo, hi):
-            if m.start() < end and m.end() > start:
-                continue
-            w = m.group(0).lower()
-            if w in _NOT_PAST_ED:
-                continue
-            if w.endswith("ed") and _PASSIVE_AUX.search(self.text, max(lo, m.start() - 12), m.start()):
-                continue
-            d = float(start - m.end() if m.end() <= start else m.start() - end)
-            if best is None or d < best[0]:
-                best = (d, "past")
+                best = (d, kind)  # type: ignore[assignment]
         return best[1] if best else None
 
     def set_ref(self, date: dt.date, granularity: str, label: str, pos: int, explicit_year: bool) -> None:
@@ -107,6 +116,7 @@ class Discourse:
             self.last_year_ref = r
         if granularity == "day":
             s, e = self.sentence(pos)
+            s, e = max(s, pos - 300), min(e, pos + 300)  # bounded: a text without full stops stays linear
             self.day_refs.append((pos, date, self.text[s:e].lower()))
 
     def narrative_year(self, pos: int) -> Reference | None:

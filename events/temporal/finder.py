@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from events.temporal.gate import DIGIT, build_index
+from events.temporal.gate import DIGIT, DIGIT4, DIGITN, build_index
 from events.temporal.lexicon import (
     DAYNUM, MONTH, NUMBER, QUANT_MOD, SEASON, UNIT, WEEKDAY, YEAR4,
 )
@@ -124,14 +124,15 @@ RULES: list[tuple[str, str, int]] = [
 COMPILED: list[tuple[str, re.Pattern[str], int]] = [
     (n, re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.IGNORECASE), pr) for n, p, pr in RULES]
 
-# Words before a 4-digit number that make it an identifier, not a year.
-_NOT_YEAR_BEFORE = re.compile(
-    r"(?:\$|#|No\.?|[Nn]umber|[Rr]esolution|[Ff]light|[Rr]oute|[Rr]oom|[Aa]rticle|[Pp]age|[Pp]p?\.|[Cc]hapter"
-    r"|[Vv]erse|[Hh]ighway|[Ii]nterstate|[Mm]odel|[Bb]ill|[Ss]ection|[Ll]aw|[Cc]ode|[Aa]ct|[Uu]nit|[Pp]latoon"
-    r"|[Ss]quadron|[Bb]rigade|[Dd]ivision|[Rr]egiment|[Bb]attalion|[Oo]rder|[Dd]ecree|[Ss]ervice|[Ll]ine"
-    r"|[Bb]ox|[Ss]uite|[Pp]ost|[Tt]op|[Ff]ortune|S&P|Nasdaq|Dow|[Ii]ndex|[Mm]inus|[Pp]lus|about|nearly|some"
-    r"|over|than|almost|around|approximately|[Pp]roposition|[Pp]rop\.)\s*$"
-)
+# Words before a 4-digit number that make it an identifier or a count, not a year.
+_NOT_YEAR_WORDS = frozenset({
+    "no", "number", "resolution", "flight", "route", "room", "article", "page", "p", "pp", "chapter", "verse",
+    "highway", "interstate", "model", "bill", "section", "law", "code", "act", "unit", "platoon", "squadron",
+    "brigade", "division", "regiment", "battalion", "order", "decree", "service", "line", "box", "suite",
+    "post", "top", "fortune", "nasdaq", "dow", "index", "minus", "plus", "about", "nearly", "some", "over",
+    "than", "almost", "around", "approximately", "proposition", "prop", "windows", "boeing", "airbus",
+    "stock", "step", "score", "grade", "level", "rank", "number", "nos", "hr", "s", "sb", "ab", "cve",
+})
 _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:people|persons|troops|soldiers|men|women|children|workers|employees|jobs|dollars|euros|yuan"
     r"|tons|tonnes|barrels|units|cars|vehicles|homes|houses|acres|miles|kilometers|kilometres|km|meters"
@@ -168,8 +169,9 @@ _ARTICLE_UNIT_CTX = frozenset({
 def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rule, read top-down
     g = c.groups
     if c.rule == "year":
-        before = text[max(0, c.start - 25):c.start]
-        if _NOT_YEAR_BEFORE.search(before) and not g.get("mod") and not g.get("pfx"):
+        if not g.get("mod") and not g.get("pfx") and (
+                _prev_word(text, c.start) in _NOT_YEAR_WORDS or text[c.start - 1:c.start] in ("$", "#")
+                or text[max(0, c.start - 2):c.start] in ("$ ", "# ")):
             return False
         if c.start > 0 and text[c.start - 1] in "-/.,:" and not g.get("pfx"):
             return False
@@ -282,6 +284,7 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
 _NAMES = [n for n, _, _ in COMPILED]
 _INDEX = build_index(_NAMES)
 _WORD = re.compile(r"\w+")
+_DECADE_ONLY = [_NAMES.index("decade")]
 
 
 def _starts(text: str) -> list[tuple[int, list[int]]]:
@@ -292,10 +295,19 @@ def _starts(text: str) -> list[tuple[int, list[int]]]:
         w = m.group(0)
         c0 = w[0]
         if c0.isdigit():
-            rules = index[DIGIT]
+            n = 1
+            while n < len(w) and w[n].isdigit():
+                n += 1
+            if n == len(w) and n != 4:
+                # a bare number: only a space, or a date/time/compound separator, can continue it
+                nc = text[m.end():m.end() + 2]
+                if not nc or not (nc[0] in " \t\n" or (nc[0] in "/.:" and nc[1:2].isdigit())
+                                  or (nc[0] in "-\u2013" and nc[1:2].isalpha())):
+                    continue
+            rules = index[DIGIT] if n <= 2 else index[DIGIT4] if n == 4 else index[DIGITN]
             p = m.start()
             if p > 0 and text[p - 1] in "'\u2019":
-                out.append((p - 1, rules))
+                out.append((p - 1, _DECADE_ONLY))
         else:
             key = w.lower()
             if key.startswith("fy") and key[2:].isdigit():
@@ -307,37 +319,53 @@ def _starts(text: str) -> list[tuple[int, list[int]]]:
     return out
 
 
+def _resolve_cluster(cluster: list[Candidate]) -> list[Candidate]:
+    """Longest first (then rule priority), no overlaps, in text order."""
+    if len(cluster) == 1:
+        return cluster
+    cluster.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    chosen: list[Candidate] = []
+    for c in cluster:
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
 def find(text: str, accept: Callable[[Candidate, str], bool] = _accept) -> list[Candidate]:
-    """Every temporal expression candidate in ``text``, non-overlapping, in text order."""
-    cands: list[Candidate] = []
-    seen: set[tuple[int, int, int]] = set()
+    """Every temporal expression candidate in ``text``, non-overlapping, in text order.
+
+    Candidates come in order of their start; a run of mutually overlapping ones (a cluster)
+    is resolved as soon as the next start lies past it, so memory stays bounded by the
+    longest cluster, not by the text.
+    """
+    out: list[Candidate] = []
+    cluster: list[Candidate] = []
+    cluster_end = -1
     for pos, rules in _starts(text):
+        if cluster and pos >= cluster_end:
+            out.extend(_resolve_cluster(cluster))
+            cluster = []
+        best: dict[tuple[int, int], Candidate] = {}
         for i in rules:
             name, rx, prio = COMPILED[i]
             m = rx.match(text, pos)
             if m is None:
                 continue
             s, e = m.span()
-            if e <= s:
-                continue
             # trim trailing spaces/punctuation the optional groups may have eaten
             while e > s and text[e - 1] in " ,-\u2013":
                 e -= 1
-            if (s, e, i) in seen:
+            if e <= s or ((s, e) in best and best[(s, e)].priority <= prio):
                 continue
-            seen.add((s, e, i))
             gd: dict[str, str | None] = dict(m.groupdict())
             gd["_text"] = text[s:e]
             c = Candidate(s, e, name, gd, prio, m)
             if accept(c, text):
-                cands.append(c)
-    cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
-    taken = bytearray(len(text) + 1)
-    chosen: list[Candidate] = []
-    for c in cands:
-        if any(taken[c.start:c.end]):
-            continue
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        chosen.append(c)
-    chosen.sort(key=lambda c: c.start)
-    return chosen
+                best[(s, e)] = c
+        for c in best.values():
+            cluster_end = c.end if not cluster else max(cluster_end, c.end)
+            cluster.append(c)
+    if cluster:
+        out.extend(_resolve_cluster(cluster))
+    return out

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from events.temporal.lexicon import MONTHS, NUMBER_WORDS, SEASONS, WEEKDAYS
 
-DIGIT = "<digit>"  # any token starting with a digit
+DIGIT = "<digit>"  # a token starting with one or two digits ("5", "12th", "10:30")
+DIGIT4 = "<digit4>"  # a token starting with exactly four digits ("1990", "1990s", "2017-04-12")
+DIGITN = "<digitn>"  # three or five+ digits: only counts ("210 years")
+_COUNT_RULES = ("ago", "duration")
+_YEAR_RULES = ("iso", "year", "decade", "military", "quarter", "ago", "duration")
 
 _MONTHS = set(MONTHS)
 _WEEKDAYS = set(WEEKDAYS)
@@ -86,4 +90,8 @@ def build_index(rule_names: list[str]) -> dict[str, list[int]]:
     for i, name in enumerate(rule_names):
         for w in FIRST_WORDS[name]:
             index.setdefault(w, []).append(i)
+            if w == DIGIT and name in _YEAR_RULES:
+                index.setdefault(DIGIT4, []).append(i)
+            if w == DIGIT and name in _COUNT_RULES:
+                index.setdefault(DIGITN, []).append(i)
     return index

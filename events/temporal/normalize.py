@@ -57,9 +57,11 @@ class DateNormalizer:
         ds, de, prec = (iv if iv else (None, None, None))
         if interval is not None and iv is not None:
             ds, de = interval
-        prep = _PREP_OPEN.search(self.dc.text, max(0, c.start - 20), c.start)
-        open_ended = bool(prep) and prep.group(1).lower() in ("since", "by", "until", "till", "before", "after",
-                                                                "as of", "no later than")
+        open_ended = False
+        if iv is not None:
+            prep = _PREP_OPEN.search(self.dc.text, max(0, c.start - 20), c.start)
+            open_ended = bool(prep) and prep.group(1).lower() in (
+                "since", "by", "until", "till", "before", "after", "as of", "no later than")
         return Resolved(start=c.start, end=e, text=self.dc.text[c.start:e], type=typ,  # type: ignore[arg-type]
                         value=value, date_start=ds, date_end=de, precision=prec,  # type: ignore[arg-type]
                         anchor=anchor if iv else None, anchored_on=how if iv else "",
