@@ -63,8 +63,10 @@ def run_document(doc: Document) -> DocumentResult:
     prev_pub: tuple[dt.date, str] | None = None
     for article in articles:
         text = clean_article_text(doc.text, article)
-        people = [m.person for m in actor_stage.find_actors(text) if m.person]
-        pub_date, source = publication_date(text, people, prev_pub)
+        mentions = actor_stage.find_actors(text)
+        people = [m.person for m in mentions if m.person]
+        bare = timex.resolve_dates(text, None)
+        pub_date, source = publication_date(text, people, prev_pub, bare)
         if pub_date is not None and source != "page":
             prev_pub = (pub_date, source)
         article = replace(article, pub_date=pub_date, pub_date_source=source)
@@ -72,12 +74,12 @@ def run_document(doc: Document) -> DocumentResult:
         art_sents = [s for s in sentences if s.article_index == article.index]
         if not art_sents:
             continue
-        mentions = actor_stage.find_actors(text, on_date=pub_date)
         actor_mentions = [_shift_actor(m, article.start) for m in mentions]
         spans = timex.resolve_dates(text, pub_date, offset=article.start)
         if source == "knowledge":
             # dates whose year knowledge fixed say so, rather than pointing at the date they fixed
-            fixed = {(s.timex.start, s.timex.end): f for s in timex.resolve_dates(text, None, offset=article.start)
+            fixed = {(s.timex.start + article.start, s.timex.end + article.start): _shift_span(f, article.start)
+                     for s in bare
                      if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None}
             spans = [fixed.get((s.timex.start, s.timex.end), s) for s in spans]
         spans = [_fill_year(s, text, people) for s in spans]
@@ -95,7 +97,8 @@ def run_document(doc: Document) -> DocumentResult:
 
 
 def publication_date(
-    text: str, people: Sequence[str], previous: tuple[dt.date, str] | None
+    text: str, people: Sequence[str], previous: tuple[dt.date, str] | None,
+    bare: Sequence[DateSpan] | None = None,
 ) -> tuple[dt.date | None, str]:
     """An article's reference time, strongest evidence first.
 
@@ -108,7 +111,8 @@ def publication_date(
     found = timex.infer_dct(text)
     if found is not None and found[1] != "inferred":
         return found
-    bare = timex.resolve_dates(text, None)
+    if bare is None:
+        bare = timex.resolve_dates(text, None)
     if found is not None and any(s.anchor == "explicit" and s.precision == "day" for s in bare):
         return found
     known = [f for s in bare if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
@@ -126,6 +130,11 @@ def publication_date(
 
 def _locate(city: str, country: str) -> PlaceMention | None:
     return geocode.resolve(city, context=[country] if country else [])
+
+
+def _shift_span(span: DateSpan, offset: int) -> DateSpan:
+    t = span.timex
+    return replace(span, timex=Timex(t.start + offset, t.end + offset, t.text, t.type, t.value))
 
 
 def _shift_actor(m: ActorMention, offset: int) -> ActorMention:
