@@ -13,6 +13,7 @@ from typing import Callable, Literal
 from events.model import Anchor
 
 Mode = Literal["past", "future", "last", "next", "this", "nearest", "lean_past", "lean_future"]
+NEWS_PAST_BIAS = 1.3
 LEAN = 2.5  # a tense cue makes the occurrence on its side this many times "closer"
 Occurrence = Callable[[int], "tuple[dt.date, dt.date] | None"]
 
@@ -48,6 +49,8 @@ def pick_year(occ: Occurrence, ref: dt.date, mode: Mode) -> int | None:
         gap: float = (f[1] - ref).days if future else (ref - f[2]).days
         if (mode == "lean_past" and future) or (mode == "lean_future" and not future):
             gap *= LEAN
+        elif mode == "nearest" and future:
+            gap *= NEWS_PAST_BIAS  # untensed news mostly reports what has happened
         return (gap, 1 if future else 0)  # a tie goes to the past: news reports what happened
 
     return min(found, key=distance)[0]

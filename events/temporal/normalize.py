@@ -94,7 +94,7 @@ class DateNormalizer:
         if dc.dct is not None:
             y = pick_year(occ, dc.dct, self.mode_for_named(c, rel))
             return y, "document", dct_label(dc.dct)
-        return None, "narrative", ""
+        return None, "narrative", "year unknown"
 
     def remember(self, r: Resolved, explicit_year: bool) -> Resolved:
         if r.date_start is not None and r.precision is not None and r.type in ("DATE", "TIME"):
@@ -183,7 +183,8 @@ class DateNormalizer:
         if day2 is None:
             r = self.make(c, "DATE", v1, anchor, how, end=end)
             if year is None:
-                r = Resolved(**{**r.__dict__, "calendar": True, "precision": "day"})
+                r = Resolved(**{**r.__dict__, "calendar": True, "precision": "day", "anchor": anchor,
+                                "anchored_on": how})
             return self.remember(r, explicit)
         y2 = year
         if year is not None and (mon2, day2) < (mon, day):
@@ -201,7 +202,8 @@ class DateNormalizer:
         pieces = ((c.start, first_end, v1), (second_start, end, v2))
         r = self.make(c, "DATE", v1, anchor, how, end=end, interval=interval, pieces=pieces)
         if year is None:
-            r = Resolved(**{**r.__dict__, "calendar": True, "precision": "day"})
+            r = Resolved(**{**r.__dict__, "calendar": True, "precision": "day", "anchor": anchor,
+                            "anchored_on": how})
         return self.remember(r, explicit)
 
     def month_year(self, c: Candidate) -> Resolved | None:
@@ -256,7 +258,8 @@ class DateNormalizer:
         else:
             r = self.make(c, "DATE", v, anchor, how)
         if year is None:
-            r = Resolved(**{**r.__dict__, "calendar": True, "precision": "month"})
+            r = Resolved(**{**r.__dict__, "calendar": True, "precision": "month", "anchor": anchor,
+                            "anchored_on": how})
         return self.remember(r, False)
 
     def year(self, c: Candidate) -> Resolved | None:

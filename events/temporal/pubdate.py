@@ -15,7 +15,7 @@ from events.temporal.lexicon import DAYNUM, MONTH, month_number
 HEADER_CHARS = 600
 _AGENCY = r"\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|ANI|IANS|PTI|TASS|Sputnik|Bloomberg|CNN|BBC|KUNA|WAM|SPA|APA|MENA)\)"
 _CUE = re.compile(
-    rf"(?i:\b(?:published|updated|posted|by|on|date|dated|released|last\smodified)\b)|\d{{1,2}}:\d\d|{_AGENCY}")
+    rf"(?i:\b(?:published|updated|posted|by|date|dated|released|last\smodified|issued)\b)|\d{{1,2}}:\d\d|{_AGENCY}")
 _DATELINE_HEAD = re.compile(rf"(?:^|\n)\s*[A-Z][A-Z .'\u2019-]{{2,}}(?:,\s*[A-Z][A-Za-z .]+)?,?\s*(?:{_AGENCY}\s*)?$")
 _FULL_DATES = re.compile(
     rf"(?P<iso>(?<![\d/.])(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))"
@@ -81,8 +81,9 @@ def find_publication_date(text: str, year_hint: int | None = None) -> tuple[dt.d
         le = header.find("\n", m.end())
         line = header[ls:le if le >= 0 else len(header)]
         before = header[max(ls, m.start() - 40):m.start()]
-        if len(line.strip()) > 120 and not _CUE.search(before):
-            continue
+        starts_line = not header[ls:m.start()].strip(" \t|-\u2013\u2014:,")
+        if not (_CUE.search(before) or starts_line or _DATELINE_HEAD.search(header[ls:m.start()].rstrip(" ,"))):
+            continue  # a date inside a sentence of the story is not the publication date
         kind = "dateline" if (re.search(_AGENCY, before) or _DATELINE_HEAD.search(header[ls:m.start()].rstrip(" ,"))) \
             else "byline"
         return d, kind
