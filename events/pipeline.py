@@ -102,30 +102,51 @@ def publication_date(
 ) -> tuple[dt.date | None, str]:
     """An article's reference time, strongest evidence first.
 
-    1. a byline or dateline; 2. an explicit full date in the article (latest);
-    3. a yearless day date whose year world knowledge fixes (a summit, terms of
-    office) — better than a guess from bare years; 4. the month/year the
-    article's explicit dates point to; 5. the previous article on the same page
-    when its date was read, not guessed; else unknown.
+    1. a byline or dateline; 2. the latest full date the article writes, unless a
+    later year is written in a sentence that is not about the future; 3. a yearless
+    day date whose year world knowledge fixes (a summit, terms of office); 4. the
+    previous article on the same page when its date was read, not guessed;
+    5. a guess from the latest year the article names; else unknown.
     """
     found = timex.infer_dct(text)
     if found is not None and found[1] != "inferred":
         return found
     if bare is None:
         bare = timex.resolve_dates(text, None)
-    if found is not None and any(s.anchor == "explicit" and s.precision == "day" for s in bare):
-        return found
+    explicit = [s for s in bare if s.anchor == "explicit" and s.date_start is not None and s.date_end is not None]
+    latest_day = max((s.date_start for s in explicit if s.precision == "day" and s.date_start), default=None)
+    # a later year written in a past or present sentence bounds the publication date from below
+    later_years = [s.date_end for s in explicit if s.date_end and (latest_day is None or s.date_end.year > latest_day.year)
+                   and s.precision != "day" and not _future_context(text, s.timex.start)]
+    if latest_day is not None and not later_years:
+        return latest_day, "inferred"
     known = [f for s in bare if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
              and f.precision == "day"]
     if known:
         latest = max(known, key=lambda s: s.date_start or dt.date.min)
         assert latest.date_start is not None
         return latest.date_start, "knowledge"
-    if found is not None:
-        return found[0], "guessed"
     if previous is not None and previous[1] != "guessed":
         return previous[0], "page"
+    if later_years:
+        return max(d for d in later_years if d is not None), "guessed"
+    if found is not None:
+        return found[0], "guessed"
     return None, "none"
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|plans?|planned|is to|are to|expected|scheduled|next|upcoming|by|projected|forecast|"
+    r"predicted|estimated|target|goals?|forward|until|through|vision|agenda|period)\b",
+    re.I,
+)
+
+
+def _future_context(text: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` speaks of the future (a cheap, local tense cue)."""
+    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 120)
+    window = text[start:pos + 40]
+    return bool(_FUTURE_CUE.search(window))
 
 
 def _locate(city: str, country: str) -> PlaceMention | None:

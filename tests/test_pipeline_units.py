@@ -1,0 +1,49 @@
+"""Pipeline glue on hand-built texts: publication dates by strength of evidence, knowledge years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from events.ingest import documents_from_text
+from events.pipeline import publication_date, run_document
+
+
+def test_byline_wins() -> None:
+    text = "A headline about talks\nBy Jane Roe On 4/12/17 at 8:21 AM\n\nThe talks began in March 2016 and ended.\n"
+    assert publication_date(text, [], None) == (dt.date(2017, 4, 12), "byline")
+
+
+def test_later_past_year_bounds_a_full_date_from_below() -> None:
+    text = ("Relations resumed on March 10, 2023. More than 85,000 pilgrims performed the Hajj in 2025. "
+            "The committee met on December 9.")
+    date, source = publication_date(text, [], None)
+    assert source == "guessed" and date is not None and date.year == 2025
+
+
+def test_future_year_does_not_move_the_date() -> None:
+    text = "Relations resumed on March 10, 2023. The two countries will celebrate the anniversary in 2026."
+    assert publication_date(text, [], None) == (dt.date(2023, 3, 10), "inferred")
+
+
+def test_previous_article_lends_its_date_only_when_it_was_read() -> None:
+    text = "The minister met his counterpart on Tuesday."
+    assert publication_date(text, [], (dt.date(2017, 4, 12), "byline")) == (dt.date(2017, 4, 12), "page")
+    assert publication_date(text, [], (dt.date(2017, 4, 12), "guessed")) == (None, "none")
+
+
+def test_knowledge_fixes_the_year_of_a_summit_week() -> None:
+    page = ("Leaders meet at the port\n\nOn Nov. 14, Xi Jinping and Peruvian President Dina Boluarte inaugurated a "
+            "port in Chancay, Peru. The inauguration coincided with the APEC summit in Lima.\n")
+    (doc,) = documents_from_text(page, "p.txt")
+    result = run_document(doc)
+    port = next(e for e in result.events if "inaugurated" in e.evidence)
+    assert port.date_start == dt.date(2024, 11, 14) and port.date_anchor == "knowledge"
+    assert {"CHN", "PER"} <= set(port.actors)
+    assert "APEC" in port.date_anchored_on
+    summit = [e for e in result.events if "APEC" in e.actors]
+    assert summit and summit[0].date_start == dt.date(2024, 11, 15) and summit[0].place_name == "Lima"
+
+
+def test_a_page_with_no_dates_yields_no_events() -> None:
+    (doc,) = documents_from_text("A headline\n\nThe ministers talked about trade and agreed on nothing.\n", "p.txt")
+    assert run_document(doc).events == []
