@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Callable
 
 from events.model import Anchor
 from events.temporal.anchoring import (
@@ -36,6 +37,8 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 _ENDED = re.compile(rf"\s(?:that\s|which\s)?(?:ended|ending|ends|closed)\s(?:on\s)?(?P<mon>{MONTH})\s?\d{{1,2}}"
                     rf"(?:,\s?(?P<year>{YEAR4}))?")
 FUTURE_MODE: Mode = "future"
+# "by May", "until Jan. 14": a deadline, which news sets ahead of the report
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _RANGE_STOP = frozenset({"in", "at", "on", "and", "when", "while", "the", "to", "for", "with", "as", "after",
                          "before", "during", "of", "from", "this", "that", "last", "next", "he", "she", "they",
                          "it", "we", "i", "a", "an", "his", "her", "their", "its", "was", "were", "will"})
@@ -77,22 +80,31 @@ class DateNormalizer:
             return "this"
         return tense_mode(self.dc.tense(c.start, c.end))
 
-    def mode_for_named(self, c: Candidate, rel: str | None = None) -> Mode:
-        """Mode for a named month/day without a year: the nearest occurrence unless the tense says otherwise."""
+    def mode_for_named(self, c: Candidate, rel: str | None = None, strict_past: bool = False) -> Mode:
+        """Mode for a named month/day without a year: the nearest occurrence, leaning the way the tense points.
+
+        A day date only leans (tense cues are noisy and a date a few days ahead is often a past
+        event reported late); a whole month in a past-tense clause is strictly past.
+        """
         if rel:
             return self.mode_for(c, rel)
+        prep = _DEADLINE.search(self.dc.text, max(0, c.start - 12), c.start)
+        if prep:
+            return FUTURE_MODE if self.dc.tense(c.start, c.end) != "past" else "nearest"
         t = self.dc.tense(c.start, c.end)
-        return "lean_past" if t == "past" else FUTURE_MODE if t == "future" else "nearest"
+        if t == "past":
+            return "past" if strict_past else "lean_past"
+        return FUTURE_MODE if t == "future" else "nearest"
 
-    def year_anchor(self, c: Candidate, occ: "callable[[int], tuple[dt.date, dt.date] | None]",  # type: ignore[valid-type]
-                    rel: str | None = None) -> tuple[int | None, Anchor, str]:
+    def year_anchor(self, c: Candidate, occ: Callable[[int], tuple[dt.date, dt.date] | None],
+                    rel: str | None = None, strict_past: bool = False) -> tuple[int | None, Anchor, str]:
         """Year of a yearless expression: narrative year, else dct with tense, else unknown."""
         dc = self.dc
         nar = dc.narrative_year(c.start) if not rel else None
         if nar is not None:
             return nar.date.year, "narrative", narrative_label(nar.date, nar.label, nar.granularity)
         if dc.dct is not None:
-            y = pick_year(occ, dc.dct, self.mode_for_named(c, rel))
+            y = pick_year(occ, dc.dct, self.mode_for_named(c, rel, strict_past))
             return y, "document", dct_label(dc.dct)
         return None, "narrative", "year unknown"
 
@@ -247,7 +259,7 @@ class DateNormalizer:
 
         def occ(y: int) -> tuple[dt.date, dt.date] | None:
             return dt.date(y, mon, 1), month_end(y, mon2 or mon)
-        year, anchor, how = self.year_anchor(c, occ, g.get("rel"))
+        year, anchor, how = self.year_anchor(c, occ, g.get("rel"), strict_past=True)
         ystr = f"{year:04d}" if year is not None else "XXXX"
         v = f"{ystr}-{mon:02d}"
         if mon2 is not None:
