@@ -146,6 +146,8 @@ def _states_and_orgs(
             continue
         elif form in lex.name_like_states and _part_of_personal_name(lex, norm, start, end):
             continue
+        elif form in lex.needs_the_before and _prev_word(norm, start) not in ("the", "The"):
+            continue
         code = entry.code
         if via == "capital":
             role = _capital_role(lex, norm, start, end)

@@ -83,7 +83,8 @@ class Lexicon:
     capital_name_followers: frozenset[str]
     capital_place_states: dict[str, str]
     combining_needs_actor: frozenset[str]  # "Euro-" only before another actor ("Euro-American")
-    name_like_states: frozenset[str]  # also given names or surnames ("Jordan Peterson", "Steve Holland")  # metonym-overridden capital -> its state as a place
+    name_like_states: frozenset[str]
+    needs_the_before: frozenset[str]  # "the Security Council" is the UN's; "Russia's Security Council" is not  # also given names or surnames ("Jordan Peterson", "Steve Holland")  # metonym-overridden capital -> its state as a place
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
     not_name_tokens: frozenset[str]
@@ -171,6 +172,7 @@ def lexicon() -> Lexicon:
         capital_place_states=dict(data.get("capital_place_states", {})),
         combining_needs_actor=frozenset(data.get("combining_needs_actor", [])),
         name_like_states=frozenset(data.get("name_like_states", [])),
+        needs_the_before=frozenset(data.get("needs_the_before", [])),
         title_heads=heads,
         title_modifiers=frozenset(titles["modifiers"]),
         not_name_tokens=frozenset(data["not_name_tokens"]),

@@ -132,7 +132,8 @@ def build() -> dict[str, Any]:
         "anchor_heads": sorted(set(curated["anchor_heads"])),
         "capital_place_states": capital_states,
         "combining_needs_actor": sorted(set(curated.get("combining_needs_actor", []))),
-        "name_like_states": sorted(set(curated.get("name_like_states", []))),  # "in Brussels" is still Belgium's capital
+        "name_like_states": sorted(set(curated.get("name_like_states", []))),
+        "needs_the_before": sorted(set(curated.get("needs_the_before", []))),  # "in Brussels" is still Belgium's capital
     }
 
 

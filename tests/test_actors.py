@@ -143,3 +143,8 @@ def test_euro_combining_form_needs_an_actor_after_it() -> None:
 def test_capital_after_a_venue_is_a_place() -> None:
     got = by_text("He spoke at the Guildhall, London, on Monday.")
     assert got["London"].via == "capital (place)"
+
+
+def test_bare_un_organs_need_the_article() -> None:
+    got = find_actors("The Security Council voted; Russia's Security Council met; the National Security Council")
+    assert [(a.text, a.code) for a in got] == [("Security Council", "UN"), ("Russia", "RUS")]
