@@ -34,16 +34,26 @@ _NOT_EVENT = re.compile(
 class SummitLike(Protocol):
     """A dated summit mention (see ``events.knowledge.SummitMention``), offsets in the document."""
 
-    start: int
-    end: int
-    org: str
-    city: str
-    country: str
-    series: str
-    date_start: dt.date
-    date_end: dt.date
-    lat: float | None
-    lon: float | None
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def org(self) -> str: ...
+    @property
+    def city(self) -> str: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def series(self) -> str: ...
+    @property
+    def date_start(self) -> dt.date: ...
+    @property
+    def date_end(self) -> dt.date: ...
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
 
 
 @dataclass(frozen=True)

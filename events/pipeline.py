@@ -22,7 +22,7 @@ from events.assemble import ArticleContext, sentence_events, summit_events
 from events.dedup import dedup
 from events.errors import EventscapeError, UnusableInput
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
-from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
+from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Timex
 from events.segment import clean_article_text, segment
 from events.store import Store
 

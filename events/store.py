@@ -57,6 +57,10 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date_start);
 """
 
 _EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Event))
+# Identifiers come from the Event dataclass, never from data; values always go through parameters.
+_QUOTED_COLUMNS = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
+_SELECT_EVENTS = "SELECT " + _QUOTED_COLUMNS + " FROM events"  # noqa: S608 (constant identifiers)
+_INSERT_EVENT = "INSERT INTO events (" + _QUOTED_COLUMNS + ") VALUES (" + ", ".join("?" for _ in _EVENT_COLUMNS) + ")"  # noqa: S608
 
 EVENTS_SCHEMA: dict[str, Any] = {
     "event_id": pl.Utf8, "date_start": pl.Date, "date_end": pl.Date, "date_precision": pl.Utf8,
@@ -162,7 +166,7 @@ class Store:
         A document already in the store (same content hash) adds nothing; an
         event whose id is already stored is merged (mentions and evidence).
         """
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         new_docs = known = new_events = merged = 0
         try:
             with self._transaction() as conn:
@@ -201,9 +205,7 @@ class Store:
         row = event_to_row(event)
         for key in ("actors", "people", "other_evidence", "highlights"):
             row[key] = json.dumps(row[key], ensure_ascii=False)
-        cols = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)  # fixed identifiers, not data
-        marks = ", ".join("?" for _ in _EVENT_COLUMNS)
-        conn.execute(f"INSERT INTO events ({cols}) VALUES ({marks})", [row[c] for c in _EVENT_COLUMNS])
+        conn.execute(_INSERT_EVENT, [row[c] for c in _EVENT_COLUMNS])
 
     def _merge_event(self, conn: sqlite3.Connection, event: Event) -> bool:
         hit = conn.execute(
@@ -222,8 +224,9 @@ class Store:
 
     def delete_document(self, doc_id: str) -> None:
         with self._transaction() as conn:
-            for table in ("events", "articles", "documents"):
-                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 fixed names
+            conn.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
+            conn.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
+            conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
     # -- reading -----------------------------------------------------------------
     def version(self) -> str:
@@ -235,7 +238,7 @@ class Store:
         return int(self._conn.execute("SELECT count(*) FROM events").fetchone()[0])
 
     def iter_events(self) -> Iterable[Event]:
-        cur = self._conn.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in _EVENT_COLUMNS)} FROM events")
+        cur = self._conn.execute(_SELECT_EVENTS)
         for values in cur:
             row = dict(zip(_EVENT_COLUMNS, values, strict=True))
             for key in ("actors", "people", "other_evidence", "highlights"):
@@ -244,8 +247,7 @@ class Store:
 
     def events_frame(self) -> pl.DataFrame:
         """All events as a polars frame with :data:`EVENTS_SCHEMA`."""
-        cur = self._conn.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in _EVENT_COLUMNS)} FROM events")
-        rows = cur.fetchall()
+        rows = self._conn.execute(_SELECT_EVENTS).fetchall()
         cols = list(zip(*rows, strict=True)) if rows else [() for _ in _EVENT_COLUMNS]
         data: dict[str, Any] = dict(zip(_EVENT_COLUMNS, cols, strict=True))
         frame = pl.DataFrame(

@@ -55,7 +55,7 @@ def test_sentence_with_date_actors_trigger_becomes_an_event() -> None:
     assert second.event_mode == "phone" and second.actors == ("ATL", "LEM") and second.lat is None
     kinds = {h[0] for h in first.highlights}
     assert kinds == {"date", "actor", "place"}
-    for kind, s, e in first.highlights:
+    for _kind, s, e in first.highlights:
         assert first.evidence[s:e] in ("May 3", "Atlantis", "Lemuria", "Portville")
 
 
