@@ -47,6 +47,7 @@ _LOCATIVE = frozenset(
     "returned return leave left departed hosted held based central downtown suburban "
     "northern southern eastern western".split()
 )
+_NAME_PARTICLES = frozenset("de da do dos das del della di du van von der den le la bin ibn".split())
 _PREV_WORD = re.compile(r"([A-Za-z][\w'.-]*)\s*$")
 _NEXT_WORD = re.compile(r"\s*([\w'.-]+)")
 
@@ -103,6 +104,8 @@ def _capital_role(lex: Lexicon, norm: str, start: int, end: int) -> str | None:
     if nxt.rstrip(".,;:") in lex.capital_name_followers or norm.startswith("-based", end):
         return None
     prev = _prev_word(norm, start)
+    if prev in _NAME_PARTICLES:
+        return None  # "Mario de Santiago"
     if (
         prev and prev[0].isupper() and prev not in lex.not_name_tokens
         and prev not in lex.title_heads and prev not in lex.title_modifiers

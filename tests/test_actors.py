@@ -148,3 +148,8 @@ def test_capital_after_a_venue_is_a_place() -> None:
 def test_bare_un_organs_need_the_article() -> None:
     got = find_actors("The Security Council voted; Russia's Security Council met; the National Security Council")
     assert [(a.text, a.code) for a in got] == [("Security Council", "UN"), ("Russia", "RUS")]
+
+
+def test_capital_after_a_name_particle_is_a_surname() -> None:
+    assert codes("The painter Mario de Santiago lives in Santiago.") == ["CHL"]
+    assert codes("African Americans voted.") == []
