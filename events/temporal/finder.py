@@ -285,6 +285,12 @@ _NAMES = [n for n, _, _ in COMPILED]
 _INDEX = build_index(_NAMES)
 _WORD = re.compile(r"\w+")
 _DECADE_ONLY = [_NAMES.index("decade")]
+# Rules that can continue a bare one- or two-digit number, by the character after it.
+_NEXT_RULES = {" ": None, "/": {"numeric"}, ":": {"time"}, ".": {"numeric", "time", "duration", "ago"},
+               "-": {"duration", "ago"}}
+_BY_NEXT: dict[str, list[int]] = {
+    k: [i for i in _INDEX[DIGIT] if (v is None and _NAMES[i] not in ("numeric", "iso")) or (v and _NAMES[i] in v)]
+    for k, v in _NEXT_RULES.items()}
 
 
 def _starts(text: str) -> list[tuple[int, list[int]]]:
@@ -299,12 +305,20 @@ def _starts(text: str) -> list[tuple[int, list[int]]]:
             while n < len(w) and w[n].isdigit():
                 n += 1
             if n == len(w) and n != 4:
-                # a bare number: only a space, or a date/time/compound separator, can continue it
+                # a bare number: what follows it decides which rules can continue it
                 nc = text[m.end():m.end() + 2]
-                if not nc or not (nc[0] in " \t\n" or (nc[0] in "/.:" and nc[1:2].isdigit())
-                                  or (nc[0] in "-\u2013" and nc[1:2].isalpha())):
+                if not nc:
                     continue
-            rules = index[DIGIT] if n <= 2 else index[DIGIT4] if n == 4 else index[DIGITN]
+                if nc[0] in " \t\n\xa0":
+                    rules = _BY_NEXT[" "] if n <= 2 else index[DIGITN]
+                elif nc[0] in "/.:" and nc[1:2].isdigit() and n <= 2:
+                    rules = _BY_NEXT[nc[0]]
+                elif nc[0] in "-\u2013" and nc[1:2].isalpha():
+                    rules = _BY_NEXT["-"]
+                else:
+                    continue
+            else:
+                rules = index[DIGIT] if n <= 2 else index[DIGIT4] if n == 4 else index[DIGITN]
             p = m.start()
             if p > 0 and text[p - 1] in "'\u2019":
                 out.append((p - 1, _DECADE_ONLY))

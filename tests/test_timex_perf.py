@@ -1,0 +1,34 @@
+"""Guards against catastrophic regexes: pathological lines finish promptly (generous bounds)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+
+import pytest
+
+from events.timex import resolve_dates, tag
+
+MB = 1_000_000
+
+
+@pytest.mark.parametrize("line", [
+    "1" * MB,
+    "." * MB,
+    "1,2.3/4-5:6 " * (MB // 12),
+    "-/.,:;'" * (MB // 7),
+    "".join(random.Random(7).choice("0123456789 ,.-/:'$%") for _ in range(MB)),
+], ids=["digits", "dots", "numeric-junk", "punctuation", "random-mix"])
+def test_megabyte_of_digits_or_punctuation_is_fast(line: str) -> None:
+    t0 = time.perf_counter()
+    tag(line, dt.date(2020, 1, 1))
+    resolve_dates(line[: MB // 4], None)
+    assert time.perf_counter() - t0 < 5.0
+
+
+def test_long_prose_without_full_stops_is_linear() -> None:
+    text = "the talks on Friday and since 2014 and the next day, " * 4000  # ~200 KB, 12,000 timexes
+    t0 = time.perf_counter()
+    assert len(tag(text, dt.date(2020, 1, 1))) >= 12000
+    assert time.perf_counter() - t0 < 10.0
