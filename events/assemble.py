@@ -113,7 +113,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s+(?:
                        r"(?:\([\w ]+\)\s*)?(?:--|—|–|-|_)\s*")
 _PLURAL_REFERENCE = re.compile(r"\b(?:they|their|them|both (?:sides|leaders|countries|men)|"
                                r"the two (?:sides|leaders|presidents|countries|ministers|men|premiers|nations))\b", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|off|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|to|near|inside|outside|off|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
