@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from events.model import DateSpan, Timex
 from events.temporal.context import Discourse

@@ -8,7 +8,8 @@ the tense of the clause.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Literal
+from collections.abc import Callable
+from typing import Literal
 
 from events.model import Anchor
 

@@ -9,12 +9,19 @@ unbounded quantifiers, so a megabyte of digits or punctuation scans in linear ti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from events.temporal.gate import DIGIT, DIGIT4, DIGITN, build_index
 from events.temporal.lexicon import (
-    DAYNUM, MONTH, NUMBER, QUANT_MOD, SEASON, UNIT, WEEKDAY, YEAR4,
+    DAYNUM,
+    MONTH,
+    NUMBER,
+    QUANT_MOD,
+    SEASON,
+    UNIT,
+    WEEKDAY,
+    YEAR4,
 )
 
 
@@ -55,9 +62,9 @@ RULES: list[tuple[str, str, int]] = [
     ("month_year", rf"{_DMOD}(?P<mon>{MONTH})(?:{_DASH}(?P<mon2>{MONTH}))?(?:,\s?|\s(?:of\s)?)(?P<year>{YEAR4})\b", 3),
     ("month_rel_year", rf"{_DMOD}(?P<mon>{MONTH})\s(?:of\s)?(?P<rel>this|last|next)\syear\b", 3),
     ("month", rf"(?:(?P<rel>last|next|this|coming|past|previous)\s)?{_DMOD}(?P<mon>{MONTH})(?:{_DASH}(?P<mon2>{MONTH}))?(?!\s?\d)", 4),
-    ("decade", rf"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s)?)?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s"
+    ("decade", r"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s)?)?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s"
                r"|(?P<decw>(?:nineteen[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", 2),
-    ("century", rf"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s))?(?P<cent>[12]?\d(?:st|nd|rd|th)|first|second|third|fourth|fifth"
+    ("century", r"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s))?(?P<cent>[12]?\d(?:st|nd|rd|th)|first|second|third|fourth|fifth"
                 r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
                 r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-][Cc]entury\b", 2),
     ("year", rf"{_DMOD}(?:(?P<pfx>[Tt]he\syear\s|(?:fiscal|(?-i:FY))(?:\syear)?\s?|(?:pre|post)-))?(?P<year>{YEAR4})"
@@ -75,7 +82,7 @@ RULES: list[tuple[str, str, int]] = [
     ("quarter_q", rf"\b(?P<q>(?-i:Q[1-4]|H[12]))(?:\s(?P<year>{YEAR4}))?\b", 3),
     ("the_quarter", r"(?P<the>the|this|that)\s(?P<unit>quarter|period)(?P<ago>\sa\syear\s(?:ago|earlier))?", 6),
     ("the_weekend", r"(?P<the>the|this|that)\s(?P<unit>weekend)", 6),
-    ("year_end", rf"(?P<w>year-end|year\send|year's\send|(?:the\s)?end\sof\sthe\s(?:fiscal\s)?year"
+    ("year_end", r"(?P<w>year-end|year\send|year's\send|(?:the\s)?end\sof\sthe\s(?:fiscal\s)?year"
                  r"|(?:the\s)?(?:end|start|beginning|middle)\sof\s(?:the|this)\smonth)", 4),
     ("the_year", r"(?P<pre>(?:earlier|later)\sin\s)?(?P<the>the)\s(?P<full>full\s|fiscal\s|latest\s(?:fiscal\s)?|current\s(?:fiscal\s)?)?year", 7),
     ("in_the_day", r"(?P<pre>earlier|later)\sin\sthe\s(?P<unit>day|week|month)", 4),
@@ -103,8 +110,8 @@ RULES: list[tuple[str, str, int]] = [
     ("time", rf"(?:(?P<about>about|around|approximately|at|by|until|before|after|from|since)\s)?{_CLOCK}"
              rf"(?:\s(?:on\s|of\s)?(?P<day>{_DAYWORD}|(?:{WEEKDAY},?\s)?{MONTH}\s?\d{{1,2}}(?:,\s?{YEAR4})?)"
              rf"(?:\s(?P<dpart>{_PART}))?)?", 1),
-    ("time_in", rf"(?P<h>\d{{1,2}})(?:\so'clock)?\sin\sthe\s(?P<part>morning|afternoon|evening)", 1),
-    ("military", rf"(?<![\d.,$])(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s(?P<tz>(?-i:GMT|UTC|[A-Z]{{1,2}}[SD]T)|local\stime|hours)\b", 1),
+    ("time_in", r"(?P<h>\d{1,2})(?:\so'clock)?\sin\sthe\s(?P<part>morning|afternoon|evening)", 1),
+    ("military", r"(?<![\d.,$])(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s(?P<tz>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|local\stime|hours)\b", 1),
     ("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|fortnightly)", 5),
     ("set_every", rf"\b(?P<q>every|each|per)\s(?:other\s)?(?:(?P<num>{NUMBER})\s)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}|{_PART}|{SEASON})\b", 3),
     ("set_per", r"(?P<q>a|an|per)\s(?P<unit>year|day|week|month|hour|night|quarter)", 4),
@@ -131,7 +138,7 @@ _NOT_YEAR_WORDS = frozenset({
     "brigade", "division", "regiment", "battalion", "order", "decree", "service", "line", "box", "suite",
     "post", "top", "fortune", "nasdaq", "dow", "index", "minus", "plus", "about", "nearly", "some", "over",
     "than", "almost", "around", "approximately", "proposition", "prop", "windows", "boeing", "airbus",
-    "stock", "step", "score", "grade", "level", "rank", "number", "nos", "hr", "s", "sb", "ab", "cve",
+    "stock", "step", "score", "grade", "level", "rank", "nos", "hr", "s", "sb", "ab", "cve",
 })
 _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:people|persons|troops|soldiers|men|women|children|workers|employees|jobs|dollars|euros|yuan"
@@ -161,8 +168,7 @@ _BARE_DURATION_CTX = frozenset({"for", "over", "within", "took", "lasted", "last
 _PER_CTX = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|dollars|times|once|twice|pounds"
                       r"|tons|barrels|shares|hours|miles|[a-z]+s))\s*$", re.IGNORECASE)
 _ARTICLE_UNIT_CTX = frozenset({
-    "for", "in", "within", "about", "nearly", "almost", "over", "than", "after", "under", "than",
-    "least", "only", "just", "some", "around", "roughly", "approximately", "up",
+    "for", "in", "within", "about", "nearly", "almost", "over", "than", "after", "under", "least", "only", "just", "some", "around", "roughly", "approximately", "up",
 })
 
 
@@ -235,7 +241,7 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
             return True
         if re.match(r"\d", num) and c.start > 0 and text[c.start - 1] in "$#.,":
             return False
-        if g.get("unit", "").lower().startswith("second") and num in ("a", "an"):
+        if (g.get("unit") or "").lower().startswith("second") and num in ("a", "an"):
             return False  # "a second" is usually the ordinal
         return True
     if c.rule == "vague_duration":
@@ -273,7 +279,7 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
     if c.rule == "quarter_q":
         return True
     if c.rule == "set_per":
-        if g.get("q", "").lower() == "per":
+        if (g.get("q") or "").lower() == "per":
             return True
         before = text[max(0, c.start - 30):c.start]
         return bool(_PER_CTX.search(before)) and _prev_word(text, c.start) not in _ARTICLE_UNIT_CTX | {

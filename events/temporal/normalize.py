@@ -9,19 +9,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from events.model import Anchor
 from events.temporal.anchoring import (
-    Mode, dct_label, narrative_label, pick_weekday, pick_year, tense_mode,
+    Mode,
+    dct_label,
+    narrative_label,
+    pick_weekday,
+    pick_year,
+    tense_mode,
 )
 from events.temporal.calendar import (
-    holiday, month_end, quarter_of, safe_date, season_of, shift, value_interval, week_value,
+    holiday,
+    month_end,
+    quarter_of,
+    safe_date,
+    season_of,
+    value_interval,
 )
 from events.temporal.context import Discourse
 from events.temporal.finder import Candidate
 from events.temporal.lexicon import (
-    MONTH, YEAR4, ORDINALS, SEASON_MONTHS, SEASONS, WEEKDAYS, month_number,
+    MONTH,
+    ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+    YEAR4,
+    month_number,
 )
 from events.temporal.resolved import Resolved
 
@@ -63,7 +78,7 @@ class DateNormalizer:
         open_ended = False
         if iv is not None:
             prep = _PREP_OPEN.search(self.dc.text, max(0, c.start - 20), c.start)
-            open_ended = bool(prep) and prep.group(1).lower() in (
+            open_ended = prep is not None and prep.group(1).lower() in (
                 "since", "by", "until", "till", "before", "after", "as of", "no later than")
         return Resolved(start=c.start, end=e, text=self.dc.text[c.start:e], type=typ,  # type: ignore[arg-type]
                         value=value, date_start=ds, date_end=de, precision=prec,  # type: ignore[arg-type]
@@ -166,7 +181,7 @@ class DateNormalizer:
         g, m = c.groups, c.match
         mon = month_number(g["mon"] or "")
         day = int(re.sub(r"\D", "", g["day"] or "0"))
-        d2 = int(re.sub(r"\D", "", g["day2"])) if g.get("day2") else None
+        d2 = int(re.sub(r"\D", "", g["day2"] or "")) if g.get("day2") else None
         if safe_date(2000, mon, day) is None:
             return None
         if g.get("year"):
@@ -253,7 +268,7 @@ class DateNormalizer:
     def month(self, c: Candidate) -> Resolved | None:
         g, m = c.groups, c.match
         mon = month_number(g["mon"] or "")
-        mon2 = month_number(g["mon2"]) if g.get("mon2") else None
+        mon2 = month_number(g["mon2"] or "") if g.get("mon2") else None
         if mon2 is not None and mon2 < mon:
             return None
 

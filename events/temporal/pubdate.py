@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 import dateparser
@@ -78,8 +79,6 @@ def find_publication_date(text: str, year_hint: int | None = None) -> tuple[dt.d
         if d is None:
             continue
         ls = header.rfind("\n", 0, m.start()) + 1
-        le = header.find("\n", m.end())
-        line = header[ls:le if le >= 0 else len(header)]
         before = header[max(ls, m.start() - 40):m.start()]
         starts_line = not header[ls:m.start()].strip(" \t|-\u2013\u2014:,")
         if not (_CUE.search(before) or starts_line or _DATELINE_HEAD.search(header[ls:m.start()].rstrip(" ,"))):
@@ -96,7 +95,7 @@ def find_publication_date(text: str, year_hint: int | None = None) -> tuple[dt.d
     return None
 
 
-def infer_from_dates(explicit: list[tuple[dt.date, str]]) -> dt.date | None:
+def infer_from_dates(explicit: Sequence[tuple[dt.date, str]]) -> dt.date | None:
     """Latest fully explicit day date; else the end of the most frequent explicit year."""
     days = [d for d, p in explicit if p == "day"]
     if days:

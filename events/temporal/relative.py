@@ -15,7 +15,12 @@ from events.temporal.anchoring import dct_label, narrative_label
 from events.temporal.calendar import quarter_of, shift, week_value
 from events.temporal.finder import Candidate
 from events.temporal.lexicon import (
-    MONTHS, SEASONS, UNITS, WEEKDAYS, parse_number, unit_name,
+    MONTHS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    parse_number,
+    unit_name,
 )
 from events.temporal.normalize import DateNormalizer
 from events.temporal.resolved import Resolved
