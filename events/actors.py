@@ -48,13 +48,20 @@ _LOCATIVE = frozenset(
     "northern southern eastern western".split()
 )
 _NAME_PARTICLES = frozenset("de da do dos das del della di du van von der den le la bin ibn".split())
-_PREV_WORD = re.compile(r"([A-Za-z][\w'.-]*)\s*$")
 _NEXT_WORD = re.compile(r"\s*([\w'.-]+)")
 
 
 def _prev_word(norm: str, start: int) -> str:
-    m = _PREV_WORD.search(norm, max(0, start - 40), start)
-    return m.group(1) if m and m.end() == start else ""
+    """The word just before ``start`` (spaces allowed between), or ""."""
+    i = start
+    while i > 0 and norm[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > 0 and i - j < 40 and (norm[j - 1].isalnum() or norm[j - 1] in "_'.-"):
+        j -= 1
+    while j < i and not norm[j].isalpha():  # the word starts at its first letter
+        j += 1
+    return norm[j:i]
 
 
 def _next_word(norm: str, end: int) -> str:
