@@ -150,3 +150,19 @@ def test_one_mention_with_an_acronym_in_brackets() -> None:
     assert [(s.text, s.date_start.year) for s in got] == [
         ("Asia-Pacific Economic Cooperation (APEC) Economic Leaders' Meeting in Gyeongju", 2025),
     ]
+
+
+def test_people_pick_the_edition_of_a_host_city() -> None:
+    text = "On Nov. 19, Peruvian President Pedro Pablo Kuczynski hosted the APEC summit in Lima."
+    got = year_from_knowledge(11, 19, text, ["Pedro Pablo Kuczynski"])
+    assert got is not None and got[0] == 2016
+
+
+def test_summit_wording_drops_ministerial_editions() -> None:
+    got = summits_in("the Beijing Summit of the Forum on China-Africa Cooperation")
+    assert [s.date_start.year for s in got] == [2006, 2018, 2024]
+
+
+def test_sco_councils_are_told_apart() -> None:
+    assert [s.series for s in summits_in("the SCO summit in Tianjin")] == ["SCO"]
+    assert {s.series for s in summits_in("the SCO heads of government meeting in Bishkek")} == {"SCO-HG"}
