@@ -84,9 +84,11 @@ def infer_dct(text: str) -> tuple[dt.date, str] | None:
     found = find_publication_date(text)
     if found is not None:
         return found
+    dc = Discourse.of(text, None)
+    # dates in future-tense clauses ("will be held on June 5, 2025") come after publication
     explicit = [(r.date_start, r.precision) for r in resolve(text, None)
                 if r.anchor == "explicit" and r.date_start is not None and r.precision is not None
-                and r.type == "DATE" and not r.pieces]
+                and r.type == "DATE" and not r.pieces and dc.tense(r.start, r.end) != "future"]
     d = infer_from_dates(explicit)
     if d is None:
         return None

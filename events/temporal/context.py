@@ -18,7 +18,12 @@ FUTURE_WEIGHT = 1.0
 NARRATIVE_GRANULARITY = "day"
 NARRATIVE_SENTENCES = 1
 
-_SENT_BREAK = re.compile(r"[.!?][\"')\]']*\s+(?=[\"'`(\[]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'`]{2})")
+# A full stop ends a sentence unless it ends an abbreviation ("U.S.", "Mr.", "Jan.", "Gen.").
+_SENT_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
+    r"(?<!\bMrs)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bSept)(?<!\bCol)"
+    r"(?<!\bLt)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bProf)(?<!\bvs)"
+    r"[.!?][\"')\]']*\s+(?=[\"'`(\[]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'`]{2})")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|scheduled|slated|due\sto|plans?\sto|planning\sto"

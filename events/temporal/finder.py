@@ -86,7 +86,7 @@ RULES: list[tuple[str, str, int]] = [
                  r"|(?:the\s)?(?:end|start|beginning|middle)\sof\s(?:the|this)\smonth)", 4),
     ("the_year", r"(?P<pre>(?:earlier|later)\sin\s)?(?P<the>the)\s(?P<full>full\s|fiscal\s|latest\s(?:fiscal\s)?|current\s(?:fiscal\s)?)?year", 7),
     ("in_the_day", r"(?P<pre>earlier|later)\sin\sthe\s(?P<unit>day|week|month)", 4),
-    ("rel_unit", rf"(?P<pre>(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)(?:-|\s(?:in\s)?))?(?P<rel>{_REL}|[Tt]his|[Ll]ast|[Nn]ext"
+    ("rel_unit", rf"(?P<pre>(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)(?:-|\s(?:in\s)?))?(?P<rel>this\spast|{_REL}|[Tt]his|[Ll]ast|[Nn]ext"
                  r"|(?:[Tt]he|[Tt]hat)\s(?:past|previous|following|next|coming|same|current|prior|preceding)|[Tt]hat)\s"
                  r"(?P<unit>week|weekend|month|year|fiscal\syear|decade|century|day|morning|afternoon|evening|night)\b", 3),
     ("unit_rel", r"(?P<the>[Tt]he\s)(?P<unit>day|week|month|year|night)\s(?P<ba>before|after)"
@@ -232,6 +232,8 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         return False  # ages ("a 44-year-old", "37 years old") are not temporal expressions
     if c.rule in ("duration", "ago"):
         num = (g.get("num") or "").lower()
+        if (g.get("unit") or "").lower() == "quarters" and re.search(r"\w-quarters", c.text):
+            return False  # "three-quarters of its food" is a fraction
         if num in ("a", "an", "some", "many") and c.rule == "duration" and not g.get("rel") and not g.get("qm") \
                 and not g.get("half") and not g.get("the"):
             nxt = text[c.end:c.end + 12]

@@ -146,7 +146,7 @@ class Normalizer(DateNormalizer):
     # ---- "last week", "the next day", "that year" ------------------------
     def rel_unit(self, c: Candidate) -> Resolved | None:
         g = c.groups
-        rel = re.sub(r"^(?:the|that)\s", "", (g.get("rel") or "").lower())
+        rel = re.sub(r"^(?:the|that)\s", "", (g.get("rel") or "").lower()).replace("this past", "last")
         full_rel = (g.get("rel") or "").lower()
         unit = (g.get("unit") or "").lower().replace("fiscal ", "")
         if full_rel == "that":
