@@ -39,6 +39,8 @@ _PARTICLE = r"(?:bin|bint|ibn|ben|al|el|de|da|do|dos|das|del|della|der|den|di|du
 _TOKEN = rf"(?:{UPPER_CLASS}(?:\w|['.-](?=\w))*\.?|(?:al|el|ad|as|ash|an)-{UPPER_CLASS}\w*)"
 _NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN}){{0,5}}"
 _NAME_AFTER = re.compile(rf"[ \t]+({_NAME})")
+# "the Chinese ambassador to the US, Xie Feng, said" (not "the DPRK Ambassador, Liu said").
+_NAME_BETWEEN_COMMAS = re.compile(rf",[ \t]+({_NAME}),")
 _NAME_BEFORE = re.compile(rf"(?<![\w'.-])({_NAME}),[ \t]+(?:the[ \t]+|a[ \t]+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 # A name after one of these is a place or an object, not a person in apposition.
@@ -178,8 +180,8 @@ def _title_candidates(
                 break
             tok_start = max(norm.rfind(" ", max(0, left - 30), left - 1), norm.rfind("-", max(0, left - 30), left - 1)) + 1
             token = norm[tok_start : left - 1]
-            if token not in lex.title_modifiers and token not in lex.title_heads:
-                break
+            if left - 1 in by_end or (token not in lex.title_modifiers and token not in lex.title_heads):
+                break  # an actor ends here ("Kremlin spokesman"): it is the title's owner
             left = tok_start
         code: str | None = None
         country_start = left
@@ -207,7 +209,7 @@ def _title_candidates(
                 continue
             break
         found: tuple[int, int, str] | None = None
-        nm = _NAME_AFTER.match(norm, right)
+        nm = _NAME_AFTER.match(norm, right) or _NAME_BETWEEN_COMMAS.match(norm, right)
         if nm:
             found = _clean_name(lex, norm, nm.start(1), nm.group(1))
         if (found is None and not head.endswith("s")

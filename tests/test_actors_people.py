@@ -113,3 +113,12 @@ def test_a_name_glued_to_an_apostrophe_is_another_word() -> None:
     assert people("Trade fairs in Xi'an and Xi\u2019an drew crowds; Xi's speech followed.") == [
         ("Xi", "CHN", "Xi Jinping"),
     ]
+
+
+def test_institution_before_the_title_owns_it() -> None:
+    assert people("Kremlin spokesman Ivan Sidorov said.") == [("Ivan Sidorov", "RUS", "Ivan Sidorov")]
+
+
+def test_name_between_commas_after_the_title() -> None:
+    assert people("The Chinese ambassador to the US, Xu Lin, said.") == [("Xu Lin", "CHN", "Xu Lin")]
+    assert people("Speaking with the DPRK Ambassador, Liu said that ties were firm.") == []
