@@ -124,3 +124,15 @@ def test_times_and_numbers_are_not_dates() -> None:
     text = ("At 10:30 he left. Resolution 2803 passed. Revelations 6:3-4 was read. $3.6 billion was spent "
             "on the 55th anniversary and the 20th round; 85,000 people came.")
     assert resolve_dates(text, PUB) == []
+
+
+def test_clock_time_with_a_day_names_the_day() -> None:
+    (span,) = resolve_dates("The blast came at 10:35 a.m. Friday.", PUB)
+    assert (span.date_start, span.precision, span.timex.value) == (d("2024-11-15"), "day", "2024-11-15")
+
+
+def test_inference_skips_dates_of_future_plans() -> None:
+    from events.timex import infer_dct
+
+    text = "The pact of May 2, 2016 was renewed on June 9, 2016. The summit will be held on June 5, 2025."
+    assert infer_dct(text) == (d("2016-06-09"), "inferred")

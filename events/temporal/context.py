@@ -88,7 +88,7 @@ class Discourse:
                 w = m.group(0).lower()
                 if w in _NOT_PAST_ED:
                     continue
-                if w.endswith("ed") and _PASSIVE_AUX.search(self.text, max(0, m.start() - 12), m.start()):
+                if _PASSIVE_AUX.search(self.text, max(0, m.start() - 12), m.start()):
                     continue
                 cues.append((m.start(), m.end(), "past"))
             cues.sort()

@@ -366,7 +366,15 @@ class Normalizer(DateNormalizer):
         ds = d.isoformat() if d else "XXXX-XX-XX"
         v = f"{ds}T{hh:02d}:{mm:02d}"
         r = self.make(c, "TIME", v, None, "", calendar=False)
-        return Resolved(**{**r.__dict__, "start": start, "text": self.dc.text[start:c.end]})
+        r = Resolved(**{**r.__dict__, "start": start, "text": self.dc.text[start:c.end]})
+        if day_txt and d is not None:
+            # "10 a.m. Friday" names a day: the pipeline gets the day (a clock time alone does not)
+            b = self.base(False)
+            how = b[2] if b else ""
+            r = Resolved(**{**r.__dict__, "calendar": True, "date_start": d, "date_end": d, "precision": "day",
+                            "anchor": "explicit" if re.search(r"\d{4}", day_txt) else (b[1] if b else "narrative"),
+                            "anchored_on": how})
+        return r
 
     def _day_of(self, c: Candidate, words: str) -> dt.date | None:
         w = words.lower().split(",")[0].strip()
