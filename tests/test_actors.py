@@ -153,3 +153,16 @@ def test_bare_un_organs_need_the_article() -> None:
 def test_capital_after_a_name_particle_is_a_surname() -> None:
     assert codes("The painter Mario de Santiago lives in Santiago.") == ["CHL"]
     assert codes("African Americans voted.") == []
+
+
+def test_shipped_dictionary_matches_its_sources() -> None:
+    """geodata/actors.json is rebuilt (python geodata/build_actors.py) whenever a source changes."""
+    import importlib.util
+
+    geodata = Path(__file__).resolve().parents[1] / "geodata"
+    spec = importlib.util.spec_from_file_location("build_actors", geodata / "build_actors.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = json.loads((geodata / "actors.json").read_text(encoding="utf-8"))
+    assert module.build() == shipped, "run: python geodata/build_actors.py"
