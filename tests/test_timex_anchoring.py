@@ -136,3 +136,10 @@ def test_inference_skips_dates_of_future_plans() -> None:
 
     text = "The pact of May 2, 2016 was renewed on June 9, 2016. The summit will be held on June 5, 2025."
     assert infer_dct(text) == (d("2016-06-09"), "inferred")
+
+
+def test_day_after_in_apposition_restates_the_date() -> None:
+    text = ("Putin received the vice-premier on April 13, which was, incidentally, "
+            "the day after the visit by the US Secretary of State to Moscow.")
+    got = spans(text, dt.date(2017, 4, 20))
+    assert got["the day after the visit"].date_start == d("2017-04-13")

@@ -26,6 +26,7 @@ from events.temporal.normalize import DateNormalizer
 from events.temporal.resolved import Resolved
 
 QUARTER_REACH = 1500
+_APPOSITION = re.compile(r"[^.;]{0,22}?,\s*(?:(?:which|that)\s+(?:was|is|will\s+be)\s*,?\s*(?:\w+\s*,\s*)?)?")
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _PRESENT = frozenset({"now", "currently", "nowadays", "presently", "the present", "at present",
                       "these days", "current"})
@@ -219,6 +220,11 @@ class Normalizer(DateNormalizer):
             d0 = base[0] + dt.timedelta(days=-1 if anchor_words == "yesterday" else 1)
             b = (d0, base[1], base[2])
         elif anchor_words:
+            app = self._apposition(c)
+            if app is not None:
+                # "on April 13, which was the day after the visit": the expression is April 13 itself
+                d0, label = app
+                return self.make(c, "DATE", d0.isoformat(), "narrative", narrative_label(d0, label))
             b = self._event_anchor(c, anchor_words.split()[-1])
         else:
             nxt = self.dc.text[c.end:c.end + 20]
@@ -236,6 +242,16 @@ class Normalizer(DateNormalizer):
         if unit == "month":
             return self.make(c, "DATE", shift(d, months=step).isoformat()[:7], anchor, how)
         return self.make(c, "DATE", f"{d.year + step:04d}", anchor, how)
+
+    def _apposition(self, c: Candidate) -> tuple[dt.date, str] | None:
+        """A day date the expression restates: "April 13, (which was,) (incidentally,)? the day after ..."."""
+        if not self.dc.day_refs:
+            return None
+        pos, d0, _ = self.dc.day_refs[-1]
+        gap = self.dc.text[pos:c.start]
+        if c.start - pos > 80 or not _APPOSITION.fullmatch(gap):
+            return None
+        return d0, self.dc.text[pos:pos + 20].split(",")[0]
 
     def _event_anchor(self, c: Candidate, noun: str) -> tuple[dt.date, Anchor, str] | None:
         """The date of the latest earlier sentence that tells of the arrival/visit/... named."""
