@@ -41,9 +41,13 @@ _ORDINAL_WORDS = {
         start=1,
     )
 }
+# An ordinal that starts the event's name: the words up to the trigger are capitalised
+# or function words ("24th Meeting of the Council of Heads of Government (Prime
+# Ministers) of ... the SCO"), so "the 20th Central Committee, whose ... SCO" is not one.
 _EDITION = re.compile(
-    r"(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+(?:[\w'()-]+\s+){0,14}?$",
-    re.IGNORECASE,
+    r"(?:(\d{1,3})(?:st|nd|rd|th)|((?i:" + "|".join(_ORDINAL_WORDS) + r")))\s+"
+    r"(?:(?:\(?[A-Z][\w'-]*\)?|of|the|and|for|on|in|heads|state|government|session|meeting|summit|edition|annual|"
+    r"conference|forum|round|council|plenary|ministerial|high-level|leaders'?)\s+){0,14}?$"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-3]\d)(?!\d)")
 _LOCATIVE_BEFORE = re.compile(r"(?:\bin|\bat|\bhosted by|\bheld in|\bcity of)\s+(?:the\s+)?$")

@@ -166,3 +166,9 @@ def test_summit_wording_drops_ministerial_editions() -> None:
 def test_sco_councils_are_told_apart() -> None:
     assert [s.series for s in summits_in("the SCO summit in Tianjin")] == ["SCO"]
     assert {s.series for s in summits_in("the SCO heads of government meeting in Bishkek")} == {"SCO-HG"}
+
+
+def test_ordinal_of_another_name_is_no_edition() -> None:
+    text = "After the 20th Central Committee plenum, which set goals, SCO leaders met."
+    assert summits_in(text) == []
+    assert [s.date_start.year for s in summits_in("the Twentieth SCO summit")] == [2020]
