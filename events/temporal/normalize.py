@@ -115,7 +115,8 @@ class DateNormalizer:
                     rel: str | None = None, strict_past: bool = False) -> tuple[int | None, Anchor, str]:
         """Year of a yearless expression: narrative year, else dct with tense, else unknown."""
         dc = self.dc
-        nar = dc.narrative_year(c.start) if not rel else None
+        # With a document date only a day date follows the story's year; a bare month keeps to dct.
+        nar = dc.narrative_year(c.start) if not rel and (dc.dct is None or not strict_past) else None
         if nar is not None:
             return nar.date.year, "narrative", narrative_label(nar.date, nar.label, nar.granularity)
         if dc.dct is not None:
