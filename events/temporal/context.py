@@ -22,7 +22,7 @@ NARRATIVE_SENTENCES = 1
 _SENT_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
     r"(?<!\bMrs)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bSept)(?<!\bCol)"
-    r"(?<!\bLt)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bProf)(?<!\bvs)"
+    r"(?<!\bLt)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bProf)(?<!\bvs)(?<!\bv)"
     r"[.!?][\"')\]']*\s+(?=[\"'`(\[]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'`]{2})")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
