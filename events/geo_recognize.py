@@ -160,6 +160,11 @@ def _chunk(toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
         a -= 1
     if a < i and toks[a].text == "The":
         a += 1
+    # "Bank of America", "University of Arizona": a name of X
+    while a == i and a >= 2 and toks[a - 1].text in ("of", "for") and toks[a - 2].cap and toks[a - 2].word:
+        a -= 2
+        while a > 0 and toks[a - 1].cap and toks[a - 1].word and toks[a - 1].text.lower() not in TITLES:
+            a -= 1
     b = j
     n = len(toks)
     while b < n:
@@ -198,7 +203,14 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
         )
     if a < i and b == j and all(name_like(t) for t in toks[a:i]):
         return "person"  # "Andrew Jackson"
-    if a == i and j - i == 1 and b - j <= 3 and all(name_like(t) for t in toks[j:b]):
+    def surname_like(tok: _Tok) -> bool:
+        low = tok.text.lower()
+        if low in PLACE_PREFIXES or low in gaz.english_words or tok.text.isupper() or not tok.word:
+            return False
+        places = gaz.lookup(fold(tok.text))
+        return all(p.kind == "city" and p.population < 20_000 for p, _ in places)
+
+    if a == i and j - i == 1 and b - j <= 3 and all(surname_like(t) for t in toks[j:b]):
         return "person"  # "Paris Hilton", "Bernard Xavier Philippe"
     return ""
 
@@ -223,45 +235,57 @@ def recognize(text: str, gaz: Gazetteer) -> list[Candidate]:
         if not starts_the and (fold(tok.text).split(" ", 1)[0] not in gaz.first_words or tok.text.lower() in CALENDAR):
             i += 1
             continue
-        found: Candidate | None = None
-        stop = min(n, i + MAX_TOKENS)
-        # the longest valid span first
-        last = i + 1
-        while last < stop and (toks[last].cap or toks[last].text in INNER_PUNCT or toks[last].text.lower() in CONNECTORS):
-            if toks[last].text in INNER_PUNCT and text[toks[last - 1].end: toks[last].start].strip() == "" and toks[last].start - toks[last - 1].end > 1:
-                break
-            last += 1
-        for j in range(last, i, -1):
-            if not _valid_span(toks, i, j, text):
-                continue
-            surface = text[toks[i].start: toks[j - 1].end]
-            key = fold(surface)
-            if gaz.has(key) and _case_ok(gaz, key, surface):
-                found = Candidate(toks[i].start, toks[j - 1].end, surface, key, places=gaz.lookup(key))
-            adj = gaz.adjective(key)
-            if adj is not None and _case_ok(gaz, key, surface) and (len(key) > 3 or surface.replace(".", "").isupper()):
-                combining = key.endswith("o") and not gaz.has(key)
-                if combining and not (j < n and toks[j].text == "-"):
-                    adj = None
-                if adj is not None:
-                    if found is None:
-                        found = Candidate(toks[i].start, toks[j - 1].end, surface, key)
-                    found.adjective = adj
-                    if found.places and all(p.pid != adj.pid for p, _ in found.places):
-                        found.places = [(adj, False), *found.places]  # "Canadian": the country, or Canadian, Texas
-            if found is not None:
-                found.initial = _sentence_initial(text, toks, i)
-                found.all_caps = surface.isupper() and len(surface) > 3
-                found.embedded = _classify_embedding(gaz, toks, i, j, text)
-                prev = toks[i - 1].text.lower() if i > 0 else ""
-                found.locative = prev in LOCATIVE
-                out.append(found)
-                i = j
-                break
-        else:
+        match = _match_at(gaz, text, toks, i)
+        if starts_the:
+            # "the South China Sea" is the sea, not "the South" followed by "China Sea"
+            after = _match_at(gaz, text, toks, i + 1)
+            if after is not None and (match is None or after[1] > match[1]):
+                match = after
+        if match is None:
             i += 1
+            continue
+        out.append(match[0])
+        i = match[1]
     _link_containers(text, out)
     return out
+
+
+def _match_at(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> tuple[Candidate, int] | None:
+    """The longest name starting at token i, with the end token, or None."""
+    n = len(toks)
+    stop = min(n, i + MAX_TOKENS)
+    last = i + 1
+    while last < stop and (toks[last].cap or toks[last].text in INNER_PUNCT or toks[last].text.lower() in CONNECTORS):
+        if toks[last].text in INNER_PUNCT and toks[last].start - toks[last - 1].end > 1:
+            break
+        last += 1
+    for j in range(last, i, -1):
+        if not _valid_span(toks, i, j, text):
+            continue
+        surface = text[toks[i].start: toks[j - 1].end]
+        key = fold(surface)
+        found: Candidate | None = None
+        if gaz.has(key) and _case_ok(gaz, key, surface):
+            found = Candidate(toks[i].start, toks[j - 1].end, surface, key, places=gaz.lookup(key))
+        adj = gaz.adjective(key)
+        if adj is not None and _case_ok(gaz, key, surface) and (len(key) > 3 or surface.replace(".", "").isupper()):
+            combining = key.endswith("o") and not gaz.has(key)
+            if combining and not (j < n and toks[j].text == "-"):
+                adj = None
+            if adj is not None:
+                if found is None:
+                    found = Candidate(toks[i].start, toks[j - 1].end, surface, key)
+                found.adjective = adj
+                if found.places and all(p.pid != adj.pid for p, _ in found.places):
+                    found.places = [(adj, False), *found.places]  # "Canadian": the country, or Canadian, Texas
+        if found is not None:
+            found.initial = _sentence_initial(text, toks, i)
+            found.all_caps = surface.isupper() and len(surface) > 3
+            found.embedded = _classify_embedding(gaz, toks, i, j, text)
+            prev = toks[i - 1].text.lower() if i > 0 else ""
+            found.locative = prev in LOCATIVE
+            return found, j
+    return None
 
 
 @dataclass

@@ -48,12 +48,17 @@ class DocContext:
     anchors: list[Place] = field(default_factory=list)
     near: list[tuple[float, float]] = field(default_factory=list)
     given: frozenset[str] = frozenset()
+    # What each name (folded key) contributed, so a name never counts as its own evidence.
+    own: dict[str, Counter[object]] = field(default_factory=dict)
 
-    def add(self, place: Place, weight: float = 1.0) -> None:
+    def add(self, place: Place, weight: float = 1.0, key: str = "") -> None:
+        mine = self.own.setdefault(key, Counter())
         if place.country:
             self.countries[place.country] += weight
+            mine[place.country] += weight
         if place.kind in ("city", "admin") and place.country and place.admin1:
             self.admins[(place.country, place.admin1)] += weight
+            mine[(place.country, place.admin1)] += weight
         if place.kind in ("city", "admin", "venue", "port", "island") and len(self.anchors) < 40:
             if all(a.pid != place.pid for a in self.anchors):
                 self.anchors.append(place)
@@ -103,13 +108,15 @@ def score_place(
         why.append(f"population {place.population:,}")
     signals: list[float] = []
     if place.country and place.kind != "country":
-        weight = ctx.countries.get(place.country, 0.0)
+        mine = ctx.own.get(cand.key, Counter())
+        weight = ctx.countries.get(place.country, 0.0) - mine.get(place.country, 0.0)
         if place.country in ctx.given:
             weight += 2.0
         if weight > 0:
             signals.append(0.9 + 0.2 * min(weight, 3.0))
             why.append(f"{gaz.countries.get(place.country, {}).get('name', place.country)} is in the text")
-        admin_weight = ctx.admins.get((place.country, place.admin1), 0.0) if place.admin1 else 0.0
+        admin_key = (place.country, place.admin1)
+        admin_weight = ctx.admins.get(admin_key, 0.0) - mine.get(admin_key, 0.0) if place.admin1 else 0.0
         if admin_weight > 0:
             signals.append(1.6 + 0.3 * min(admin_weight, 3.0))
             region = gaz.admin_place(place.country, place.admin1)
@@ -128,6 +135,13 @@ def score_place(
             if best <= limit:
                 signals.append(bonus)
                 why.append(f"{best:.0f} km from other places in the text")
+                break
+    if ctx.near and place.kind != "country":
+        near_km = _nearest_km(place, ctx.near)
+        for limit, bonus in ((50.0, 4.0), (200.0, 2.5), (1000.0, 1.0)):
+            if near_km <= limit:
+                score += bonus  # the caller's own evidence, independent of the text
+                why.append(f"{near_km:.0f} km from the given point")
                 break
     if signals:
         # The signals are correlated (one region gives all three): the strongest counts fully.
@@ -172,7 +186,7 @@ def rank(
             if pa[0].country in ctx.given or (pa[0].country, pa[0].admin1) in ctx.admins
         ]
     high_level = any(p.kind in HIGH_LEVEL for p, _ in options)
-    points = [(a.lat, a.lon) for a in ctx.anchors if a.pid not in self_pids] + list(ctx.near)
+    points = [(a.lat, a.lon) for a in ctx.anchors if a.pid not in self_pids]
     scored = []
     for place, alt in options:
         s, why = score_place(gaz, cand, place, alt, ctx, points)
@@ -197,11 +211,11 @@ def resolve_all(
     # Pass 0: what is certain without ranking — adjectives, single-reading names.
     for c in cands:
         if c.is_adjective and c.adjective is not None:
-            ctx.add(c.adjective, 0.5)
+            ctx.add(c.adjective, 0.5, c.key)
         elif len(c.places) == 1 and _substantial(c.places[0][0]):
-            ctx.add(c.places[0][0], 1.0)
+            ctx.add(c.places[0][0], 1.0, c.key)
         elif c.places and all(p.kind == "country" for p, _ in c.places):
-            ctx.add(c.places[0][0], 1.0)
+            ctx.add(c.places[0][0], 1.0, c.key)
     # Pass 1: rank with that; keep confident winners as anchors.
     first: list[list[tuple[float, Place, list[str]]]] = []
     cache: dict[tuple[str, str], list[tuple[float, Place, list[str]]]] = {}
@@ -211,12 +225,12 @@ def resolve_all(
             cache[ck] = rank(gaz, c, ctx) if c.places else []
         first.append(cache[ck])
     ctx2 = DocContext(countries=Counter(ctx.countries), admins=Counter(ctx.admins), anchors=list(ctx.anchors),
-                      near=ctx.near, given=ctx.given)
+                      near=ctx.near, given=ctx.given, own={k: Counter(v) for k, v in ctx.own.items()})
     for c, ranked in zip(cands, first):
         if ranked and len(c.places) > 1:
             margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
             if (margin >= 1.0 and _substantial(ranked[0][1])) or c.container is not None:
-                ctx2.add(ranked[0][1], 1.0)
+                ctx2.add(ranked[0][1], 1.0, c.key)
     out: list[Resolution | None] = []
     cache.clear()
     for c, ranked in zip(cands, first):
@@ -241,7 +255,25 @@ def resolve_all(
         else:
             why = [f"best of {len(final)} places named '{c.text}'", *why]
         out.append(Resolution(place, "; ".join(dict.fromkeys(why)), local, margin))
-    return out
+    return _one_sense_per_text(cands, out)
+
+
+def _one_sense_per_text(cands: Sequence[Candidate], out: list[Resolution | None]) -> list[Resolution | None]:
+    """A name written once as "Paris, Texas" means that Paris in the rest of the text too."""
+    anchored: dict[str, Resolution] = {}
+    for c, res in zip(cands, out):
+        if res is not None and c.container is not None and c.key not in anchored and res.local:
+            anchored[c.key] = res
+    if not anchored:
+        return out
+    fixed: list[Resolution | None] = []
+    for c, res in zip(cands, out):
+        first = anchored.get(c.key)
+        if first is not None and res is not None and c.container is None and res.place.pid != first.place.pid \
+                and any(p.pid == first.place.pid for p, _ in c.places):
+            res = Resolution(first.place, f"same place as '{first.place.name}' written with its region earlier", True, res.margin)
+        fixed.append(res)
+    return fixed
 
 
 def _substantial(place: Place) -> bool:
