@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from events.actors_lexicon import UPPER_CLASS, Lexicon, Term, canonical_form
+from events.actors_lexicon import UPPER_CLASS, Lexicon, Term, canonical_form, trie_pattern
 from events.model import ActorMention
 
 _PARTICLE = r"(?:bin|bint|ibn|ben|al|el|de|da|do|dos|das|del|della|der|den|di|du|van|von|le|la|y)"
@@ -48,6 +48,7 @@ _NOT_BEFORE_APPOSITION = frozenset("in at on to from of near into via across ins
 _ANCHOR_WINDOW = 3000  # chars: a nameless "Moscow's ambassador" explains a nearby "Ambassador X"
 _TOKEN_SPLIT = re.compile(r"\S+")
 _PREP = re.compile(r"\s+(of|for|to)\s+(?:the\s+)?")
+_NEXT_TOKEN = re.compile(r"[ \t]+([\w'.-]+)")
 _PREV_TOKEN = re.compile(r"([\w.'-]+)[ -]$")
 _KEEP_DOT = frozenset({"Jr.", "Sr."})
 # First-token surnames: "Premier Li" / "Miao said" after "Miao Deyu".
@@ -145,21 +146,19 @@ def _title_case_line(norm: str, pos: int) -> bool:
 def _neighbour_is_name(lex: Lexicon, norm: str, start: int, end: int) -> bool:
     """A one-token surname followed or preceded by another capitalised name token
     is a different person ("Wang Wenbin" is not Wang Yi)."""
-    if _title_case_line(norm, start):
-        return False
     ignore = lex.ignore_tokens
-    nxt = re.match(r"[ \t]+([\w'.-]+)", norm[end : end + 40])
+    nxt = _NEXT_TOKEN.match(norm, end, end + 40)
     if nxt:
         tok = nxt.group(1).removesuffix("'s").rstrip(".,")
         if tok[:1].isupper() and tok not in ignore and not _is_place_or_org(lex, tok):
-            return True
-    prv = _PREV_TOKEN.search(norm, max(0, start - 40), start)
-    if prv and norm[start - 1 : start] == " ":
-        tok = prv.group(1)
+            return not _title_case_line(norm, start)
+    if norm[start - 1 : start] == " ":
+        prv = _PREV_TOKEN.search(norm, max(0, start - 40), start)
+        tok = prv.group(1) if prv else ""
         if tok.endswith("'s") or tok.endswith("'"):
             return False  # "Russia's Putin"
         if tok[:1].isupper() and tok not in ignore and tok not in lex.forms and not tok.endswith("."):
-            return True
+            return not _title_case_line(norm, start)
     return False
 
 
@@ -301,11 +300,9 @@ def find_people(
             continue
         term = _choose_term(lex, idx, on_date)
         emit(s, e, term.code, term.name, "leaders dictionary")
-    extra = [k for k in registry if k not in lex.forms]
+    extra = [k for k in registry if k not in lex.forms and k in norm]
     if extra:
-        pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(extra, key=len, reverse=True)) + r")(?!\w)"
-        )
+        pattern = re.compile(r"(?<!\w)(?:" + trie_pattern(extra) + r")(?!\w)")
         for m in pattern.finditer(norm):
             s, e = m.span()
             if " " not in m.group() and _shared_surname(m.group()) and _neighbour_is_name(lex, norm, s, e):
