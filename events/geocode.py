@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
-from events.geo_online import online_geocoder
+from events.geo_online import check_configuration, online_geocoder
 from events.geo_recognize import Candidate, recognize
 from events.geo_resolve import CURATED_KINDS, Resolution, resolve_all
 from events.model import PlaceMention
@@ -309,7 +309,12 @@ def geoparse_file(
     given_spans: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Geoparse a JSONL file of ``{"doc_id","text"[,"toponyms"]}``; returns documents written."""
+    """Geoparse a JSONL file of ``{"doc_id","text"[,"toponyms"]}``; returns documents written.
+
+    Body of ``python -m events geoparse IN --out OUT [--given-spans]``. Fails at once with a
+    ConfigurationError when the optional online geocoder is misconfigured.
+    """
+    check_configuration()
     with open(in_path, encoding="utf-8") as fh:
         lines = [line for line in fh if line.strip()]
     written = 0
