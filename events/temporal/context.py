@@ -18,21 +18,37 @@ FUTURE_WEIGHT = 1.0
 NARRATIVE_GRANULARITY = "day"
 NARRATIVE_SENTENCES = 1
 
-# A full stop ends a sentence unless it ends an abbreviation ("U.S.", "Mr.", "Jan.", "Gen.").
-_SENT_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
-    r"(?<!\bMrs)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bSept)(?<!\bCol)"
-    r"(?<!\bLt)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bProf)(?<!\bvs)(?<!\bv)"
-    r"[.!?][\"')\]']*\s+(?=[\"'`(\[]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'`]{2})")
+# Candidate sentence ends; a full stop after an abbreviation ("U.S.", "Mr.", "Jan.") is dropped in code.
+_SENT_BREAK = re.compile(r"[.!?][\"')\]']*\s+(?=[\"'`(\[]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'`]{2})")
+_ABBREVIATIONS = frozenset({"mr", "ms", "mrs", "dr", "st", "jr", "gen", "gov", "sen", "rep", "jan", "feb", "aug",
+                            "sep", "sept", "oct", "nov", "dec", "col", "lt", "no", "co", "inc", "corp", "prof",
+                            "vs", "v", "mt", "ft", "sgt", "capt", "adm", "maj", "cmdr", "messrs"})
+_WORD_END = re.compile(r"(\w+)$")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start (0 first)."""
+    starts = [0]
+    for m in _SENT_BREAK.finditer(text):
+        if text[m.start()] == ".":
+            w = _WORD_END.search(text, max(0, m.start() - 12), m.start())
+            if w and (w.group(1).lower() in _ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())):
+                continue
+        starts.append(m.end())
+    return starts
+
+
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|scheduled|slated|due\sto|plans?\sto|planning\sto"
     r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|is\sto|are\sto|hopes?\sto|aims?\sto"
     r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline)\b", re.IGNORECASE)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|met|held|made|took|came|went|gave|began|left|saw|got|won|lost|led"
-    r"|spoke|fell|rose|sold|bought|paid|sent|brought|thought|found|became|ran|wrote|struck|hit|shot|fled"
-    r"|flew|drove|broke|stood|sat|ago|last|earlier|yesterday|[a-z]{2,}ed)\b", re.IGNORECASE)
+_PAST_WORDS = frozenset({
+    "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "came", "went", "gave", "began",
+    "left", "saw", "got", "won", "lost", "led", "spoke", "fell", "rose", "sold", "bought", "paid", "sent",
+    "brought", "thought", "found", "became", "ran", "wrote", "struck", "hit", "shot", "fled", "flew", "drove",
+    "broke", "stood", "sat", "ago", "last", "earlier", "yesterday"})
+_WORDS = re.compile(r"[A-Za-z]{2,}")
 _PASSIVE_AUX = re.compile(r"(?:\b(?:is|are|be|been|being|am|will|to|'s|'re)\s+)$", re.IGNORECASE)
 _NOT_PAST_ED = frozenset({"expected", "scheduled", "planned", "united", "need", "red", "bed", "based",
                           "proposed", "speed", "seed", "feed", "hundred", "limited", "related",
@@ -64,7 +80,7 @@ class Discourse:
 
     @classmethod
     def of(cls, text: str, dct: dt.date | None) -> Discourse:
-        starts = [0] + [m.end() for m in _SENT_BREAK.finditer(text)]
+        starts = sentence_starts(text)
         paras = [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
         return cls(text=text, dct=dct, sentence_starts=starts, para_starts=paras)
 
@@ -84,9 +100,9 @@ class Discourse:
         """Tense cues of the whole text, found once: (starts, [(start, end, tense)]) sorted by start."""
         if self._cue_cache is None:
             cues: list[tuple[int, int, str]] = [(m.start(), m.end(), "future") for m in _FUTURE.finditer(self.text)]
-            for m in _PAST.finditer(self.text):
+            for m in _WORDS.finditer(self.text):
                 w = m.group(0).lower()
-                if w in _NOT_PAST_ED:
+                if w in _NOT_PAST_ED or not (w in _PAST_WORDS or (w.endswith("ed") and len(w) > 3)):
                     continue
                 if _PASSIVE_AUX.search(self.text, max(0, m.start() - 12), m.start()):
                     continue
