@@ -60,8 +60,10 @@ def _take_selection(view_ids: list[str]) -> None:
 def _controls(bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
     """Play/pause, mode, speed, bucket and the window slider; returns the window."""
     c_play, c_mode, c_speed, c_bucket = st.columns([1, 2, 2, 2], vertical_alignment="bottom")
-    if c_play.button("⏸ Pause" if ss["playing"] else "▶ Play", key="play_button", type="primary",
-                     width="stretch", help="Animate the time window; the map follows."):
+    playing = ss["playing"]
+    if c_play.button("Pause" if playing else "Play", key="play_button", type="primary", width="stretch",
+                     icon=":material/pause:" if playing else ":material/play_arrow:",
+                     help="Animate the time window; the map follows."):
         ss["playing"] = not ss["playing"]
         st.rerun(scope="app")  # the fragment's timer is set on a full run
     c_mode.segmented_control("Playback", ["moving", "cumulative"], key="play_mode",
@@ -102,11 +104,24 @@ def _advance(bounds: tuple[dt.date, dt.date], bucket: Bucket) -> None:
         ss["_finished"] = True
 
 
-def _detail(frame: pl.DataFrame) -> None:
+def _summary(view: pl.DataFrame) -> None:
+    """What is in view, while no event is selected."""
+    st.caption("Click a point or arc on the map, or a row in the list, to see the event's evidence.")
+    if view.is_empty():
+        return
+    c1, c2 = st.columns(2)
+    c1.dataframe(view.group_by("event_type").len("events").sort("events", descending=True)
+                 .rename({"event_type": "type"}), hide_index=True, height=300, width="stretch")
+    c2.dataframe(view.filter(pl.col("place_name").is_not_null()).group_by("place_name").len("events")
+                 .sort("events", descending=True).rename({"place_name": "place"}),
+                 hide_index=True, height=300, width="stretch")
+
+
+def _detail(frame: pl.DataFrame, view: pl.DataFrame) -> None:
     selected = ss.get("selected")
     rows = frame.filter(pl.col("event_id") == selected) if selected else frame.clear()
     if rows.is_empty():
-        st.caption("Click a point or arc on the map, or a row in the list, to see the event's evidence.")
+        _summary(view)
         return
     row = rows.row(0, named=True)
     with st.container(height=440, border=True, key="detail_pane"):
@@ -148,8 +163,12 @@ def body() -> None:
             st.caption(f"{located:,} located events binned per 1° cell (heat + circles); filter or narrow the "
                        "window to see single events.")
     with col_detail:
-        _detail(frame)
-    st.altair_chart(timeline_chart(base, window, bucket, domain=bounds), key="timeline", width="stretch")
+        _detail(frame, view)
+    bars, lanes = timeline_chart(base, window, bucket, domain=bounds)
+    # explicit heights: with width="stretch" Streamlit does not size a chart from its spec
+    st.altair_chart(bars, key="timeline", width="stretch", height=int(bars.height) + 78)
+    if lanes is not None:
+        st.altair_chart(lanes, key="timeline_spans", width="stretch", height=int(lanes.height) + 12)
     table = event_table(view, TABLE_LIMIT)
     ss["_table_ids"] = table["event_id"].to_list()
     caption = f"Showing the newest {TABLE_LIMIT:,} of {view.height:,} events." if view.height > TABLE_LIMIT else ""

@@ -59,8 +59,9 @@ def test_month_and_year_events_are_spans_not_days() -> None:
     assert spans.height == 2
     month = spans.filter(pl.col("date_precision") == "month").row(0, named=True)
     assert (month["date_start"], month["span_end"]) == (dt.date(2024, 3, 1), dt.date(2024, 4, 1))
-    spec = timeline_chart(frame, (dt.date(2024, 3, 1), dt.date(2024, 3, 10)), "day").to_dict()
-    assert "vconcat" in spec
+    bars, lanes = timeline_chart(frame, (dt.date(2024, 3, 1), dt.date(2024, 3, 10)), "day")
+    assert bars.to_dict()["layer"] and lanes is not None and lanes.to_dict()["mark"]["type"] == "bar"
+    assert timeline_chart(frame.filter(pl.col("date_precision") == "day"), None, "day")[1] is None
 
 
 def test_week_and_month_buckets() -> None:

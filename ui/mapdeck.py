@@ -52,7 +52,7 @@ def point_tip(row: dict[str, Any]) -> str:
 
 
 def _radius(mentions: int | None) -> float:
-    return 4.0 + 3.0 * math.sqrt(max(1, int(mentions or 1)) - 1 + 1)
+    return 3.0 + 2.5 * math.sqrt(max(1, int(mentions or 1)))
 
 
 def point_records(frame: pl.DataFrame, selected_id: str | None = None) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from ui.style import type_hex, type_order
 Bucket = Literal["day", "week", "month"]
 PlayMode = Literal["moving", "cumulative"]
 _EVERY: dict[str, str] = {"day": "1d", "week": "1w", "month": "1mo"}
+Y_AXIS_EXTENT = 92  # px reserved for y-axis labels in both timeline charts, so their x axes align
 
 
 def choose_bucket(lo: dt.date, hi: dt.date, max_buckets: int = 400) -> Bucket:
@@ -67,9 +68,12 @@ def timeline_chart(
     bucket: Bucket,
     domain: tuple[dt.date, dt.date] | None = None,
     width: int | str = "container",
-    bar_height: int = 110,
-) -> alt.VConcatChart | alt.LayerChart:
-    """Stacked bars (day precision) over span lanes (month/year precision).
+    bar_height: int = 120,
+) -> tuple[alt.LayerChart | alt.Chart, alt.Chart | None]:
+    """Stacked bars (day precision) and span lanes (month/year precision, None if there are none).
+
+    Two charts rather than one ``vconcat``: Vega-Lite cannot fit a concatenated chart
+    to its container's width. Both y axes get the same fixed extent so the x axes line up.
 
     ``frame`` should be filtered by everything *except* the time window, so the
     chart shows the context and the window is drawn as a shaded band over it.
@@ -77,9 +81,9 @@ def timeline_chart(
     counts = bucket_counts(frame, bucket)
     spans = span_counts(frame)
     types = type_order(frame["event_type"].unique().to_list())
-    color = alt.Color("event_type:N", title="Event type",
-                      scale=alt.Scale(domain=types, range=[type_hex(t) for t in types]),
-                      legend=alt.Legend(orient="right", columns=1, symbolLimit=30))
+    type_scale = alt.Scale(domain=types, range=[type_hex(t) for t in types])
+    color = alt.Color("event_type:N", title="Event type", scale=type_scale,
+                      legend=alt.Legend(orient="top", columns=8, symbolLimit=30, title=None, labelFontSize=10))
     if domain is None:
         lo = min([*counts["bucket_start"].to_list(), *spans["date_start"].to_list()], default=None)
         hi = max([*counts["bucket_end"].to_list(), *spans["span_end"].to_list()], default=None)
@@ -102,33 +106,34 @@ def timeline_chart(
     bars = alt.Chart(counts.to_pandas()).mark_bar().encode(
         x=alt.X("bucket_start:T", title=None, scale=x_scale),
         x2="bucket_end:T",
-        y=alt.Y("y0:Q", title=f"per {bucket}"),
+        y=alt.Y("y0:Q", title=f"per {bucket}", axis=alt.Axis(minExtent=Y_AXIS_EXTENT, maxExtent=Y_AXIS_EXTENT)),
         y2="y1:Q",
         color=color,
         opacity=opacity,
         tooltip=[alt.Tooltip("bucket_start:T", title=bucket.capitalize()),
                  alt.Tooltip("event_type:N", title="Type"), alt.Tooltip("count:Q", title="Events")],
-    ).properties(height=bar_height, width=width)
+    )
     layers: list[alt.Chart] = []
     if window:
         band = alt.Chart(pl.DataFrame({"a": [window[0]], "b": [window[1] + dt.timedelta(days=1)]}).to_pandas())
         layers.append(band.mark_rect(color="#4c78a8", opacity=0.10).encode(x=alt.X("a:T", scale=x_scale), x2="b:T"))
-    top = alt.layer(*layers, bars) if layers else bars
+    top = (alt.layer(*layers, bars) if layers else bars).properties(height=bar_height, width=width)
     if spans.is_empty():
-        return top
+        return top, None
     lanes = alt.Chart(spans.to_pandas()).mark_bar(cornerRadius=1).encode(
-        x=alt.X("date_start:T", title=None, scale=x_scale),
+        x=alt.X("date_start:T", title=None, scale=x_scale, axis=alt.Axis(labels=False, ticks=False, domain=False)),
         x2="span_end:T",
         y=alt.Y("date_precision:N", title=None, sort=["month", "year"],
-                axis=alt.Axis(labelExpr="datum.value + '-precision'")),
+                axis=alt.Axis(labelExpr="datum.value + '-precision'", minExtent=Y_AXIS_EXTENT,
+                              maxExtent=Y_AXIS_EXTENT)),
         yOffset=alt.YOffset("event_type:N", sort=types),
-        color=color,
+        color=alt.Color("event_type:N", scale=type_scale, legend=None),
         opacity=opacity,
         tooltip=[alt.Tooltip("date_precision:N", title="Precision"), alt.Tooltip("event_type:N", title="Type"),
                  alt.Tooltip("date_start:T", title="From"), alt.Tooltip("date_end:T", title="To"),
                  alt.Tooltip("count:Q", title="Events")],
     ).properties(height=26 * spans["date_precision"].n_unique(), width=width)
-    return alt.vconcat(top, lanes, spacing=4).resolve_scale(x="shared")
+    return top, lanes
 
 
 def step_window(
