@@ -108,8 +108,10 @@ def _actor_follows(lex: Lexicon, norm: str, pos: int) -> bool:
 def _capital_role(lex: Lexicon, norm: str, start: int, end: int) -> str | None:
     """'capital metonym', 'capital (place)', or None when the capital is part of a longer name."""
     nxt = _next_word(norm, end)
-    if nxt.rstrip(".,;:") in lex.capital_name_followers or norm.startswith("-based", end):
+    if nxt.rstrip(".,;:") in lex.capital_name_followers:
         return None
+    if norm.startswith("-based", end):
+        return "capital (place)"  # "a Beijing-based think tank"
     prev = _prev_word(norm, start)
     if prev in _NAME_PARTICLES:
         return None  # "Mario de Santiago"
