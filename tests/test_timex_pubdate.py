@@ -17,6 +17,8 @@ from events.timex import find_publication_date, infer_dct, tag_file
     ("03:49 17.04.2017\nThe ministers met.", (dt.date(2017, 4, 17), "byline")),
     ("Published on November 24, 2025\n\nThe two leaders spoke.", (dt.date(2025, 11, 24), "byline")),
     ("2019-06-05\nA storm hit the coast.", (dt.date(2019, 6, 5), "byline")),
+    ("Sat 23 Nov 2024 10.00 GMT\nThe talks ended.", (dt.date(2024, 11, 23), "byline")),
+    ("Updated 10:42 AM ET, Mon November 25, 2024\nText", (dt.date(2024, 11, 25), "byline")),
 ])
 def test_bylines_and_datelines(text: str, expected: tuple[dt.date, str]) -> None:
     assert find_publication_date(text) == expected

@@ -24,6 +24,9 @@ _FULL_DATES = re.compile(
     rf"|(?P<mdy>{MONTH}\s?{DAYNUM},?\s(?:19|20)\d\d\b)"
     rf"|(?P<dmy>{DAYNUM}\s(?:of\s)?{MONTH},?\s(?:19|20)\d\d\b)"
 )
+# What may stand before a byline date at the start of its line: punctuation, a weekday, a clock time.
+_LINE_PREFIX = re.compile(r"[\s|\-\u2013\u2014:,]*(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?"
+                          r"(?:\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?,?\s*)?")
 _YEARLESS_DATELINE = re.compile(
     rf"(?:^|\n)\s*[A-Z][A-Za-z .'\u2019-]{{2,40}},\s*(?:[A-Z][A-Za-z .]+,\s*)?(?P<mon>{MONTH})\s?(?P<day>{DAYNUM})"
     rf"\s*(?:{_AGENCY})?\s*(?:--|\u2014|\u2013|-|_|\()"
@@ -80,7 +83,7 @@ def find_publication_date(text: str, year_hint: int | None = None) -> tuple[dt.d
             continue
         ls = header.rfind("\n", 0, m.start()) + 1
         before = header[max(ls, m.start() - 40):m.start()]
-        starts_line = not header[ls:m.start()].strip(" \t|-\u2013\u2014:,")
+        starts_line = bool(_LINE_PREFIX.fullmatch(header[ls:m.start()]))
         if not (_CUE.search(before) or starts_line or _DATELINE_HEAD.search(header[ls:m.start()].rstrip(" ,"))):
             continue  # a date inside a sentence of the story is not the publication date
         kind = "dateline" if (re.search(_AGENCY, before) or _DATELINE_HEAD.search(header[ls:m.start()].rstrip(" ,"))) \
