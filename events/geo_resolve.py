@@ -203,8 +203,18 @@ def resolve_all(
     *,
     context: Sequence[str] = (),
     near: Sequence[tuple[float, float]] = (),
+    trusted: bool = False,
 ) -> list[Resolution | None]:
-    """Choose a place (and say why) for every candidate, in two passes."""
+    """Choose a place (and say why) for every candidate, in two passes.
+
+    ``trusted``: the spans are known to be places (given, or kept by the recognition
+    filter), so even a hamlet with a unique name may anchor the others.
+    """
+    min_pop = 5_000 if trusted else 20_000
+
+    def substantial(place: Place) -> bool:
+        return place.kind != "city" or place.population >= min_pop
+
     ctx = DocContext(near=list(near), given=frozenset(c.upper() for c in context))
     for iso3 in ctx.given:
         ctx.countries[iso3] += 1.0
@@ -212,7 +222,7 @@ def resolve_all(
     for c in cands:
         if c.is_adjective and c.adjective is not None:
             ctx.add(c.adjective, 0.5, c.key)
-        elif len(c.places) == 1 and _substantial(c.places[0][0]):
+        elif len(c.places) == 1 and substantial(c.places[0][0]):
             ctx.add(c.places[0][0], 1.0, c.key)
         elif c.places and all(p.kind == "country" for p, _ in c.places):
             ctx.add(c.places[0][0], 1.0, c.key)
@@ -229,7 +239,7 @@ def resolve_all(
     for c, ranked in zip(cands, first):
         if ranked and len(c.places) > 1:
             margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-            if (margin >= 1.0 and _substantial(ranked[0][1])) or c.container is not None:
+            if (margin >= 1.0 and substantial(ranked[0][1])) or c.container is not None:
                 ctx2.add(ranked[0][1], 1.0, c.key)
     out: list[Resolution | None] = []
     cache.clear()
@@ -274,11 +284,6 @@ def _one_sense_per_text(cands: Sequence[Candidate], out: list[Resolution | None]
             res = Resolution(first.place, f"same place as '{first.place.name}' written with its region earlier", True, res.margin)
         fixed.append(res)
     return fixed
-
-
-def _substantial(place: Place) -> bool:
-    """Big enough to set the document's context on its own (a hamlet's name may be a word)."""
-    return place.kind != "city" or place.population >= 20_000
 
 
 def _country_name(gaz: Gazetteer, place: Place) -> str:

@@ -156,7 +156,7 @@ def geoparse(
         if c.local or (res is not None and _keep(gaz, text, c, res, countries, include_embedded or spans is not None))
     ]
     cands = kept + given
-    resolved = resolve_all(gaz, cands, context=context)
+    resolved = resolve_all(gaz, cands, context=context, trusted=True)
     countries = _countries(cands, resolved, context)
     focus = _focus(cands, resolved)
     mentions: list[PlaceMention] = []
