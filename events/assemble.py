@@ -320,3 +320,43 @@ def summit_events(
             highlights=(("date", start - rel, end - rel),),
         ))
     return out
+
+
+def place_events_at_summits(
+    events: Sequence[Event], summits: Sequence[SummitLike], locate: Callable[[str, str], PlaceMention | None]
+) -> list[Event]:
+    """A dated event whose sentence names a summit edition held in its dates takes the summit's host as place.
+
+    "In March 2023 … attended the opening ceremony of the Boao Forum for Asia" is at
+    Boao: the shipped summit list knows where that edition met.  Only events without
+    a more precise place than a country are changed.
+    """
+    out: list[Event] = []
+    for ev in events:
+        if _PLACE_RANK.get(ev.place_precision, 0) > _PLACE_RANK["sea"]:
+            out.append(ev)
+            continue
+        fits = [s for s in summits if ev.char_start <= s.start and s.end <= ev.char_end
+                and s.date_start <= ev.date_end and ev.date_start <= s.date_end]
+        if len({(s.city, s.date_start) for s in fits}) != 1:
+            out.append(ev)
+            continue
+        s = fits[0]
+        place = locate(s.city, s.country) if s.city else None
+        lat = s.lat if s.lat is not None else (place.lat if place else None)
+        lon = s.lon if s.lon is not None else (place.lon if place else None)
+        if lat is None or lon is None:
+            out.append(ev)
+            continue
+        codes = list(ev.actors)
+        for code in (s.org, s.country):
+            if code and code not in codes:
+                codes.append(code)
+        label = f"{s.series} {s.date_start.year} {s.city}".strip()
+        out.append(replace(
+            ev, place_name=s.city or (place.name if place else None), place_country=s.country or None,
+            lat=lat, lon=lon, place_precision="venue" if s.lat is not None else "city", actors=tuple(codes),
+            place_why=f"the sentence names {label} ({s.date_start.isoformat()}..{s.date_end.isoformat()}), "
+            "held within the event's dates (shipped summit list)",
+        ))
+    return out

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from events import actors as actor_stage
 from events import geocode, knowledge, timex
-from events.assemble import ArticleContext, sentence_events, summit_events
+from events.assemble import ArticleContext, place_events_at_summits, sentence_events, summit_events
 from events.dedup import dedup
 from events.errors import EventscapeError, UnusableInput
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
@@ -88,10 +88,11 @@ def run_document(doc: Document) -> DocumentResult:
         context_codes = sorted({m.code for m in mentions if len(m.code) == 3})
         places = [_shift_place(p, article.start) for p in geocode.geoparse(text, context=context_codes)]
         ctx = ArticleContext(doc, article, pub_date, names)
-        events.extend(sentence_events(ctx, art_sents, spans, actor_mentions, places))
-        year_hint = pub_date.year if pub_date else None
+        # every edition a mention may be: the event's own date or the publication date picks one
         summits = [replace(m, start=m.start + article.start, end=m.end + article.start)
-                   for m in knowledge.summits_in(text, year_hint=year_hint)]
+                   for m in knowledge.summits_in(text)]
+        dated = sentence_events(ctx, art_sents, spans, actor_mentions, places)
+        events.extend(place_events_at_summits(dated, summits, _locate))
         events.extend(summit_events(ctx, art_sents, summits, actor_mentions, spans, _locate))
     return DocumentResult(doc, out_articles, dedup(events))
 
