@@ -30,7 +30,8 @@ def _contains(a: Event, b: Event) -> bool:
 def _coarse_retelling(a: Event, b: Event) -> bool:
     """'visiting Moscow in April' retells 'will visit Russia on April 25-27' of the same article."""
     coarse, fine = (a, b) if _RANK[a.date_precision] > _RANK[b.date_precision] else (b, a)
-    if _RANK[coarse.date_precision] == _RANK[fine.date_precision] or not _contains(coarse, fine):
+    # a month told again as days; a year is too coarse to say it is the same happening
+    if (coarse.date_precision, fine.date_precision) != ("month", "day") or not _contains(coarse, fine):
         return False
     if coarse.article_title != fine.article_title or coarse.doc_id != fine.doc_id:
         return False
