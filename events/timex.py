@@ -23,8 +23,8 @@ from collections.abc import Callable
 from events.model import DateSpan, Timex
 from events.temporal.context import Discourse
 from events.temporal.finder import find
+from events.temporal.measures import Normalizer
 from events.temporal.pubdate import find_publication_date, infer_from_dates
-from events.temporal.relative import Normalizer
 from events.temporal.resolved import Resolved
 
 __all__ = ["tag", "resolve_dates", "find_publication_date", "infer_dct", "tag_file", "resolve"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from events.temporal.lexicon import SEASON_MONTHS
+from events.temporal.lexicon import SEASON_MONTHS, UNITS, unit_name
 
 Interval = tuple[dt.date, dt.date, str]  # start, end, precision (day|month|year)
 
@@ -142,3 +142,43 @@ def value_interval(value: str) -> Interval | None:
         end_year = y + 1 if last < first else y
         return dt.date(y, first, 1), month_end(end_year, last), "month"
     return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TimeML duration: (2, 'year') -> 'P2Y', (1.5, 'hour') -> 'PT1H30M', (None, 'week') -> 'PXW'."""
+    u = unit_name(unit)
+    if u == "decade":
+        return "PXDE" if n is None else duration_value(n * 10, "year")
+    if u == "century":
+        return "PXCE" if n is None else duration_value(n * 100, "year")
+    if u == "millennium":
+        return "PXML" if n is None else duration_value(n * 1000, "year")
+    if u == "fortnight":
+        return "PXW" if n is None else duration_value(n * 2, "week")
+    if u == "weekend":
+        return "PXWE" if n is None else f"P{int(n * 2)}D"
+    letter = UNITS.get(u, "X")
+    t = "T" if u in ("second", "minute", "hour") else ""
+    if n is None:
+        return f"P{t}X{letter}"
+    whole, frac = int(n), n - int(n)
+    if frac == 0:
+        return f"P{t}{whole}{letter}"
+    smaller = {"year": (12, "M", ""), "month": (30, "D", ""), "week": (7, "D", ""), "day": (12, "H", "T"),
+               "hour": (30, "M", ""), "minute": (30, "S", "")}.get(u)
+    if smaller is None:
+        return f"P{t}{n:g}{letter}"
+    mult, letter2, t2 = smaller
+    extra = int(round(frac * (mult if letter2 != "M" or u == "year" else 60)))
+    if u == "year":
+        extra = int(round(frac * 12))
+    if u == "hour":
+        extra = int(round(frac * 60))
+    if u == "minute":
+        extra = int(round(frac * 60))
+    if u == "day":
+        extra = int(round(frac * 24))
+    head = f"P{t}{whole}{letter}" if whole else f"P{t}"
+    if t2 and not t:
+        return f"{head}T{extra}{letter2}"
+    return f"{head}{extra}{letter2}"

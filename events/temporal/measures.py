@@ -1,0 +1,158 @@
+"""Durations, sets and clock times: "three days", "every Monday", "10:35 a.m. Friday"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from events.temporal.anchoring import pick_weekday
+from events.temporal.calendar import duration_value
+from events.temporal.finder import Candidate
+from events.temporal.lexicon import MONTHS, SEASONS, WEEKDAYS, parse_number, unit_name
+from events.temporal.relative import PART_CODE, RelativeNormalizer
+from events.temporal.resolved import Resolved
+
+SET_ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+            "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "biweekly": "P2W",
+            "fortnightly": "P2W", "bimonthly": "P2M", "biannually": "P6M", "semiannually": "P6M",
+            "semi-annually": "P6M"}
+
+
+class Normalizer(RelativeNormalizer):
+    """All rules: calendar dates, periods, relative expressions, and the durations, sets and times here."""
+
+    def duration(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        n = parse_number(g.get("num") or "")
+        if n is not None and g.get("half"):
+            n += 0.5
+        unit = g.get("unit") or ""
+        rel = (g.get("rel") or "").lower()
+        if n is None and rel in ("past", "last", "recent", "previous", "preceding"):
+            return self.make(c, "DATE", "PAST_REF", None, "", calendar=False)  # "the past several quarters"
+        if unit_name(unit) == "weekend" and n == 1 and not g.get("rel"):
+            return None
+        if unit_name(unit) == "night" and n is not None and n == 1 and (g.get("num") or "").lower() in ("a", "an"):
+            return None
+        return self.make(c, "DURATION", duration_value(n, unit), None, "", calendar=False)
+
+    def vague_duration(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        unit = g.get("unit") or ""
+        if g.get("adj") and not unit.lower().endswith("s"):
+            return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)
+        rel = (g.get("rel") or g.get("rel2") or "").lower()
+        if not unit.lower().endswith("s") and unit.lower() != "centuries":
+            return None  # "the past year" is handled by rel_unit
+        if rel in ("recent", "past", "last"):
+            return self.make(c, "DATE", "PAST_REF", None, "", calendar=False)  # "in recent years"
+        if rel == "coming":
+            return self.make(c, "DATE", "FUTURE_REF", None, "", calendar=False)
+        return self.make(c, "DURATION", duration_value(None, unit), None, "", calendar=False)
+
+    def time(self, c: Candidate) -> Resolved | None:
+        g, m = c.groups, c.match
+        named = (g.get("named") or "").lower()
+        if named:
+            hh, mm = (24, 0) if named == "midnight" else (12, 0)
+        else:
+            hh = int(g.get("h") or g.get("h2") or 0)
+            mm = int(g.get("mi") or g.get("mi2") or 0)
+            ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+            if ampm == "pm" and hh < 12:
+                hh += 12
+            if ampm == "am" and hh == 12:
+                hh = 0
+            if hh > 24 or (ampm and hh > 23):
+                return None
+        start = m.start("h") if g.get("h") else m.start("h2") if g.get("h2") else m.start("named")
+        day_txt = g.get("day")
+        d = self._day_of(c, day_txt) if day_txt else None
+        if d is None:
+            b = self.base(True)
+            d = b[0] if b else None
+        ds = d.isoformat() if d else "XXXX-XX-XX"
+        v = f"{ds}T{hh:02d}:{mm:02d}"
+        r = self.make(c, "TIME", v, None, "", calendar=False)
+        r = Resolved(**{**r.__dict__, "start": start, "text": self.dc.text[start:c.end]})
+        if day_txt and d is not None:
+            # "10 a.m. Friday" names a day: the pipeline gets the day (a clock time alone does not)
+            b = self.base(False)
+            how = b[2] if b else ""
+            r = Resolved(**{**r.__dict__, "calendar": True, "date_start": d, "date_end": d, "precision": "day",
+                            "anchor": "explicit" if re.search(r"\d{4}", day_txt) else (b[1] if b else "narrative"),
+                            "anchored_on": how})
+        return r
+
+    def _day_of(self, c: Candidate, words: str) -> dt.date | None:
+        w = words.lower().split(",")[0].strip()
+        b = self.base(False)
+        if w in ("today", "tonight", "yesterday", "tomorrow"):
+            return (b[0] + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))) if b else None
+        if w in WEEKDAYS and b:
+            return pick_weekday(WEEKDAYS[w], b[0], self.mode_for(c))
+        mm = re.search(r"([A-Za-z]+)\.?\s?(\d{1,2})(?:,\s?(\d{4}))?", words.split(",", 1)[-1] if w in WEEKDAYS else words)
+        if mm and mm.group(1).lower() in MONTHS:
+            y = int(mm.group(3)) if mm.group(3) else (b[0].year if b else None)
+            if y is None:
+                return None
+            try:
+                return dt.date(y, MONTHS[mm.group(1).lower()], int(mm.group(2)))
+            except ValueError:
+                return None
+        return None
+
+    def time_in(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        hh = int(g.get("h") or 0)
+        part = (g.get("part") or "").lower()
+        if part in ("afternoon", "evening") and hh < 12:
+            hh += 12
+        b = self.base(True)
+        ds = b[0].isoformat() if b else "XXXX-XX-XX"
+        return self.make(c, "TIME", f"{ds}T{hh:02d}:00", None, "", calendar=False)
+
+    def military(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        b = self.base(True)
+        ds = b[0].isoformat() if b else "XXXX-XX-XX"
+        return self.make(c, "TIME", f"{ds}T{g.get('hm')}:{g.get('mm')}", None, "", calendar=False)
+
+    def set_adv(self, c: Candidate) -> Resolved | None:
+        return self.make(c, "SET", SET_ADV[(c.groups.get("adv") or "").lower()], None, "", calendar=False)
+
+    def set_every(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        unit = g.get("unit") or ""
+        low = unit.lower().rstrip(".")
+        if low in WEEKDAYS:
+            return self.make(c, "SET", f"XXXX-WXX-{WEEKDAYS[low]}", None, "", calendar=False)
+        if low in MONTHS:
+            return self.make(c, "SET", f"XXXX-{MONTHS[low]:02d}", None, "", calendar=False)
+        if low in SEASONS:
+            return self.make(c, "SET", f"XXXX-{SEASONS[low]}", None, "", calendar=False)
+        if low in PART_CODE:
+            return self.make(c, "SET", f"XXXX-XX-XXT{PART_CODE[low]}", None, "", calendar=False)
+        n = parse_number(g.get("num") or "1") or 1
+        return self.make(c, "SET", duration_value(n, unit), None, "", calendar=False)
+
+    def set_freq(self, c: Candidate) -> Resolved | None:
+        return self.make(c, "SET", duration_value(1, c.groups.get("unit") or ""), None, "", calendar=False)
+
+    def set_per(self, c: Candidate) -> Resolved | None:
+        return self.make(c, "SET", duration_value(1, c.groups.get("unit") or ""), None, "", calendar=False)
+
+    def spelled_year(self, c: Candidate) -> Resolved | None:
+        g = c.groups
+        if g.get("c"):
+            century = 19 if (g.get("c") or "").lower() == "nineteen" else 20
+            rest = (g.get("y") or "").lower().replace("-", " ")
+            if rest == "hundred":
+                yy = 0
+            else:
+                words = rest.replace("oh ", "").split()
+                yy = sum(int(parse_number(w) or 0) for w in words)
+            y = century * 100 + yy
+        else:
+            y = 2000 + int(parse_number(g.get("y2") or "") or 0)
+        return self.remember(self.make(c, "DATE", f"{y:04d}", "explicit", "explicit year"), True)
