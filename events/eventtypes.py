@@ -26,7 +26,7 @@ _RULES: tuple[tuple[str, str, str, str], ...] = (
     (r"\b(?:met|meet(?:s|ing)?|talks|held talks|consult\w*|receiv(?:ed|es) (?:\w+ ){0,6}?(?:at|in)\b|hosted|host(?:s|ing)?|discuss\w*|dialogue|negotiat\w*|round of)\b", "CONSULT", "meeting", "meeting"),
     (r"\b(?:sign(?:ed|s|ing)?|agree(?:d|ment|s)?|accord|treaty|memorandum|deal|pact|partnership|established diplomatic relations|normali[sz]\w*|resum\w* (?:of )?(?:diplomatic )?relations|ratif\w*|joint statement|communiqu[eé])\b", "AGREE", "", "agreement"),
     (r"\b(?:sanction\w*|tariff\w*|anti-dumping|anti-subsidy|embargo\w*|export controls?|ban(?:ned|s)?|blacklist\w*|restrict\w*|expel\w*|freez\w* (?:assets|accounts))\b", "SANCTION", "", "sanctions"),
-    (r"\b(?:invad\w*|invasion|annex\w*|attack\w*|strike[sd]?|struck|bomb\w*|shell\w*|missile strikes?|air ?strikes?|kill(?:ed|ing)|shot down|clash\w*|fighting|war on)\b", "ASSAULT", "", "attack"),
+    (r"\b(?:invad\w*|invasion|annex\w*|attack\w*|strike[sd]?|struck|bomb(?:s|ed|ing|ings|ers?)?|shell(?:ed|ing|ings)|missile strikes?|air ?strikes?|kill(?:ed|ing)|shot down|clash\w*|fighting|war on)\b", "ASSAULT", "", "attack"),
     (r"\b(?:drills?|exercises?|manoeuvres?|maneuvers?|patrols?|deploy\w*|dispatch\w*|mobili[sz]\w*|troops|warships?|vessels|convoy|stationed|military build-?up)\b", "MOBILIZE", "", "military deployment"),
     (r"\b(?:launch(?:ed|es)?|open(?:ed|s)|set (?:off|sail))\b", "COOPERATE", "", "launch"),
     (r"\b(?:threat\w*|warn(?:ed|s|ing)?|ultimatum)\b", "THREATEN", "", "warning"),

@@ -8,10 +8,12 @@ Unusable inputs raise :class:`UnusableInput` with a one-line reason.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from events.errors import UnusableInput
@@ -155,9 +157,26 @@ def _json_documents(name: str, raw: str, encoding: str, *, jsonl: bool) -> Itera
         else:
             text = normalise_whitespace(text)
         title = str(rec.get("title") or "")
-        yield _make_document(f"{name}#{rec.get('doc_id', i)}", text, "application/json", encoding, title)
+        doc = _make_document(f"{name}#{rec.get('doc_id', i)}", text, "application/json", encoding, title)
+        given = _record_date(rec)
+        yield replace(doc, pub_date=given) if given else doc
     if not found:
         raise UnusableInput(name, "no record with a non-empty \"text\" field")
+
+
+_DATE_FIELDS = ("pub_date", "date", "published", "publication_date", "dct", "datePublished")
+
+
+def _record_date(rec: dict[str, object]) -> dt.date | None:
+    """A publication date given by a JSON record (ISO 8601), if any."""
+    for key in _DATE_FIELDS:
+        raw = rec.get(key)
+        if isinstance(raw, str) and len(raw) >= 10:
+            try:
+                return dt.date.fromisoformat(raw[:10])
+            except ValueError:
+                continue
+    return None
 
 
 def _make_document(source: str, text: str, media: str, encoding: str, title: str = "") -> Document:

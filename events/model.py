@@ -31,6 +31,7 @@ class Document:
     text: str
     media_type: str = "text/plain"
     encoding: str = "utf-8"
+    pub_date: dt.date | None = None  # given by the source (a JSON record's "date"), strongest evidence
 
 
 @dataclass(frozen=True)

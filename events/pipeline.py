@@ -66,7 +66,10 @@ def run_document(doc: Document) -> DocumentResult:
         mentions = actor_stage.find_actors(text)
         people = [m.person for m in mentions if m.person]
         bare = timex.resolve_dates(text, None)
-        pub_date, source = publication_date(text, people, prev_pub, bare)
+        if doc.pub_date is not None:
+            pub_date, source = doc.pub_date, "source"
+        else:
+            pub_date, source = publication_date(text, people, prev_pub, bare)
         if pub_date is not None and source != "page":
             prev_pub = (pub_date, source)
         article = replace(article, pub_date=pub_date, pub_date_source=source)
@@ -83,6 +86,10 @@ def run_document(doc: Document) -> DocumentResult:
                      if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None}
             spans = [fixed.get((s.timex.start, s.timex.end), s) for s in spans]
         spans = [_fill_year(s, text, people) for s in spans]
+        if source == "guessed":
+            # a guessed publication date gives a year, not a day: "Tuesday" or "today" cannot be placed
+            spans = [s for s in spans if not (s.anchor == "document" and s.precision == "day"
+                                              and not _NAMES_MONTH.search(s.timex.text))]
         spans = [replace(s, anchored_on=f"{s.anchored_on} ({_SOURCE_WORDS.get(source, source)})")
                  if s.anchor == "document" else s for s in spans]
         context_codes = sorted({m.code for m in mentions if len(m.code) == 3})
@@ -171,7 +178,9 @@ _SOURCE_WORDS = {
     "byline": "read from the byline", "dateline": "read from the dateline",
     "inferred": "latest full date in the article", "guessed": "guessed from the years the article names",
     "knowledge": "fixed by world knowledge", "page": "date of the previous article on the page",
+    "source": "given with the document",
 }
+_NAMES_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)|\d{1,2}[./]\d{1,2}", re.I)
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 
 

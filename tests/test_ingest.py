@@ -87,3 +87,10 @@ def test_expand_paths_reports_missing(tmp_path) -> None:  # type: ignore[no-unty
     assert [p.name for p in expand_paths([str(tmp_path)])] == ["a.txt"]
     with pytest.raises(UnusableInput, match="no such file"):
         expand_paths([str(tmp_path / "missing")])
+
+
+def test_json_record_date_becomes_the_publication_date() -> None:
+    import datetime as dt
+
+    (doc,) = documents_from_bytes("a.jsonl", b'{"text": "Talks on Tuesday.", "date": "2017-04-12T08:00:00Z"}\n')
+    assert doc.pub_date == dt.date(2017, 4, 12)
