@@ -166,9 +166,9 @@ def body() -> None:
         _detail(frame, view)
     bars, lanes = timeline_chart(base, window, bucket, domain=bounds)
     # explicit heights: with width="stretch" Streamlit does not size a chart from its spec
-    st.altair_chart(bars, key="timeline", width="stretch", height=int(bars.height) + 78)
+    st.vega_lite_chart(bars.data, bars.spec, key="timeline", width="stretch", height=bars.height)
     if lanes is not None:
-        st.altair_chart(lanes, key="timeline_spans", width="stretch", height=int(lanes.height) + 12)
+        st.vega_lite_chart(lanes.data, lanes.spec, key="timeline_spans", width="stretch", height=lanes.height)
     table = event_table(view, TABLE_LIMIT)
     ss["_table_ids"] = table["event_id"].to_list()
     caption = f"Showing the newest {TABLE_LIMIT:,} of {view.height:,} events." if view.height > TABLE_LIMIT else ""

@@ -60,7 +60,8 @@ def test_month_and_year_events_are_spans_not_days() -> None:
     month = spans.filter(pl.col("date_precision") == "month").row(0, named=True)
     assert (month["date_start"], month["span_end"]) == (dt.date(2024, 3, 1), dt.date(2024, 4, 1))
     bars, lanes = timeline_chart(frame, (dt.date(2024, 3, 1), dt.date(2024, 3, 10)), "day")
-    assert bars.to_dict()["layer"] and lanes is not None and lanes.to_dict()["mark"]["type"] == "bar"
+    assert len(bars.spec["layer"]) == 2 and bars.data.height == 1  # window band + bars
+    assert lanes is not None and lanes.spec["mark"]["type"] == "bar" and lanes.data.height == 2
     assert timeline_chart(frame.filter(pl.col("date_precision") == "day"), None, "day")[1] is None
 
 

@@ -10,11 +10,13 @@ Tooltips use one ``{tip}`` placeholder holding plain text shown with
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
 import polars as pl
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from ui.style import type_color
 
@@ -32,6 +34,14 @@ TOOLTIP = {
     "style": {"backgroundColor": "white", "color": "#222", "fontSize": "12px", "maxWidth": "360px",
               "whiteSpace": "pre-wrap", "border": "1px solid #bbb", "padding": "6px"},
 }
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation or key sorting: pydeck's default
+    (``indent=2, sort_keys=True``) doubles the bytes sent and the time to encode them."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
 
 
 def _clip(text: str | None, limit: int = 160) -> str:
@@ -55,20 +65,18 @@ def _radius(mentions: int | None) -> float:
     return 3.0 + 2.5 * math.sqrt(max(1, int(mentions or 1)))
 
 
-def point_records(frame: pl.DataFrame, selected_id: str | None = None) -> list[dict[str, Any]]:
+def point_records(frame: pl.DataFrame) -> list[dict[str, Any]]:
     cols = ["event_id", "title", "date_label", "event_type", "status", "actors_label",
             "place_name", "mentions", "lat", "lon"]
     rows = frame.filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null()).select(cols).to_dicts()
     out = []
     for row in rows:
         r, g, b = type_color(row["event_type"])
-        selected = row["event_id"] == selected_id
         out.append({
             "event_id": row["event_id"],
-            "position": [round(row["lon"], 4), round(row["lat"], 4)],
-            "color": [r, g, b, 230 if selected else 190],
-            "line": [0, 0, 0, 255] if selected else [255, 255, 255, 200],
-            "radius": _radius(row["mentions"]) * (1.6 if selected else 1.0),
+            "position": [round(row["lon"], 3), round(row["lat"], 3)],
+            "color": [r, g, b, 190],
+            "radius": round(_radius(row["mentions"]), 1),
             "tip": point_tip(row),
         })
     return out
@@ -187,11 +195,18 @@ def build_deck(
                                 get_target_position="dst", get_source_color="color", get_target_color="color",
                                 get_width="width", width_units="pixels", get_height=0.5,
                                 pickable=True, auto_highlight=True))
-        layers.append(pdk.Layer("ScatterplotLayer", id="events", data=point_records(frame, selected_id),
+        points = point_records(frame)
+        layers.append(pdk.Layer("ScatterplotLayer", id="events", data=points,
                                 get_position="position", get_fill_color="color", get_radius="radius",
-                                radius_units="pixels", stroked=True, get_line_color="line",
+                                radius_units="pixels", stroked=True, get_line_color=[255, 255, 255, 200],
                                 line_width_min_pixels=1, pickable=True, auto_highlight=True))
-    deck = pdk.Deck(
+        chosen = [p for p in points if p["event_id"] == selected_id] if selected_id else []
+        if chosen:  # the selected event: a dark ring on top, not pickable
+            layers.append(pdk.Layer("ScatterplotLayer", id="selected", data=chosen, get_position="position",
+                                    get_radius="radius", radius_units="pixels", filled=False, stroked=True,
+                                    get_line_color=[20, 20, 20, 255], line_width_min_pixels=2.5,
+                                    radius_scale=1.5, pickable=False))
+    deck = CompactDeck(
         layers=layers,
         initial_view_state=WORLD_VIEW,
         map_provider="carto" if online_tiles else None,
