@@ -99,8 +99,8 @@ def bench_timex(eval_dir: Path) -> None:
 
 
 def bench_geoparse(eval_dir: Path) -> None:
-    from events.geocode import geoparse
     from events.gazetteer import load_gazetteer
+    from events.geocode import geoparse
 
     t_load = _timed(load_gazetteer)
     path = eval_dir / "geowebnews.jsonl"

@@ -118,6 +118,10 @@ class Gazetteer:
                 self._country_pid.setdefault(str(self._country[pid]), pid)
             elif kind != "country":
                 break
+        self._capitals = {
+            (iso3, round(rec["capital_lat"], 2), round(rec["capital_lon"], 2))
+            for iso3, rec in countries.items() if rec.get("capital_lat") is not None
+        }
         self._admin_by_code: dict[tuple[str, str], int] = {}
         for pid, kind in enumerate(self._kind):
             if kind == "admin" and self._country[pid] is not None and self._admin1[pid]:
@@ -156,10 +160,7 @@ class Gazetteer:
 
     def is_capital(self, place: Place) -> bool:
         """Is this city its country's capital (the usual metonym: "Washington said")?"""
-        rec = self.countries.get(place.country or "")
-        if not rec or rec.get("capital_lat") is None:
-            return False
-        return abs(rec["capital_lat"] - place.lat) < 0.05 and abs(rec["capital_lon"] - place.lon) < 0.05
+        return (place.country, round(place.lat, 2), round(place.lon, 2)) in self._capitals
 
     def country_radius_km(self, iso3: str | None) -> float:
         """Half the square root of a country's area: how far its representative point may be off."""

@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geopy.distance import great_circle
 
@@ -82,7 +83,12 @@ def prior(place: Place, alternate: bool) -> float:
 
 
 def _km(a: Place, b: tuple[float, float]) -> float:
-    return float(great_circle((a.lat, a.lon), b).km)
+    return _great_circle_km(a.lat, a.lon, b[0], b[1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return float(great_circle((lat1, lon1), (lat2, lon2)).km)
 
 
 def _nearest_km(place: Place, points: Sequence[tuple[float, float]]) -> float:
@@ -99,13 +105,18 @@ def _nearest_km(place: Place, points: Sequence[tuple[float, float]]) -> float:
 
 def score_place(
     gaz: Gazetteer, cand: Candidate, place: Place, alternate: bool, ctx: DocContext,
-    points: Sequence[tuple[float, float]],
-) -> tuple[float, list[str]]:
-    """Prior plus document evidence for one reading of a span; ``points``: anchor places."""
+    points: Sequence[tuple[float, float]], explain: bool = False,
+) -> tuple[float, list[str], bool]:
+    """Prior plus document evidence for one reading of a span; ``points``: anchor places.
+
+    Returns the score, the reasons (only when ``explain``), and whether an explicit
+    container ("Paris, Texas") supports this reading.
+    """
     score = prior(place, alternate)
     why: list[str] = []
     if place.kind == "city" and place.population:
-        why.append(f"population {place.population:,}")
+        if explain:
+            why.append(f"population {place.population:,}")
     signals: list[float] = []
     if place.country and place.kind != "country":
         mine = ctx.own.get(cand.key, Counter())
@@ -114,40 +125,47 @@ def score_place(
             weight += 2.0
         if weight > 0:
             signals.append(0.9 + 0.2 * min(weight, 3.0))
-            why.append(f"{gaz.countries.get(place.country, {}).get('name', place.country)} is in the text")
+            if explain:
+                why.append(f"{gaz.countries.get(place.country, {}).get('name', place.country)} is in the text")
         admin_key = (place.country, place.admin1)
         admin_weight = ctx.admins.get(admin_key, 0.0) - mine.get(admin_key, 0.0) if place.admin1 else 0.0
         if admin_weight > 0:
             signals.append(1.6 + 0.3 * min(admin_weight, 3.0))
             region = gaz.admin_place(place.country, place.admin1)
-            why.append(f"{region.name if region else 'its region'} is in the text")
+            if explain:
+                why.append(f"{region.name if region else 'its region'} is in the text")
     if place.kind == "city" and gaz.is_capital(place):
         score += 0.7
-        why.append("national capital")
+        if explain:
+            why.append("national capital")
+    contained = False
     if cand.container is not None:
         bonus, reason = _containment(place, cand.container)
         score += bonus
-        if reason:
+        contained = bonus > 0
+        if reason and explain:
             why.append(reason)
     if place.kind != "country" and points:
         best = _nearest_km(place, points)
         for limit, bonus in ((30.0, 2.6), (100.0, 2.0), (300.0, 1.2), (1000.0, 0.5)):
             if best <= limit:
                 signals.append(bonus)
-                why.append(f"{best:.0f} km from other places in the text")
+                if explain:
+                    why.append(f"{best:.0f} km from other places in the text")
                 break
     if ctx.near and place.kind != "country":
         near_km = _nearest_km(place, ctx.near)
         for limit, bonus in ((50.0, 4.0), (200.0, 2.5), (1000.0, 1.0)):
             if near_km <= limit:
                 score += bonus  # the caller's own evidence, independent of the text
-                why.append(f"{near_km:.0f} km from the given point")
+                if explain:
+                    why.append(f"{near_km:.0f} km from the given point")
                 break
     if signals:
         # The signals are correlated (one region gives all three): the strongest counts fully.
         signals.sort(reverse=True)
         score += signals[0] + 0.3 * sum(signals[1:])
-    return score, why
+    return score, why, contained
 
 
 def _containment(place: Place, container: Candidate) -> tuple[float, str]:
@@ -187,14 +205,16 @@ def rank(
         ]
     high_level = any(p.kind in HIGH_LEVEL for p, _ in options)
     points = [(a.lat, a.lon) for a in ctx.anchors if a.pid not in self_pids]
-    scored = []
+    scored: list[tuple[float, Place, bool]] = []
     for place, alt in options:
-        s, why = score_place(gaz, cand, place, alt, ctx, points)
-        if high_level and place.kind == "city" and not (cand.container is not None and "container" in why[-1:][0] if why else False):
+        s, _why, contained = score_place(gaz, cand, place, alt, ctx, points)
+        if high_level and place.kind == "city" and not contained:
             s -= 2.5  # "Mexico", "Lebanon": the country, unless written "Mexico, Missouri"
-        scored.append((s, place, why))
+        scored.append((s, place, alt))
     scored.sort(key=lambda t: -t[0])
-    return scored
+    best = scored[0]
+    why = score_place(gaz, cand, best[1], best[2], ctx, points, explain=True)[1]
+    return [(best[0], best[1], why), *((sc, pl, []) for sc, pl, _alt in scored[1:])]
 
 
 def resolve_all(
@@ -204,11 +224,13 @@ def resolve_all(
     context: Sequence[str] = (),
     near: Sequence[tuple[float, float]] = (),
     trusted: bool = False,
+    quick: bool = False,
 ) -> list[Resolution | None]:
     """Choose a place (and say why) for every candidate, in two passes.
 
     ``trusted``: the spans are known to be places (given, or kept by the recognition
-    filter), so even a hamlet with a unique name may anchor the others.
+    filter), so even a hamlet with a unique name may anchor the others. ``quick``: one
+    ranking pass only (enough to judge which recognised spans are places).
     """
     min_pop = 5_000 if trusted else 20_000
 
@@ -252,7 +274,10 @@ def resolve_all(
             continue
         ck = (c.key, c.container.key if c.container is not None else "")
         if ck not in cache:
-            cache[ck] = rank(gaz, c, ctx2, frozenset(p.pid for p, _ in c.places)) if len(c.places) > 1 else ranked
+            if quick or len(c.places) == 1:
+                cache[ck] = ranked
+            else:
+                cache[ck] = rank(gaz, c, ctx2, frozenset(p.pid for p, _ in c.places))
         final = cache[ck]
         score, place, why = final[0]
         margin = score - final[1][0] if len(final) > 1 else 9.0

@@ -149,7 +149,7 @@ def geoparse(
     _with_containers(found + given, text)
     # Round 1 resolves everything to judge which recognised spans are places; round 2
     # resolves again with only those as context, so junk never steers a real place.
-    resolved = resolve_all(gaz, found + given, context=context)
+    resolved = resolve_all(gaz, found + given, context=context, quick=True)
     countries = _countries(found + given, resolved, context)
     kept = [
         c for c, res in zip(found, resolved)

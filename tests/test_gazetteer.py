@@ -29,13 +29,13 @@ def test_fold_normalises_names() -> None:
 
 def test_loads_fast_and_small() -> None:
     code = (
-        "import time, resource; t = time.time();"
+        "import time, resource; t = time.process_time();"
         "from events.gazetteer import load_gazetteer; g = load_gazetteer();"
-        "print(time.time() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(time.process_time() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     seconds, max_rss_kb = out.stdout.split()
-    assert float(seconds) < 1.5  # < 1 s on an idle machine; slack for a busy CI
+    assert float(seconds) < 1.5  # CPU seconds: ~0.5 s here; slack for a slower CI machine
     assert int(max_rss_kb) < 300 * 1024
 
 
