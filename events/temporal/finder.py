@@ -341,6 +341,18 @@ def _starts(text: str) -> list[tuple[int, list[int]]]:
     return out
 
 
+def _trim(text: str, rule: str, m: re.Match[str], s: int, e: int) -> tuple[int, int]:
+    """TimeML extents: no trailing punctuation, no possessive "'s", no "the" before an adjectival
+    "third-quarter" (the article belongs to the noun it modifies)."""
+    while e > s and text[e - 1] in " ,-\u2013":
+        e -= 1
+    if rule != "decade" and e - s > 2 and text[e - 2:e] in ("'s", "\u2019s"):
+        e -= 2
+    if rule == "quarter" and m.group("the") and m.group("yq") is None and text[m.start("unit") - 1] == "-":
+        s = m.end("the")
+    return s, e
+
+
 def _resolve_cluster(cluster: list[Candidate]) -> list[Candidate]:
     """Longest first (then rule priority), no overlaps, in text order."""
     if len(cluster) == 1:
@@ -375,9 +387,7 @@ def find(text: str, accept: Callable[[Candidate, str], bool] = _accept) -> list[
             if m is None:
                 continue
             s, e = m.span()
-            # trim trailing spaces/punctuation the optional groups may have eaten
-            while e > s and text[e - 1] in " ,-\u2013":
-                e -= 1
+            s, e = _trim(text, name, m, s, e)
             if e <= s or ((s, e) in best and best[(s, e)].priority <= prio):
                 continue
             gd: dict[str, str | None] = dict(m.groupdict())
