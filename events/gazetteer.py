@@ -101,6 +101,7 @@ class Gazetteer:
         self._kind: list[str] = cols["kind"]
         self._gid: list[int] = cols["gid"]
         self._index: dict[str, tuple[int, ...]] = payload["index"]
+        self._lookups: dict[str, list[tuple[Place, bool]]] = {}
         self._adjectives: dict[str, int] = payload["adjectives"]
         # First words of all names: most capitalised words start no name at all.
         self.first_words: frozenset[str] = frozenset(payload["first_words"])
@@ -136,8 +137,16 @@ class Gazetteer:
                      self._admin1[pid], self._pop[pid], self._kind[pid], gid or None)
 
     def lookup(self, key: str) -> list[tuple[Place, bool]]:
-        """Places named ``key`` (already folded), each with whether the name is an alternate one."""
-        return [(self.place(code >> 1), bool(code & 1)) for code in self._index.get(key, ())]
+        """Places named ``key`` (already folded), each with whether the name is an alternate one.
+
+        The returned list is shared (cached): never mutate it.
+        """
+        hit = self._lookups.get(key)
+        if hit is None:
+            hit = [(self.place(code >> 1), bool(code & 1)) for code in self._index.get(key, ())]
+            if len(self._lookups) < 200_000:
+                self._lookups[key] = hit
+        return hit
 
     def has(self, key: str) -> bool:
         return key in self._index

@@ -27,6 +27,7 @@ from events.geo_recognize import Candidate
 
 CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "region", "island", "venue", "port"})
 MAX_CANDIDATES = 15
+_NOTHING: Counter[object] = Counter()  # read-only stand-in for "contributed nothing"
 HIGH_LEVEL = frozenset({"country", "continent", "sea", "ocean", "gulf", "strait", "region"})
 
 
@@ -119,7 +120,7 @@ def score_place(
             why.append(f"population {place.population:,}")
     signals: list[float] = []
     if place.country and place.kind != "country":
-        mine = ctx.own.get(cand.key, Counter())
+        mine = ctx.own.get(cand.key, _NOTHING)
         weight = ctx.countries.get(place.country, 0.0) - mine.get(place.country, 0.0)
         if place.country in ctx.given:
             weight += 2.0
