@@ -170,9 +170,12 @@ def geoparse(
                 mentions.append(_to_mention(c, *local))
             continue
         if res is None:
-            fallback = focus or _main_country(gaz, countries)
-            if is_given and fallback is not None:
-                mentions.append(_to_mention(c, fallback, f"not in the gazetteer; placed at the article's main place, {fallback.name}"))
+            local = _place_local(gaz, c, focus, cands, resolved) if is_given else None
+            fallback = _main_country(gaz, countries)
+            if local is not None:
+                mentions.append(_to_mention(c, local[0], "not in the gazetteer; " + local[1]))
+            elif is_given and fallback is not None:
+                mentions.append(_to_mention(c, fallback, f"not in the gazetteer; placed in the article's main country, {fallback.name}"))
             elif is_given:
                 online = _online(c.text, countries)
                 if online is not None:
@@ -236,9 +239,27 @@ def _place_local(
         if state is not None:
             return state, f"county in {state.name}"
         return None
+    nearby = _nearby_city(cand, cands, resolved, focus)
+    if nearby is not None:
+        return nearby, f"local feature; placed at {nearby.name}, named right next to it"
     if focus is None:
         return None
     return focus, f"local feature; placed at the article's main locality, {focus.name}"
+
+
+def _nearby_city(
+    cand: Candidate, cands: Sequence[Candidate], resolved: Sequence[Resolution | None], focus: Place | None, window: int = 60
+) -> Place | None:
+    """A town named right after or before a venue ("the gas station in Riverdale")."""
+    best: tuple[int, Place] | None = None
+    for c, res in zip(cands, resolved):
+        if res is None or c is cand or c.local or c.approximate or res.place.kind != "city":
+            continue
+        gap = c.start - cand.end if c.start >= cand.end else cand.start - c.end
+        if 0 <= gap <= window and (best is None or gap < best[0]):
+            if focus is None or res.place.country == focus.country:
+                best = (gap, res.place)
+    return best[1] if best else None
 
 
 def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) -> Place | None:
