@@ -49,7 +49,10 @@ def tag(text: str, dct: dt.date | None) -> list[Timex]:
     """TIMEX3 expressions of ``text``; a range's two ends are tagged separately, as TimeML does."""
     out: list[Timex] = []
     for r in resolve(text, dct):
-        if r.pieces:
+        if r.timeml is not None:
+            s, e, typ, v = r.timeml
+            out.append(Timex(s, e, text[s:e], typ, v))
+        elif r.pieces:
             for s, e, v in r.pieces:
                 out.append(Timex(s, e, text[s:e], r.type, v))
         else:

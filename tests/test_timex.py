@@ -122,3 +122,13 @@ def test_spelled_out_years() -> None:
 def test_month_names_need_capitals_and_context() -> None:
     assert values("Soldiers march and she may go.") == []
     assert value_of("He left in May.", "May") == "2012-05"  # before dct, past tense
+
+
+def test_later_is_a_signal_in_timeml_but_a_date_for_the_pipeline() -> None:
+    from events.timex import resolve_dates
+
+    text = "The talks opened on March 5, 2013. Three days later they collapsed."
+    assert ("Three days", "DURATION", "P3D") in values(text)
+    assert [s.date_start for s in resolve_dates(text, DCT) if s.timex.text == "Three days later"] == [
+        dt.date(2013, 3, 8)]
+    assert value_of("Profit rose from a year earlier.", "a year earlier") == "2012"

@@ -231,7 +231,10 @@ class RelativeNormalizer(PeriodNormalizer):
         n = parse_number(g.get("num") or "")
         if n is None:
             v = "PAST_REF" if direction in _BACKWARD else "FUTURE_REF"
-            return self.make(c, "DATE", v, None, "", calendar=False)
+            r0 = self.make(c, "DATE", v, None, "", calendar=False)
+            if direction in ("later", "earlier"):
+                r0 = Resolved(**{**r0.__dict__, "timeml": (c.start, m.end("unit"), "DURATION", duration_value(None, unit))})
+            return r0
         if g.get("half"):
             n += 0.5
         narrative = direction not in _DEICTIC_DIRS
@@ -268,7 +271,11 @@ class RelativeNormalizer(PeriodNormalizer):
             "month": nd.isoformat()[:7], "quarter": f"{nd.year:04d}-Q{quarter_of(nd)}",
             "year": f"{nd.year:04d}", "century": f"{nd.year // 100:02d}", "millennium": f"{nd.year // 1000}",
         }.get(gran, nd.isoformat())
-        return self.remember(self.make(c, "DATE", v, anchor, how), False)
+        r = self.make(c, "DATE", v, anchor, how)
+        if direction in ("later", "earlier") and not (unit == "year" and n == 1):
+            end = m.end("half") if g.get("half") else m.end("unit")
+            r = Resolved(**{**r.__dict__, "timeml": (c.start, end, "DURATION", duration_value(n, unit))})
+        return self.remember(r, False)
 
     def yearago(self, c: Candidate) -> Resolved | None:
         b = self.base(False)

@@ -24,3 +24,6 @@ class Resolved:
     calendar: bool = False  # names a calendar day/month/year/range (what the pipeline wants)
     # TimeML tags a range's ends separately: (start, end, value) of each end for ``tag``
     pieces: tuple[tuple[int, int, str], ...] = ()
+    # TimeML tags "three days later" as the DURATION "three days" (the signal "later" stays out),
+    # while the pipeline wants the date it points to: (start, end, type, value) for ``tag``
+    timeml: tuple[int, int, TimexType, str] | None = None
