@@ -28,7 +28,7 @@ class Normalizer(RelativeNormalizer):
             n += 0.5
         unit = g.get("unit") or ""
         rel = (g.get("rel") or "").lower()
-        if n is None and rel in ("past", "last", "recent", "previous", "preceding"):
+        if n is None and rel == "recent":
             return self.make(c, "DATE", "PAST_REF", None, "", calendar=False)  # "the past several quarters"
         if unit_name(unit) == "weekend" and n == 1 and not g.get("rel"):
             return None

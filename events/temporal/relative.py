@@ -244,7 +244,11 @@ class RelativeNormalizer(PeriodNormalizer):
         d, anchor, how = b
         sign = -1 if direction in _BACKWARD else 1
         if unit in ("second", "minute", "hour"):
-            return self.make(c, "TIME", f"{d.isoformat()}", anchor, how, calendar=False)
+            r = self.make(c, "TIME", f"{d.isoformat()}", anchor, how, calendar=False)
+            if direction in ("later", "earlier"):
+                end = m.end("half") if g.get("half") else m.end("unit")
+                r = Resolved(**{**r.__dict__, "timeml": (c.start, end, "DURATION", duration_value(n, unit))})
+            return r
         gran = unit
         if n != int(n):
             months = int(round(n * {"year": 12, "decade": 120}.get(unit, 1)))
