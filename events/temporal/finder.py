@@ -108,7 +108,7 @@ RULES: list[tuple[str, str, int]] = [
                  rf"|consecutive|long|extra|trading|business|working|calendar)\s)?(?P<unit>{UNIT})(?P<half>\sand\sa\shalf)?(?P<adj>-long|-old)?\b", 6),
     ("vague_duration", rf"(?:(?P<the>[Tt]he\s)(?P<rel>past|last|next|coming|recent)\s|(?P<rel2>recent|coming)\s)?(?P<unit>{UNIT})(?P<adj>-long|-old)?\b", 8),
     ("time", rf"(?:(?P<about>about|around|approximately|at|by|until|before|after|from|since)\s)?{_CLOCK}"
-             rf"(?:\s(?:on\s|of\s)?(?P<day>{_DAYWORD}|(?:{WEEKDAY},?\s)?{MONTH}\s?\d{{1,2}}(?:,\s?{YEAR4})?)"
+             rf"(?:,?\s(?:on\s|of\s)?(?P<day>{_DAYWORD}|(?:{WEEKDAY},?\s)?{MONTH}\s?\d{{1,2}}(?:,\s?{YEAR4})?)"
              rf"(?:\s(?P<dpart>{_PART}))?)?", 1),
     ("time_in", r"(?P<h>\d{1,2})(?:\so'clock)?\sin\sthe\s(?P<part>morning|afternoon|evening)", 1),
     ("military", r"(?<![\d.,$])(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s(?P<tz>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|local\stime|hours)\b", 1),
