@@ -41,6 +41,11 @@ TITLES = frozenset(
     "spokesman spokeswoman councillor councilman councilwoman commissioner chief inspector constable "
     "agent attorney lawyer dj by actor actress singer star player striker".split()
 )
+# Capitalised at a sentence start, these never begin a name ("In China", "Both Russia").
+FUNCTION_WORDS = frozenset(
+    "a an and as at both but by for from if in into it its of on or our over since so that the their "
+    "these this those to under when where while with after before during despite although though".split()
+)
 # Words that make a capitalised sequence an organisation, a facility or an event.
 ORG_WORDS = frozenset(
     "university college school schools academy institute bank banks airlines airways air police "
@@ -157,7 +162,7 @@ def _chunk(toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
     """Extend i..j over adjoining capitalised words (and 'of'/'the' between them)."""
     a = i
     while a > 0 and (toks[a - 1].cap and toks[a - 1].word or toks[a - 1].text in "&" and a > 1):
-        if toks[a - 1].text.lower() in TITLES:
+        if toks[a - 1].text.lower() in TITLES or toks[a - 1].text.lower() in FUNCTION_WORDS:
             break  # "Judge Frederic Block": the title is outside the name
         a -= 1
     if a < i and toks[a].text == "The":
@@ -195,7 +200,7 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
         return "event"
     if any(w in ORG_WORDS for w in inside):
         return "organisation"
-    if j - i == 1 and fold(toks[i].text) in gaz.english_words:
+    if j - i == 1 and fold(toks[i].text) in gaz.english_words and all(p.kind == "city" for p, _ in gaz.lookup(fold(toks[i].text))):
         return "name"  # "Marigny Plantation", "Free People": a word inside a longer name
     def name_like(tok: _Tok) -> bool:
         low = tok.text.lower()

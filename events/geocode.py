@@ -56,7 +56,10 @@ def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries
     if cand.embedded == "organisation" and not include_embedded:
         return False
     single = " " not in cand.key
-    common = single and (cand.key in gaz.english_words or cand.key in gaz.common_words)
+    # A dictionary word ("Reading", "Nice") needs more evidence, unless it names a country
+    # or region ("China", "Turkey") or is a code in capitals that matched exactly ("US").
+    common = single and (cand.key in gaz.english_words or cand.key in gaz.common_words) \
+        and (place.kind in ("city", "admin") or cand.is_adjective) and not cand.text.isupper()
     if cand.is_adjective:
         return not (cand.initial and common)
     surface = cand.text

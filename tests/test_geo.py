@@ -129,3 +129,8 @@ def test_geoparse_file_round_trip(tmp_path: pytest.TempPathFactory) -> None:
     assert set(lines[0]["toponyms"][0]) >= {"start", "end", "text", "lat", "lon", "geonameid", "feature", "country"}
     assert lines[1]["toponyms"] == []
     assert seen[-1] == (2, 2)
+
+
+def test_capitalised_function_words_do_not_hide_countries() -> None:
+    found = _by_text("In China, the rules changed. China's leaders met. US President Biden spoke. Both Russia and Iran agreed.")
+    assert {"China", "US", "Russia", "Iran"} <= set(found)
