@@ -253,8 +253,25 @@ def recognize(text: str, gaz: Gazetteer) -> list[Candidate]:
             continue
         out.append(match[0])
         i = match[1]
+    _mark_people(gaz, toks, out)
     _link_containers(text, out)
     return out
+
+
+def _mark_people(gaz: Gazetteer, toks: list[_Tok], cands: list[Candidate]) -> None:
+    """Once "Josh Allen" is a person, a later "Allen" alone is that person too."""
+    def townish(c: Candidate) -> bool:  # a single word naming only towns, none of them big
+        return (
+            c.adjective is None and " " not in c.key and bool(c.places)
+            and all(p.kind == "city" and p.population < 200_000 for p, _ in c.places)
+        )
+
+    people = {c.key for c in cands if c.embedded == "person" and townish(c)}
+    if not people:
+        return
+    for c in cands:
+        if c.key in people and not c.embedded and not c.locative and c.container is None and townish(c) and not c.all_caps:
+            c.embedded = "person"
 
 
 def _match_at(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> tuple[Candidate, int] | None:
@@ -275,6 +292,8 @@ def _match_at(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> tuple[Cand
         if gaz.has(key) and _case_ok(gaz, key, surface):
             found = Candidate(toks[i].start, toks[j - 1].end, surface, key, places=gaz.lookup(key))
         adj = gaz.adjective(key)
+        if adj is not None and key.endswith("s") and gaz.adjective(key[:-1]) is adj:
+            adj = None  # "Mexicans", "Saudis": people, not a place (the actor stage reads them)
         if adj is not None and _case_ok(gaz, key, surface) and (len(key) > 3 or surface.replace(".", "").isupper()):
             combining = key.endswith("o") and not gaz.has(key)
             if combining and not (j < n and toks[j].text == "-"):

@@ -134,3 +134,9 @@ def test_geoparse_file_round_trip(tmp_path: pytest.TempPathFactory) -> None:
 def test_capitalised_function_words_do_not_hide_countries() -> None:
     found = _by_text("In China, the rules changed. China's leaders met. US President Biden spoke. Both Russia and Iran agreed.")
     assert {"China", "US", "Russia", "Iran"} <= set(found)
+
+
+def test_a_person_stays_a_person_and_plural_demonyms_are_people() -> None:
+    found = _by_text("Coach Josh Allen won again. Allen said the team was ready. Mexicans voted; Mexican banks rose.")
+    assert "Allen" not in found
+    assert "Mexicans" not in found and found["Mexican"][0] == "MEX"
