@@ -292,7 +292,8 @@ def _match_at(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> tuple[Cand
         if gaz.has(key) and _case_ok(gaz, key, surface):
             found = Candidate(toks[i].start, toks[j - 1].end, surface, key, places=gaz.lookup(key))
         adj = gaz.adjective(key)
-        if adj is not None and key.endswith("s") and gaz.adjective(key[:-1]) is adj:
+        singular = gaz.adjective(key[:-1]) if adj is not None and key.endswith("s") else None
+        if adj is not None and singular is not None and singular.pid == adj.pid:
             adj = None  # "Mexicans", "Saudis": people, not a place (the actor stage reads them)
         if adj is not None and _case_ok(gaz, key, surface) and (len(key) > 3 or surface.replace(".", "").isupper()):
             combining = key.endswith("o") and not gaz.has(key)
