@@ -239,7 +239,9 @@ def recognize(text: str, gaz: Gazetteer) -> list[Candidate]:
             out.append(local)
             i = local.end_token
             continue
-        if not starts_the and (fold(tok.text).split(" ", 1)[0] not in gaz.first_words or tok.text.lower() in CALENDAR):
+        low = tok.text.lower()
+        if not starts_the and (fold(tok.text).split(" ", 1)[0] not in gaz.first_words or low in CALENDAR
+                               or (low in FUNCTION_WORDS and not tok.text.isupper())):
             i += 1
             continue
         match = _match_at(gaz, text, toks, i)
@@ -331,9 +333,12 @@ def _local_feature(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> _Loca
     end = toks[k - 1].end
     last = toks[k - 1].text
     saint = k + 1 < n and toks[k].text == "." and toks[k + 1].cap  # "St. Louis", "Dr. Smith"
+    before = toks[i - 1].text.lower() if i > 0 else ""
     if last in STREET_WORDS and not (last in ("St", "Dr") and saint):
         if k - 1 > i and toks[k - 2].text.lower() in TITLES:
             return None
+        if before in ("the", ",", "a", "an", "new"):
+            return None  # "on Royal Street", "at 2231 Royal Street"; not "the New Silk Road", ", One Road"
         if last in ("St", "Ave", "Rd", "Blvd", "Dr", "Ct", "Ln", "Pkwy", "Hwy") and k < n and toks[k].text == ".":
             end = toks[k].end
         surface = text[toks[i].start: end]

@@ -34,6 +34,12 @@ _STRIP_SUFFIX = re.compile(
     r"prefecture|governorate|oblast|island|islands)$",
     re.I,
 )
+# Regions some countries name with a plain geographic word ("West" in Cameroon, "Central").
+GENERIC_REGION_WORDS = frozenset(
+    "west western east eastern north northern south southern central centre center middle upper lower "
+    "coast coastal capital island islands lake lakes lakes river rivers valley mountain mountains highlands "
+    "lowlands border interior plateau north east south west northeast northwest southeast southwest".split()
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -68,9 +74,13 @@ def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries
     big = place.kind != "city" or place.population >= 100_000
     local = cand.locative or res.local
     supported = local or (place.country is not None and countries.get(place.country, 0) > 0)
+    if cand.all_caps and single and place.kind == "city" and not local and cand.start > 80:
+        return False  # "COSCO": a company in capitals, not Cusco (datelines open the text)
     if common:
         if cand.initial or (cand.all_caps and not supported):
             return False
+        if place.kind == "admin" and cand.key in GENERIC_REGION_WORDS:
+            return local  # "West", "Central", "Middle": regions named by plain words need support
         return big or (supported and place.population >= 20_000)
     if cand.initial and single and place.kind == "city" and place.population < 5_000:
         return supported and cand.container is not None

@@ -140,3 +140,10 @@ def test_a_person_stays_a_person_and_plural_demonyms_are_people() -> None:
     found = _by_text("Coach Josh Allen won again. Allen said the team was ready. Mexicans voted; Mexican banks rose.")
     assert "Allen" not in found
     assert "Mexicans" not in found and found["Mexican"][0] == "MEX"
+
+
+def test_generic_words_companies_and_initiatives_are_not_places() -> None:
+    found = _by_text("Relations with the West soured. COSCO ships docked. Beijing promoted the New Silk Road, "
+                     "One Belt, One Road. As expected, Central banks moved.")
+    assert set(found) == {"Beijing"}
+    assert _by_text("He lives on Royal Street in Beijing.")["Royal Street"][0] == "CHN"
