@@ -132,3 +132,8 @@ def test_later_is_a_signal_in_timeml_but_a_date_for_the_pipeline() -> None:
     assert [s.date_start for s in resolve_dates(text, DCT) if s.timex.text == "Three days later"] == [
         dt.date(2013, 3, 8)]
     assert value_of("Profit rose from a year earlier.", "a year earlier") == "2012"
+
+
+def test_decades_ahead_are_durations_and_seasons_follow_the_tense() -> None:
+    assert value_of("Deficits fall over the next decade.", "the next decade") == "P10Y"
+    assert value_of("Talks collapsed in the summer.", "the summer") == "2012-SU"

@@ -69,8 +69,7 @@ class Normalizer(RelativeNormalizer):
         day_txt = g.get("day")
         d = self._day_of(c, day_txt) if day_txt else None
         if d is None:
-            b = self.base(True)
-            d = b[0] if b else None
+            d = self._clock_day(c)
         ds = d.isoformat() if d else "XXXX-XX-XX"
         v = f"{ds}T{hh:02d}:{mm:02d}"
         r = self.make(c, "TIME", v, None, "", calendar=False)
@@ -83,6 +82,11 @@ class Normalizer(RelativeNormalizer):
                             "anchor": "explicit" if re.search(r"\d{4}", day_txt) else (b[1] if b else "narrative"),
                             "anchored_on": how})
         return r
+
+    def _clock_day(self, c: Candidate) -> dt.date | None:
+        """The day of a bare clock time: the narrative day when the story has one, else dct."""
+        b = self.base(True)
+        return b[0] if b else None
 
     def _day_of(self, c: Candidate, words: str) -> dt.date | None:
         w = words.lower().split(",")[0].strip()
@@ -108,14 +112,14 @@ class Normalizer(RelativeNormalizer):
         part = (g.get("part") or "").lower()
         if part in ("afternoon", "evening") and hh < 12:
             hh += 12
-        b = self.base(True)
-        ds = b[0].isoformat() if b else "XXXX-XX-XX"
+        d = self._clock_day(c)
+        ds = d.isoformat() if d else "XXXX-XX-XX"
         return self.make(c, "TIME", f"{ds}T{hh:02d}:00", None, "", calendar=False)
 
     def military(self, c: Candidate) -> Resolved | None:
         g = c.groups
-        b = self.base(True)
-        ds = b[0].isoformat() if b else "XXXX-XX-XX"
+        d = self._clock_day(c)
+        ds = d.isoformat() if d else "XXXX-XX-XX"
         return self.make(c, "TIME", f"{ds}T{g.get('hm')}:{g.get('mm')}", None, "", calendar=False)
 
     def set_adv(self, c: Candidate) -> Resolved | None:

@@ -335,7 +335,7 @@ class DateNormalizer:
             anchor: Anchor = "document"
             how = dct_label(self.dc.dct)
         else:
-            year, anchor, how = self.year_anchor(c, occ, rel if rel != "the" else None)
+            year, anchor, how = self.year_anchor(c, occ, rel if rel != "the" else None, strict_past=True)
         ystr = f"{year:04d}" if year is not None else "XXXX"
         return self.make(c, "DATE", f"{ystr}-{code}", anchor, how)
 

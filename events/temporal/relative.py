@@ -47,8 +47,10 @@ class RelativeNormalizer(PeriodNormalizer):
         return None
 
     def at_granularity(self, d: dt.date, gran: str, c: Candidate) -> str:
-        if gran == "year" and self.dc.last_quarter is not None and c.start - self.dc.last_quarter[2] < QUARTER_REACH:
-            return f"{d.year:04d}-Q{self.dc.last_quarter[1]}"
+        """A date at a unit's granularity; "a year ago" takes the quarter the text compares."""
+        lq = self.dc.last_quarter
+        if gran == "year" and lq is not None and c.start - lq[2] < QUARTER_REACH:
+            return f"{d.year:04d}-Q{lq[1]}"
         return {"day": d.isoformat(), "week": week_value(d), "weekend": week_value(d) + "-WE",
                 "month": d.isoformat()[:7], "quarter": f"{d.year:04d}-Q{quarter_of(d)}",
                 "year": f"{d.year:04d}", "decade": f"{d.year // 10:03d}",
@@ -109,6 +111,8 @@ class RelativeNormalizer(PeriodNormalizer):
             return self._rel_day(c, rel, unit, full_rel)
         if rel in ("past", "last") and full_rel.startswith("the ") and unit in ("year", "decade", "century", "month", "week"):
             return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)
+        if rel in ("next", "coming") and full_rel.startswith("the ") and unit in ("decade", "century"):
+            return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)  # "over the next decade"
         if rel == "past" and unit in ("decade", "century"):
             return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)
         narrative = rel in ("same", "following", "prior", "preceding") or (rel in ("next", "previous") and full_rel.startswith("the "))
