@@ -42,7 +42,7 @@ _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|scheduled|slated|due\sto|plans?\sto|planning\sto"
     r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|is\sto|are\sto|hopes?\sto|aims?\sto"
-    r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline)\b", re.IGNORECASE)
+    r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline|begins|starts|opens|ends|takes\seffect|runs\sthrough)\b", re.IGNORECASE)
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "came", "went", "gave", "began",
     "left", "saw", "got", "won", "lost", "led", "spoke", "fell", "rose", "sold", "bought", "paid", "sent",
