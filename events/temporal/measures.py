@@ -84,8 +84,14 @@ class Normalizer(RelativeNormalizer):
         return r
 
     def _clock_day(self, c: Candidate) -> dt.date | None:
-        """The day of a bare clock time: the narrative day when the story has one, else dct."""
+        """The day of a bare clock time: the narrative day when the story has one, else dct.
+
+        A narrative day after dct cannot hold a past-tense clock time ("the session stretched past
+        midnight" after "the fiscal year that begins Oct. 1"): then dct."""
         b = self.base(True)
+        dct = self.dc.dct
+        if b is not None and dct is not None and b[0] > dct and self.dc.tense(c.start, c.end) == "past":
+            return dct
         return b[0] if b else None
 
     def _day_of(self, c: Candidate, words: str) -> dt.date | None:
