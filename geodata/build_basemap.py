@@ -56,7 +56,7 @@ def unwrap_ring(ring: list[list[float]]) -> list[list[float]]:
     """Make a ring continuous across the antimeridian (longitudes may leave [-180, 180])."""
     out = [ring[0][:]]
     shift = 0.0
-    for (x0, _), (x1, y1) in zip(ring, ring[1:]):
+    for (x0, _), (x1, y1) in zip(ring, ring[1:], strict=False):
         if x1 - x0 > 180:
             shift -= 360
         elif x0 - x1 > 180:

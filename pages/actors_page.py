@@ -6,8 +6,16 @@ import polars as pl
 import streamlit as st
 
 from ui import queries, sidebar
-from ui.actors import (actor_frequency, clicked_pair, matrix_chart, matrix_frame, profile_partners,
-                       profile_places, profile_timeline_chart, profile_types)
+from ui.actors import (
+    actor_frequency,
+    clicked_pair,
+    matrix_chart,
+    matrix_frame,
+    profile_partners,
+    profile_places,
+    profile_timeline_chart,
+    profile_types,
+)
 from ui.filters import Filters, apply_filters
 from ui.geo import country_names
 

@@ -147,14 +147,15 @@ def body() -> None:
     sidebar.sync_query_params(filters)
     view = base if window is None else apply_filters(base, filters)
 
-    located = view.filter(pl.col("lat").is_not_null()).height
-    arcs = view.filter(pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null()).height
+    located = view.height - view["lat"].null_count()
+    arcs = view.select((pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null()).sum()).item()
     st.markdown(
         f"**{view.height:,}** events in view (of {frame.height:,}) · {located:,} on the map · {arcs:,} bilateral arcs"
         f" · window **{filters.window_text()}**"
     )
     _take_selection([])
-    deck, mode = build_deck(view, load_basemap(), selected_id=ss.get("selected"))
+    deck, mode = build_deck(view, load_basemap(), selected_id=ss.get("selected"),
+                            online_tiles=bool(ss.get("online_tiles")))
     col_map, col_detail = st.columns([3, 2])
     with col_map:
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=440,

@@ -56,7 +56,8 @@ def explore_rerun(frame: pl.DataFrame, filters: Filters, basemap: dict) -> dict[
     bucket = choose_bucket(*bounds)
     window = (filters.start, filters.end) if filters.start and filters.end else None
     view = base if window is None else apply_filters(base, filters)
-    located = view.filter(pl.col("lat").is_not_null()).height
+    located = view.height - view["lat"].null_count()
+    view.select((pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null()).sum()).item()
     bars, lanes = timeline_chart(base, window, bucket, domain=bounds)
     chart_bytes = sum(len(json.dumps(c.spec)) + _arrow_bytes(c.data) for c in (bars, lanes) if c is not None)
     deck, mode = build_deck(view, basemap)

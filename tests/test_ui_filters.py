@@ -7,11 +7,11 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from events.store import Store
 from ui.filters import Filters, apply_filters
 from ui.frame import prepare
 from ui.geo import capitals
 from ui.synthetic import iter_batches
-from events.store import Store
 
 
 @pytest.fixture(scope="module")

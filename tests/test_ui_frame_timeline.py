@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import polars as pl
 
@@ -10,7 +11,6 @@ from events.store import Store
 from ui.frame import data_range, event_table, format_date, prepare
 from ui.synthetic import iter_batches, make_event
 from ui.timeline import bucket_counts, choose_bucket, span_counts, start_window, step_window, timeline_chart
-import random
 
 
 def _frame(events: list) -> pl.DataFrame:  # type: ignore[type-arg]

@@ -45,7 +45,7 @@ class Stamp:
     @classmethod
     def make(cls, filters: Filters, base_url: str, store_version: str, n_events: int,
              now: dt.datetime | None = None) -> Stamp:
-        now = now or dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC)
         return cls(filters=filters.describe(), window=filters.window_text(), link=filters.link(base_url),
                    store_version=store_version, exported_at=now.isoformat(timespec="seconds"), events=n_events)
 

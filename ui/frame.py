@@ -112,4 +112,8 @@ def event_table(frame: pl.DataFrame, limit: int = 500) -> pl.DataFrame:
     """The list view: newest first, capped so a million events never reach the browser."""
     cols = ["event_id", "date_label", "event_type", "title", "actors_label", "place_name",
             "status", "date_precision", "mentions", "doc_title"]
-    return frame.sort(["date_start", "event_id"], descending=[True, False]).head(limit).select(cols)
+    # select first and take the top k: sorting the whole frame would move every column of every row
+    slim = frame.select([*cols, "date_start"])
+    if slim.height > limit:
+        slim = slim.top_k(limit, by="date_start")
+    return slim.sort(["date_start", "event_id"], descending=[True, False]).select(cols)

@@ -68,7 +68,7 @@ def _radius(mentions: int | None) -> float:
 def point_records(frame: pl.DataFrame) -> list[dict[str, Any]]:
     cols = ["event_id", "title", "date_label", "event_type", "status", "actors_label",
             "place_name", "mentions", "lat", "lon"]
-    rows = frame.filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null()).select(cols).to_dicts()
+    rows = frame.select(cols).filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null()).to_dicts()
     out = []
     for row in rows:
         r, g, b = type_color(row["event_type"])
@@ -84,13 +84,14 @@ def point_records(frame: pl.DataFrame) -> list[dict[str, Any]]:
 
 def arc_records(frame: pl.DataFrame, limit: int = MAX_ARCS) -> list[dict[str, Any]]:
     """One arc per bilateral event with known endpoints (most-mentioned first)."""
-    arcs = frame.filter(pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null()
-                        & ((pl.col("src_lat") != pl.col("dst_lat")) | (pl.col("src_lon") != pl.col("dst_lon"))))
-    arcs = arcs.sort("mentions", descending=True).head(limit)
     cols = ["event_id", "title", "date_label", "event_type", "status", "actors_label", "place_name",
             "mentions", "src_lat", "src_lon", "dst_lat", "dst_lon"]
+    arcs = frame.select(cols).filter(
+        pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null()
+        & ((pl.col("src_lat") != pl.col("dst_lat")) | (pl.col("src_lon") != pl.col("dst_lon"))))
+    arcs = arcs.top_k(limit, by="mentions") if arcs.height > limit else arcs
     out = []
-    for row in arcs.select(cols).to_dicts():
+    for row in arcs.to_dicts():
         r, g, b = type_color(row["event_type"])
         out.append({
             "event_id": row["event_id"],
@@ -105,7 +106,8 @@ def arc_records(frame: pl.DataFrame, limit: int = MAX_ARCS) -> list[dict[str, An
 
 def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BINS) -> list[dict[str, Any]]:
     """Aggregate mode: events counted per grid cell, the dominant type per cell."""
-    located = frame.filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+    located = frame.select("lat", "lon", "event_type", "place_name").filter(
+        pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
     if located.is_empty():
         return []
     cells = located.with_columns(
@@ -133,7 +135,8 @@ def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BIN
 
 def pair_arc_records(frame: pl.DataFrame, limit: int = 500) -> list[dict[str, Any]]:
     """Aggregate mode: one arc per actor pair, width by event count."""
-    arcs = frame.filter(pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null())
+    arcs = frame.select("actors_label", "src_lat", "src_lon", "dst_lat", "dst_lon").filter(
+        pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null())
     if arcs.is_empty():
         return []
     grouped = (arcs.group_by("actors_label", "src_lat", "src_lon", "dst_lat", "dst_lon")
@@ -174,7 +177,7 @@ def build_deck(
 ) -> tuple[pdk.Deck, str]:
     """The map for a filtered, windowed events frame; returns (deck, mode) with
     mode "points" or "aggregate" (past ``aggregate_threshold`` located events)."""
-    n_located = frame.filter(pl.col("lat").is_not_null()).height
+    n_located = frame.height - frame["lat"].null_count()
     layers = [] if online_tiles else basemap_layers(basemap, ocean=not offline_style)
     if n_located > aggregate_threshold:
         mode = "aggregate"

@@ -147,6 +147,10 @@ def render(frame: pl.DataFrame, documents: pl.DataFrame) -> Filters:
     if b2.button("Reset filters", key="reset_filters", width="stretch"):
         request_filters(**Filters().__dict__, window=None)
         st.rerun()
+    with sb.expander("Map settings"):
+        st.toggle("Online basemap tiles (CARTO)", key="online_tiles",
+                  help="Off by default: the app is fully offline and draws Natural Earth outlines shipped in "
+                       "geodata/. Turn on only with an internet connection.")
     sync_query_params(filters)
     return filters
 

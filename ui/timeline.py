@@ -41,7 +41,7 @@ def bucket_end(start: dt.date, bucket: Bucket) -> dt.date:
 
 def bucket_counts(frame: pl.DataFrame, bucket: Bucket) -> pl.DataFrame:
     """Day-precision events per (bucket, event type)."""
-    days = frame.filter(pl.col("date_precision") == "day")
+    days = frame.select("date_start", "event_type", "date_precision").filter(pl.col("date_precision") == "day")
     counts = (
         days.group_by(pl.col("date_start").dt.truncate(_EVERY[bucket]).alias("bucket_start"), "event_type")
         .len("count")
@@ -53,7 +53,8 @@ def bucket_counts(frame: pl.DataFrame, bucket: Bucket) -> pl.DataFrame:
 
 def span_counts(frame: pl.DataFrame) -> pl.DataFrame:
     """Month/year-precision events grouped by their exact span and type."""
-    spans = frame.filter(pl.col("date_precision") != "day")
+    spans = frame.select("date_start", "date_end", "date_precision", "event_type").filter(
+        pl.col("date_precision") != "day")
     return (
         spans.group_by("date_start", "date_end", "date_precision", "event_type")
         .len("count")
