@@ -255,7 +255,7 @@ def resolve_all(
     for c in cands:
         ck = (c.key, c.container.key if c.container is not None else "")
         if ck not in cache:
-            cache[ck] = rank(gaz, c, ctx) if c.places else []
+            cache[ck] = rank(gaz, c, ctx, frozenset(p.pid for p, _ in c.places)) if c.places else []
         first.append(cache[ck])
     ctx2 = DocContext(countries=Counter(ctx.countries), admins=Counter(ctx.admins), anchors=list(ctx.anchors),
                       near=ctx.near, given=ctx.given, own={k: Counter(v) for k, v in ctx.own.items()})

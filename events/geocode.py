@@ -74,8 +74,9 @@ def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries
     big = place.kind != "city" or place.population >= 100_000
     local = cand.locative or res.local
     supported = local or (place.country is not None and countries.get(place.country, 0) > 0)
-    if cand.all_caps and single and place.kind == "city" and not local and cand.start > 80:
-        return False  # "COSCO": a company in capitals, not Cusco (datelines open the text)
+    dateline = cand.start < 80 and text[cand.end: cand.end + 3].lstrip()[:1] in (",", "(", "-", "—", "–")
+    if cand.all_caps and single and place.kind == "city" and not local and not dateline:
+        return False  # "COSCO": a company in capitals, not Cusco ("LIMA, Peru —" opens a text)
     if common:
         if cand.initial or (cand.all_caps and not supported):
             return False
