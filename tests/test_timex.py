@@ -137,3 +137,8 @@ def test_later_is_a_signal_in_timeml_but_a_date_for_the_pipeline() -> None:
 def test_decades_ahead_are_durations_and_seasons_follow_the_tense() -> None:
     assert value_of("Deficits fall over the next decade.", "the next decade") == "P10Y"
     assert value_of("Talks collapsed in the summer.", "the summer") == "2012-SU"
+
+
+def test_parts_of_day() -> None:
+    assert value_of("Shares rose in mid-afternoon yesterday.", "mid-afternoon yesterday") == "2013-03-21TAF"
+    assert value_of("Prices fell overnight.", "overnight") == "2013-03-22TNI"

@@ -96,6 +96,8 @@ RULES: list[tuple[str, str, int]] = [
     ("deictic", r"\b(?:(?P<pre>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s)?(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?:'s)?"
                 rf"(?:\s(?P<part>{_PART}))?\b", 5),
     ("part_of_day", rf"\b(?P<rel>this|[Tt]his|last|[Ll]ast)\s(?P<part>{_PART})\b", 4),
+    ("day_part", r"(?P<pre>(?:early|late|mid)(?:-|\s)?|the\s)(?P<part>morning|afternoon|evening)"
+                 r"(?:\s(?P<day>today|yesterday|tomorrow))?|(?P<over>overnight)", 6),
     # Deictic adverbs TimeML annotators tag consistently; "soon", "previously", "recent", bare
     # "future" are left out: annotated practice treats them as too vague to be timexes.
     ("ref", r"(?P<word>now|currently|nowadays|presently|recently|lately"

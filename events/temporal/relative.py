@@ -89,6 +89,25 @@ class RelativeNormalizer(PeriodNormalizer):
         return Resolved(**{**r.__dict__, "calendar": True, "anchor": anchor, "anchored_on": how,
                            "date_start": d, "date_end": d, "precision": "day"})
 
+    def day_part(self, c: Candidate) -> Resolved | None:
+        """"mid-afternoon yesterday", "early morning", "overnight", "in the morning": a TIME on the
+        day named, else on the narrative day."""
+        g = c.groups
+        part = "night" if g.get("over") else (g.get("part") or "").lower()
+        day = (g.get("day") or "").lower()
+        if (g.get("pre") or "").lower().strip() == "the" and re.match(r"\s+of\b", self.dc.text[c.end:c.end + 5]):
+            return None  # "the morning of the attack": anchored on an event, not a date
+        b = self.base(not day)
+        if b is None:
+            return None
+        d, anchor, how = b
+        d = d + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day, 0))
+        r = self.make(c, "TIME", f"{d.isoformat()}T{PART_CODE[part]}", anchor, how, calendar=False)
+        if not day:
+            return r
+        return Resolved(**{**r.__dict__, "calendar": True, "anchor": anchor, "anchored_on": how,
+                           "date_start": d, "date_end": d, "precision": "day"})
+
     def ref(self, c: Candidate) -> Resolved | None:
         w = re.sub(r"\s+", " ", (c.groups.get("word") or "").lower())
         if w in _PRESENT:
