@@ -353,7 +353,7 @@ def _local_feature(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> _Loca
 
 def _link_containers(text: str, cands: list[Candidate]) -> None:
     """"Paris, Texas": the second name contains the first."""
-    for a, b in zip(cands, cands[1:]):
+    for a, b in zip(cands, cands[1:], strict=False):
         gap = text[a.end: b.start]
         if gap.strip() == "," and "\n" not in gap and b.places and not b.is_adjective:
             a.container = b

@@ -15,7 +15,7 @@ rest with them as anchors.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +27,7 @@ from events.geo_recognize import Candidate
 
 CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "region", "island", "venue", "port"})
 MAX_CANDIDATES = 15
-_NOTHING: Counter[object] = Counter()  # read-only stand-in for "contributed nothing"
+_NOTHING: dict[object, float] = {}  # read-only stand-in for "contributed nothing"
 HIGH_LEVEL = frozenset({"country", "continent", "sea", "ocean", "gulf", "strait", "region"})
 
 
@@ -45,16 +45,16 @@ class Resolution:
 class DocContext:
     """What the document says about where it is."""
 
-    countries: Counter[str] = field(default_factory=Counter)
-    admins: Counter[tuple[str, str]] = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admins: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
     anchors: list[Place] = field(default_factory=list)
     near: list[tuple[float, float]] = field(default_factory=list)
     given: frozenset[str] = frozenset()
     # What each name (folded key) contributed, so a name never counts as its own evidence.
-    own: dict[str, Counter[object]] = field(default_factory=dict)
+    own: dict[str, dict[object, float]] = field(default_factory=dict)
 
     def add(self, place: Place, weight: float = 1.0, key: str = "") -> None:
-        mine = self.own.setdefault(key, Counter())
+        mine = self.own.setdefault(key, defaultdict(float))
         if place.country:
             self.countries[place.country] += weight
             mine[place.country] += weight
@@ -257,16 +257,17 @@ def resolve_all(
         if ck not in cache:
             cache[ck] = rank(gaz, c, ctx, frozenset(p.pid for p, _ in c.places)) if c.places else []
         first.append(cache[ck])
-    ctx2 = DocContext(countries=Counter(ctx.countries), admins=Counter(ctx.admins), anchors=list(ctx.anchors),
-                      near=ctx.near, given=ctx.given, own={k: Counter(v) for k, v in ctx.own.items()})
-    for c, ranked in zip(cands, first):
+    ctx2 = DocContext(countries=defaultdict(float, ctx.countries), admins=defaultdict(float, ctx.admins),
+                      anchors=list(ctx.anchors), near=ctx.near, given=ctx.given,
+                      own={k: defaultdict(float, v) for k, v in ctx.own.items()})
+    for c, ranked in zip(cands, first, strict=True):
         if ranked and len(c.places) > 1:
             margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
             if (margin >= 1.0 and substantial(ranked[0][1])) or c.container is not None:
                 ctx2.add(ranked[0][1], 1.0, c.key)
     out: list[Resolution | None] = []
     cache.clear()
-    for c, ranked in zip(cands, first):
+    for c, ranked in zip(cands, first, strict=True):
         if c.is_adjective and c.adjective is not None:
             out.append(Resolution(c.adjective, f"adjective/demonym of {c.adjective.name}", True, 9.0))
             continue
@@ -297,13 +298,13 @@ def resolve_all(
 def _one_sense_per_text(cands: Sequence[Candidate], out: list[Resolution | None]) -> list[Resolution | None]:
     """A name written once as "Paris, Texas" means that Paris in the rest of the text too."""
     anchored: dict[str, Resolution] = {}
-    for c, res in zip(cands, out):
+    for c, res in zip(cands, out, strict=True):
         if res is not None and c.container is not None and c.key not in anchored and res.local:
             anchored[c.key] = res
     if not anchored:
         return out
     fixed: list[Resolution | None] = []
-    for c, res in zip(cands, out):
+    for c, res in zip(cands, out, strict=True):
         first = anchored.get(c.key)
         if first is not None and res is not None and c.container is None and res.place.pid != first.place.pid \
                 and any(p.pid == first.place.pid for p, _ in c.places):

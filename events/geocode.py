@@ -131,7 +131,7 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
 
 def _with_containers(cands: list[Candidate], text: str) -> None:
     ordered = sorted(cands, key=lambda c: c.start)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in zip(ordered, ordered[1:], strict=False):
         gap = text[a.end: b.start]
         if a.container is None and gap.strip() == "," and "\n" not in gap and b.places and not b.is_adjective:
             a.container = b
@@ -164,17 +164,17 @@ def geoparse(
     # Round 1 resolves everything to judge which recognised spans are places; round 2
     # resolves again with only those as context, so junk never steers a real place.
     resolved = resolve_all(gaz, found + given, context=context, quick=True)
-    countries = _countries(found + given, resolved, context)
+    countries = _countries(resolved, context)
     kept = [
-        c for c, res in zip(found, resolved)
+        c for c, res in zip(found, resolved, strict=False)
         if c.local or (res is not None and _keep(gaz, text, c, res, countries, include_embedded or spans is not None))
     ]
     cands = kept + given
     resolved = resolve_all(gaz, cands, context=context, trusted=True)
-    countries = _countries(cands, resolved, context)
+    countries = _countries(resolved, context)
     focus = _focus(cands, resolved)
     mentions: list[PlaceMention] = []
-    for c, res in zip(cands, resolved):
+    for c, res in zip(cands, resolved, strict=True):
         is_given = spans is not None and c in given
         if spans is not None and not is_given:
             continue
@@ -207,10 +207,10 @@ def _main_country(gaz: Gazetteer, countries: Counter[str]) -> Place | None:
     return gaz.country_place(countries.most_common(1)[0][0])
 
 
-def _countries(cands: Sequence[Candidate], resolved: Sequence[Resolution | None], context: Sequence[str]) -> Counter[str]:
+def _countries(resolved: Sequence[Resolution | None], context: Sequence[str]) -> Counter[str]:
     """How often each country is named in the text (adjectives say less: "French fries")."""
     countries: Counter[str] = Counter(context)
-    for c, res in zip(cands, resolved):
+    for res in resolved:
         if res is not None and res.place.kind == "country" and res.place.country:
             countries[res.place.country] += 1
     return countries
@@ -266,7 +266,7 @@ def _nearby_city(
 ) -> Place | None:
     """A town named right after or before a venue ("the gas station in Riverdale")."""
     best: tuple[int, Place] | None = None
-    for c, res in zip(cands, resolved):
+    for c, res in zip(cands, resolved, strict=True):
         if res is None or c is cand or c.local or c.approximate or res.place.kind != "city":
             continue
         gap = c.start - cand.end if c.start >= cand.end else cand.start - c.end
@@ -281,7 +281,7 @@ def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) ->
     by_country: Counter[str] = Counter()
     counts: Counter[int] = Counter()
     by_pid: dict[int, Place] = {}
-    for rank_, (c, res) in enumerate(zip(cands, resolved)):
+    for rank_, (c, res) in enumerate(zip(cands, resolved, strict=True)):
         if res is None or c.is_adjective or c.local or c.approximate:
             continue
         place = res.place

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import pickle
 import re
 import sys
@@ -204,7 +203,7 @@ class PlaceTable:
     def add(self, name: str, lat: float, lon: float, country: str | None, admin1: str, pop: int, kind: str, gid: int) -> int:
         pid = len(self.cols["name"])
         for key, value in zip(("name", "lat", "lon", "country", "admin1", "pop", "kind", "gid"),
-                              (name, round(lat, 5), round(lon, 5), country, admin1, pop, kind, gid)):
+                              (name, round(lat, 5), round(lon, 5), country, admin1, pop, kind, gid), strict=True):
             self.cols[key].append(value)
         self.name(pid, name, alternate=False)
         return pid
@@ -322,7 +321,7 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
 
     adjectives: dict[str, int] = {}
     name_to_pid = {table.cols["name"][i]: i for i in range(len(table.cols["name"]) - 1, -1, -1)}
-    for iso3, c in countries.items():
+    for c in countries.values():
         pid = name_to_pid.get(c["name"])
         if pid is None:
             continue
