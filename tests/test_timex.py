@@ -142,3 +142,9 @@ def test_decades_ahead_are_durations_and_seasons_follow_the_tense() -> None:
 def test_parts_of_day() -> None:
     assert value_of("Shares rose in mid-afternoon yesterday.", "mid-afternoon yesterday") == "2013-03-21TAF"
     assert value_of("Prices fell overnight.", "overnight") == "2013-03-22TNI"
+
+
+def test_possessive_before_a_year_and_the_season() -> None:
+    assert value_of("It is in the company's 1989 results.", "1989") == "1989"
+    assert value_of("Over the summer, rivals cut prices.", "the summer") == "2012-SU"
+    assert values("The fall of the wall was sudden.") == []

@@ -140,7 +140,7 @@ _NOT_YEAR_WORDS = frozenset({
     "brigade", "division", "regiment", "battalion", "order", "decree", "service", "line", "box", "suite",
     "post", "top", "fortune", "nasdaq", "dow", "index", "minus", "plus", "about", "nearly", "some", "over",
     "than", "almost", "around", "approximately", "proposition", "prop", "windows", "boeing", "airbus",
-    "stock", "step", "score", "grade", "level", "rank", "nos", "hr", "s", "sb", "ab", "cve",
+    "stock", "step", "score", "grade", "level", "rank", "nos", "hr", "sb", "cve",
 })
 _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:people|persons|troops|soldiers|men|women|children|workers|employees|jobs|dollars|euros|yuan"
@@ -209,16 +209,12 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         return True
     if c.rule == "season":
         rel = (g.get("rel") or "").lower()
-        if not (rel and rel != "the") and not g.get("year") and not g.get("mod"):
-            if (g["season"] or "")[0].islower() and _prev_word(text, c.start) not in (
-                    "in", "during", "since", "by", "until", "through", "this", "last", "next", "early", "late"):
-                return False
-        if rel == "the" and not g.get("year") and re.match(r"\sof\b", text[c.end:c.end + 4]):
-            return False  # "the fall of Rome"
-        if rel == "the":
-            return True
-        if False:
-            return False  # "the fall of Rome"
+        if rel == "the" and not g.get("year"):
+            return not re.match(r"\sof\b", text[c.end:c.end + 4])  # "the fall of Rome" is no season
+        if not rel and not g.get("year") and not g.get("mod"):
+            # a bare lower-case "fall"/"spring" is a verb or a noun unless a preposition makes it a time
+            return (g["season"] or "")[0].isupper() or _prev_word(text, c.start) in (
+                "in", "during", "since", "by", "until", "through", "this", "last", "next", "early", "late")
         return True
     if c.rule in ("mdy", "dmy"):
         if c.rule == "dmy" and not (g.get("mon") or "")[0:1].isupper():
