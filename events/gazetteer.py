@@ -112,6 +112,7 @@ class Gazetteer:
         # Short names match only as written ("US" yes, "us" no; "Us" the French village as is).
         self.short_forms: dict[str, list[str]] = payload["short_forms"]
         self.countries = countries
+        self.sources_digest: str = payload.get("sources_digest", "")
         self._us_counties: dict[str, list[str]] = payload["us_counties"]
         self._country_pid: dict[str, int] = {}
         for pid, kind in enumerate(self._kind):

@@ -219,6 +219,16 @@ class PlaceTable:
         self.forms[key].add(form)
 
 
+def sources_digest() -> str:
+    """Hash of the hand-made inputs and this script: tells a stale artefact from a fresh one."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in ("build_gazetteer.py", "supplements_countries.json", "supplements_places.json"):
+        digest.update((HERE / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _english_lowercase_words() -> set[str]:
     """Words written in lower case in an English dictionary ("police", "nice", "chad").
 
@@ -340,6 +350,7 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
     first_words = {k.split(" ", 1)[0] for k in table.index} | {k.split(" ", 1)[0] for k in adjectives}
     first_words |= {k.split(" ", 1)[0] for k in counties}
     payload = {
+        "sources_digest": sources_digest(),
         "first_words": first_words,
         "us_counties": dict(counties),
         "version": GAZETTEER_VERSION,

@@ -143,3 +143,12 @@ def test_bad_online_configuration_fails_at_start(tmp_path: Path, monkeypatch: py
     with pytest.raises(ConfigurationError, match="EVENTSCAPE_GEOCODER"):
         geocode.geoparse_file(str(src), str(tmp_path / "out.jsonl"))
     online_geocoder.cache_clear()
+
+
+def test_built_artefact_matches_its_sources() -> None:
+    sys.path.insert(0, str(ROOT / "geodata"))
+    try:
+        from build_gazetteer import sources_digest
+    finally:
+        sys.path.pop(0)
+    assert load_gazetteer().sources_digest == sources_digest(), "rebuild: python geodata/build_gazetteer.py"
