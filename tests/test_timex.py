@@ -92,6 +92,7 @@ def test_durations_sets_times(text: str, words: str, typ: str, value: str) -> No
     "Flight 1549 landed on the river.",
     "The company employs 2000 workers.",
     "She may come, and troops will march later.",
+    "Nearly one-quarter of voters and about a quarter of the staff left.",
 ])
 def test_numbers_that_are_not_dates(text: str) -> None:
     assert [t for t in tag(text, DCT) if t.type in ("DATE", "TIME")] == [], values(text)

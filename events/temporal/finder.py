@@ -230,8 +230,9 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         return False  # ages ("a 44-year-old", "37 years old") are not temporal expressions
     if c.rule in ("duration", "ago"):
         num = (g.get("num") or "").lower()
-        if (g.get("unit") or "").lower() == "quarters" and re.search(r"\w-quarters", c.text):
-            return False  # "three-quarters of its food" is a fraction
+        if (g.get("unit") or "").lower() in ("quarter", "quarters") and (
+                re.search(r"\w-quarters?\b", c.text) or re.match(r"\s+of\b", text[c.end:c.end + 4])):
+            return False  # "three-quarters of its food", "a quarter of the vote": fractions
         if num in ("a", "an", "some", "many") and c.rule == "duration" and not g.get("rel") and not g.get("qm") \
                 and not g.get("half") and not g.get("the"):
             nxt = text[c.end:c.end + 12]
