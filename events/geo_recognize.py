@@ -202,17 +202,17 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
         return "organisation"
     if j - i == 1 and fold(toks[i].text) in gaz.english_words and all(p.kind == "city" for p, _ in gaz.lookup(fold(toks[i].text))):
         return "name"  # "Marigny Plantation", "Free People": a word inside a longer name
-    def name_like(tok: _Tok) -> bool:
+    def name_like(tok: _Tok) -> bool:  # "Andrew", "Xavier": capitalised once, not a word or place
         low = tok.text.lower()
         return (
-            low not in PLACE_PREFIXES and low not in gaz.english_words and not gaz.has(fold(tok.text))
-            and gaz.adjective(fold(tok.text)) is None and not tok.text.isupper() and tok.word
+            tok.word and tok.text[1:].islower() and low not in PLACE_PREFIXES and low not in gaz.english_words
+            and not gaz.has(fold(tok.text)) and gaz.adjective(fold(tok.text)) is None
         )
     if a < i and b == j and all(name_like(t) for t in toks[a:i]):
         return "person"  # "Andrew Jackson"
     def surname_like(tok: _Tok) -> bool:
         low = tok.text.lower()
-        if low in PLACE_PREFIXES or low in gaz.english_words or tok.text.isupper() or not tok.word:
+        if low in PLACE_PREFIXES or low in gaz.english_words or not tok.word or not tok.text[1:].islower():
             return False
         places = gaz.lookup(fold(tok.text))
         return all(p.kind == "city" and p.population < 20_000 for p, _ in places)
