@@ -39,7 +39,7 @@ TITLES = frozenset(
     "sergeant officer detective det coach pastor rev reverend father king queen prince princess "
     "chancellor ambassador chairman chairwoman ceo professor prof pope bishop archbishop deputy "
     "spokesman spokeswoman councillor councilman councilwoman commissioner chief inspector constable "
-    "agent attorney lawyer dj by actor actress singer star player striker".split()
+    "agent attorney lawyer dj actor actress singer star player striker".split()
 )
 # Capitalised at a sentence start, these never begin a name ("In China", "Both Russia").
 FUNCTION_WORDS = frozenset(
@@ -154,7 +154,7 @@ def _valid_span(toks: list[_Tok], i: int, j: int, text: str) -> bool:
 def _case_ok(gaz: Gazetteer, key: str, surface: str) -> bool:
     forms = gaz.short_forms.get(key)
     if forms is not None:
-        return surface in forms or surface.replace(" ", "") in forms
+        return surface in forms or surface.replace(" ", "") in forms or surface + "." in forms
     return True
 
 
@@ -193,6 +193,8 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
     words = [t.text.lower() for t in toks[a:b]]
     if before in TITLES or (a > 1 and toks[a - 1].text == "." and toks[a - 2].text.lower() in TITLES):
         return "person"
+    if a > 0 and toks[a - 1].text == "By" and b - a >= 2:
+        return "person"  # a byline: "By Carey L. Biron"
     if a == i and b == j:
         return ""
     inside = words[: i - a] + words[j - a:]

@@ -147,3 +147,9 @@ def test_generic_words_companies_and_initiatives_are_not_places() -> None:
                      "One Belt, One Road. As expected, Central banks moved.")
     assert set(found) == {"Beijing"}
     assert _by_text("He lives on Royal Street in Beijing.")["Royal Street"][0] == "CHN"
+
+
+def test_by_is_a_byline_only_when_capitalised_and_datelines_anywhere() -> None:
+    found = _by_text("The step was taken by Bulgaria and Malta. By Carey Biron. The game ended.\nDALLAS (AP) - He scored.")
+    assert {"Bulgaria", "Malta", "DALLAS"} <= set(found) and "Carey" not in found
+    assert _by_text("WAUSAU, Wis. (WSAW) -- Snow fell.")["Wis"][:2] == ("USA", "admin")
