@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 
 from events.model import DateSpan, Timex
@@ -26,6 +27,8 @@ from events.temporal.finder import find
 from events.temporal.measures import Normalizer
 from events.temporal.pubdate import find_publication_date, infer_from_dates
 from events.temporal.resolved import Resolved
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
 
 __all__ = ["tag", "resolve_dates", "find_publication_date", "infer_dct", "tag_file", "resolve"]
 
@@ -88,10 +91,12 @@ def infer_dct(text: str) -> tuple[dt.date, str] | None:
     if found is not None:
         return found
     dc = Discourse.of(text, None)
-    # dates in future-tense clauses ("will be held on June 5, 2025") come after publication
+    # dates in future-tense clauses ("will be held on June 5, 2025") and deadlines ("by 2030")
+    # come after publication
     explicit = [(r.date_start, r.precision) for r in resolve(text, None)
                 if r.anchor == "explicit" and r.date_start is not None and r.precision is not None
-                and r.type == "DATE" and not r.pieces and dc.tense(r.start, r.end) != "future"]
+                and r.type == "DATE" and not r.pieces and dc.tense(r.start, r.end) != "future"
+                and not _DEADLINE_BEFORE.search(text, max(0, r.start - 24), r.start)]
     d = infer_from_dates(explicit)
     if d is None:
         return None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -99,17 +98,15 @@ def find_publication_date(text: str, year_hint: int | None = None) -> tuple[dt.d
 
 
 def infer_from_dates(explicit: Sequence[tuple[dt.date, str]]) -> dt.date | None:
-    """Latest fully explicit day date; else the end of the most frequent explicit year."""
+    """The article cannot predate what it reports: the latest fully explicit day date; else the end
+    of the latest explicit month or year.  (Callers leave out dates in future-tense clauses.)"""
     days = [d for d, p in explicit if p == "day"]
     if days:
         return max(days)
-    years = Counter(d.year for d, _ in explicit)
-    if not years:
-        return None
-    y = years.most_common(1)[0][0]
-    months = [d for d, p in explicit if p == "month" and d.year == y]
-    if months:
-        last = max(months)
-        nxt = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return dt.date(y, 12, 31)
+    ends: list[dt.date] = []
+    for d, p in explicit:
+        if p == "month":
+            ends.append(dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1) - dt.timedelta(days=1))
+        elif p == "year":
+            ends.append(dt.date(d.year, 12, 31))
+    return max(ends) if ends else None
