@@ -204,23 +204,23 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
         return "organisation"
     if j - i == 1 and fold(toks[i].text) in gaz.english_words and all(p.kind == "city" for p, _ in gaz.lookup(fold(toks[i].text))):
         return "name"  # "Marigny Plantation", "Free People": a word inside a longer name
-    def name_like(tok: _Tok) -> bool:  # "Andrew", "Xavier": capitalised once, not a word or place
+    def name_like(tok: _Tok) -> bool:  # "Andrew", "Xavier", "Dave": a name, or at most a hamlet's
         low = tok.text.lower()
-        return (
-            tok.word and tok.text[1:].islower() and low not in PLACE_PREFIXES and low not in gaz.english_words
-            and not gaz.has(fold(tok.text)) and gaz.adjective(fold(tok.text)) is None
-        )
+        if not tok.word or not tok.text[1:].islower() or low in PLACE_PREFIXES or low in gaz.english_words:
+            return False
+        if gaz.adjective(fold(tok.text)) is not None:
+            return False
+        return all(p.kind == "city" and p.population < 20_000 for p, _ in gaz.lookup(fold(tok.text)))
+
+    townish = j - i == 1 and all(p.kind == "city" and p.population < 200_000 for p, _ in gaz.lookup(fold(toks[i].text)))
+    others = [t for t in toks[a:b] if not (toks[i].start <= t.start < toks[j - 1].end)]
     if a < i and b == j and all(name_like(t) for t in toks[a:i]):
         return "person"  # "Andrew Jackson"
-    def surname_like(tok: _Tok) -> bool:
-        low = tok.text.lower()
-        if low in PLACE_PREFIXES or low in gaz.english_words or not tok.word or not tok.text[1:].islower():
-            return False
-        places = gaz.lookup(fold(tok.text))
-        return all(p.kind == "city" and p.population < 20_000 for p, _ in places)
-
-    if a == i and j - i == 1 and b - j <= 3 and all(surname_like(t) for t in toks[j:b]):
+    if a == i and j - i == 1 and b - j <= 3 and all(name_like(t) for t in toks[j:b]):
         return "person"  # "Paris Hilton", "Bernard Xavier Philippe"
+    if townish and 1 <= len(others) <= 3 and all(t.word and t.text[1:].islower() for t in others) \
+            and any(name_like(t) for t in others):
+        return "person"  # "Eric Anthony Miller", "Robert Burns": a town's name among names
     return ""
 
 
