@@ -15,6 +15,7 @@ from events.model import Anchor
 
 Mode = Literal["past", "future", "last", "next", "this", "nearest", "lean_past", "lean_future"]
 NEWS_PAST_BIAS = 1.3
+NEAREST_AHEAD = 1  # an untensed weekday may be tomorrow, never later in the week
 LEAN = 2.5  # a tense cue makes the occurrence on its side this many times "closer"
 Occurrence = Callable[[int], "tuple[dt.date, dt.date] | None"]
 
@@ -67,7 +68,7 @@ def pick_weekday(weekday: int, ref: dt.date, mode: Mode) -> dt.date:
         return ref + dt.timedelta(days=fwd or 7)
     if mode == "future" or mode == "this":
         return ref + dt.timedelta(days=fwd)
-    if mode == "nearest" and fwd < back and fwd <= 1:
+    if mode == "nearest" and fwd < back and fwd <= NEAREST_AHEAD:
         return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
 
