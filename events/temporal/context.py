@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Tense = Literal["past", "future"] | None
-FUTURE_WEIGHT = 1.0
+FUTURE_WEIGHT = 1.0  # distance multiplier for future cues (1.0: nearest cue wins, whatever its tense)
+# With a document date, a yearless date takes the story's year only from a fully written day date
+# at most this many sentences back in the same paragraph ("On March 5, 2019, ... On March 7, ...").
 NARRATIVE_GRANULARITY = "day"
 NARRATIVE_SENTENCES = 1
 
