@@ -149,3 +149,8 @@ def test_possessive_before_a_year_and_the_season() -> None:
     assert value_of("It is in the company's 1989 results.", "1989") == "1989"
     assert value_of("Over the summer, rivals slashed prices.", "the summer") == "2012-SU"
     assert values("The fall of the wall was sudden.") == []
+
+
+def test_generic_today_is_the_present() -> None:
+    got = values("In today's world, today's meeting matters.")
+    assert got == [("today", "DATE", "PRESENT_REF"), ("today", "DATE", "2013-03-22")]

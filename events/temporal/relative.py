@@ -23,6 +23,8 @@ from events.temporal.resolved import Resolved
 
 QUARTER_REACH = 1500
 _APPOSITION = re.compile(r"[^.;]{0,22}?,\s*(?:(?:which|that)\s+(?:was|is|will\s+be)\s*,?\s*(?:\w+\s*,\s*)?)?")
+_GENERIC_TODAY = re.compile(r"(?:'s|\u2019s)\s+(?:world|youth|society|societies|economy|generation|children|"
+                            r"young|kids|market|markets|environment|standards|technology|culture|media|politics)\b")
 PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _PRESENT = frozenset({"now", "currently", "nowadays", "presently", "the present", "at present",
                       "these days", "current"})
@@ -61,6 +63,8 @@ class RelativeNormalizer(PeriodNormalizer):
         g = c.groups
         word = (g.get("word") or "").lower()
         part = (g.get("part") or "").lower()
+        if word == "today" and _GENERIC_TODAY.match(self.dc.text, c.end):
+            return self.make(c, "DATE", "PRESENT_REF", None, "", calendar=False)  # "today's youth": the present
         b = self.base(False)
         if b is None:
             return self.make(c, "DATE", "XXXX-XX-XX", None, "", calendar=False)
