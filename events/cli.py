@@ -40,6 +40,8 @@ def write_events(rows: list[dict[str, Any]], out: Path) -> None:
                                        for k, v in EVENTS_SCHEMA.items() if k not in ("other_evidence", "highlights")}
                          | {"other_evidence": pl.Utf8, "highlights": pl.Utf8}, strict=False) if rows else pl.DataFrame()
     if suffix == ".parquet":
+        if rows:
+            frame = frame.with_columns(pl.col(c).str.to_date(strict=False) for c in ("date_start", "date_end", "pub_date"))
         frame.write_parquet(out)
     else:
         flat = frame.with_columns(pl.col("actors").list.join(";"), pl.col("people").list.join(";")) if rows else frame
