@@ -113,3 +113,23 @@ def test_cli_skips_bad_files_and_keeps_going(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "empty" in proc.stderr and "binary" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_cli_writes_every_format(tmp_path: Path, suffix: str) -> None:
+    import polars as pl
+
+    page = tmp_path / "page.txt"
+    page.write_text("Ministers meet on trade\n\nBy Jane Roe On 4/12/17 at 8:21 AM\n\n"
+                    "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov in Moscow on Tuesday.\n",
+                    encoding="utf-8")
+    out = tmp_path / f"o{suffix}"
+    proc = subprocess.run([sys.executable, "-m", "events", "extract", str(page), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    frame = {".jsonl": pl.read_ndjson, ".csv": pl.read_csv, ".parquet": pl.read_parquet}[suffix](out)
+    assert frame.height == 1
+    row = frame.row(0, named=True)
+    assert str(row["date_start"]) == "2017-04-11" and row["place_name"] == "Moscow"
+    actors = row["actors"] if suffix != ".csv" else row["actors"].split(";")
+    assert set(actors) >= {"CHN", "RUS"}
