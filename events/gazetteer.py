@@ -1,18 +1,19 @@
 """The embedded gazetteer: places, their names, adjectives and countries.
 
-Reads the artefacts that ``geodata/build_gazetteer.py`` builds (``gazetteer.pkl.gz``,
+Reads the artefacts that ``geodata/build_gazetteer.py`` builds (``gazetteer.pkl``,
 ``countries.json``). Loading takes about half a second and ~150 MB; it happens on the
 first call to :func:`load_gazetteer`, never at import time, and the object is shared.
 """
 
 from __future__ import annotations
 
-import gzip
+import gc
 import json
 import math
 import pickle
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,9 +22,9 @@ from typing import Any
 from events.errors import ConfigurationError
 
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
-GAZETTEER_FILE = GEODATA / "gazetteer.pkl.gz"
+GAZETTEER_FILE = GEODATA / "gazetteer.pkl"
 COUNTRIES_FILE = GEODATA / "countries.json"
-GAZETTEER_VERSION = 1
+GAZETTEER_VERSION = 3
 
 # Kinds curated by hand or taken from the packages, and what they map to on the map.
 KIND_PRECISION: dict[str, str] = {
@@ -92,42 +93,33 @@ class Gazetteer:
                 "rebuild it with `python geodata/build_gazetteer.py`"
             )
         cols = payload["cols"]
-        self._name: list[str] = cols["name"]
-        self._lat: list[float] = cols["lat"]
-        self._lon: list[float] = cols["lon"]
-        self._country: list[str | None] = cols["country"]
-        self._admin1: list[str] = cols["admin1"]
-        self._pop: list[int] = cols["pop"]
-        self._kind: list[str] = cols["kind"]
-        self._gid: list[int] = cols["gid"]
-        self._index: dict[str, tuple[int, ...]] = payload["index"]
+        self._name: Sequence[str] = cols["name"]
+        self._lat: Sequence[float] = cols["lat"]  # array('d')
+        self._lon: Sequence[float] = cols["lon"]
+        self._country: Sequence[str | None] = cols["country"]
+        self._admin1: Sequence[str] = cols["admin1"]
+        self._pop: Sequence[int] = cols["pop"]  # array('q')
+        self._kind: Sequence[str] = cols["kind"]
+        self._gid: Sequence[int] = cols["gid"]
+        self._index: dict[str, int | tuple[int, ...]] = payload["index"]  # place_id*2+alternate
         self._lookups: dict[str, list[tuple[Place, bool]]] = {}
         self._adjectives: dict[str, int] = payload["adjectives"]
         # First words of all names: most capitalised words start no name at all.
-        self.first_words: frozenset[str] = frozenset(payload["first_words"])
-        self.abbreviations: frozenset[str] = frozenset(payload["abbreviations"])
-        self.common_words: frozenset[str] = frozenset(payload["common_words"])
+        self.first_words: frozenset[str] = payload["first_words"]
+        self.common_words: frozenset[str] = payload["common_words"]
         # Words an English dictionary writes in lower case ("police", "reading", "hope").
-        self.english_words: frozenset[str] = frozenset(payload["english_words"])
+        self.english_words: frozenset[str] = payload["english_words"]
         # Short names match only as written ("US" yes, "us" no; "Us" the French village as is).
         self.short_forms: dict[str, list[str]] = payload["short_forms"]
         self.countries = countries
         self.sources_digest: str = payload.get("sources_digest", "")
         self._us_counties: dict[str, list[str]] = payload["us_counties"]
-        self._country_pid: dict[str, int] = {}
-        for pid, kind in enumerate(self._kind):
-            if kind == "country" and self._country[pid] is not None:
-                self._country_pid.setdefault(str(self._country[pid]), pid)
-            elif kind != "country":
-                break
+        self._country_pid: dict[str, int] = payload["country_pid"]
         self._capitals = {
             (iso3, round(rec["capital_lat"], 2), round(rec["capital_lon"], 2))
             for iso3, rec in countries.items() if rec.get("capital_lat") is not None
         }
-        self._admin_by_code: dict[tuple[str, str], int] = {}
-        for pid, kind in enumerate(self._kind):
-            if kind == "admin" and self._country[pid] is not None and self._admin1[pid]:
-                self._admin_by_code.setdefault((str(self._country[pid]), self._admin1[pid]), pid)
+        self._admin_by_code: dict[tuple[str, str], int] = payload["admin_by_code"]
 
     def __len__(self) -> int:
         return len(self._name)
@@ -144,7 +136,10 @@ class Gazetteer:
         """
         hit = self._lookups.get(key)
         if hit is None:
-            hit = [(self.place(code >> 1), bool(code & 1)) for code in self._index.get(key, ())]
+            codes = self._index.get(key, ())
+            if isinstance(codes, int):
+                codes = (codes,)
+            hit = [(self.place(code >> 1), bool(code & 1)) for code in codes]
             if len(self._lookups) < 200_000:
                 self._lookups[key] = hit
         return hit
@@ -186,8 +181,14 @@ def load_gazetteer() -> Gazetteer:
         raise ConfigurationError(
             f"gazetteer not built ({GAZETTEER_FILE.name} missing): run `python geodata/build_gazetteer.py`"
         )
-    with gzip.open(GAZETTEER_FILE, "rb") as fh:
-        payload = pickle.load(fh)  # noqa: S301 — our own build artefact
+    raw = GAZETTEER_FILE.read_bytes()  # uncompressed: gunzip would cost a quarter of the load
+    collecting = gc.isenabled()
+    gc.disable()  # half a million new objects, none cyclic: the collector would only slow us
+    try:
+        payload = pickle.loads(raw)  # noqa: S301 — our own build artefact
+    finally:
+        if collecting:
+            gc.enable()
     with open(COUNTRIES_FILE, encoding="utf-8") as fh:
         countries = json.load(fh)
     return Gazetteer(payload, countries)
