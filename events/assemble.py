@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from events.eventtypes import Trigger, classify, status_of
-from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence
+from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 
 _PLACE_RANK = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
 _PRONOUN_START = re.compile(
@@ -99,14 +99,65 @@ def sentence_events(
                 pair = s_actors
         if not s_dates or _NOT_EVENT.search(sent.text):
             continue
-        trigger = classify(sent.text)
+        other = _DAY_AFTER.search(sent.text)
+        main_text = sent.text[:other.start()] if other else sent.text
+        trigger = classify(main_text)
         if trigger is None:
             continue
+        cut = sent.start + (other.start() if other else len(sent.text))
+        main_actors = [a for a in s_actors if a.start < cut] or list(s_actors)
+        main_places = [p for p in s_places if p.start < cut]
         for span in _distinct(s_dates):
-            event = _make_event(ctx, sent, span, trigger, s_actors, s_places, inherited)
+            event = _make_event(ctx, sent, span, trigger, main_actors, main_places, inherited)
             if event is not None:
                 events.append(event)
+        events.extend(_relative_to_event(ctx, sent, s_dates, s_actors, s_places))
     return _inherit_visit_places(events)
+
+
+_DAY_AFTER = re.compile(
+    r"\bthe (day|week) (after|before) (?:the |his |her |their |a |an )?"
+    r"(visit|meeting|talks|summit|call|arrival|departure|trip|attack|vote|election|signing|speech|announcement)\b",
+    re.I,
+)
+
+
+def _relative_to_event(
+    ctx: ArticleContext,
+    sent: Sentence,
+    dates: Sequence[DateSpan],
+    actors: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+) -> list[Event]:
+    """'… on April 13, the day after the visit by Tillerson to Moscow' also dates the visit (April 12).
+
+    The other happening is named after the phrase; its participants and place are
+    the ones mentioned from the phrase to the end of the sentence.
+    """
+    m = _DAY_AFTER.search(sent.text)
+    if m is None:
+        return []
+    at = sent.start + m.start()
+    before = [d for d in dates if d.timex.end <= at and d.precision == "day" and d.date_start and d.date_end]
+    if not before:
+        return []
+    ref = before[-1]
+    assert ref.date_start is not None
+    step = dt.timedelta(days=1 if m.group(1).lower() == "day" else 7)
+    day = ref.date_start - step if m.group(2).lower() == "after" else ref.date_start + step
+    clause_actors = [a for a in actors if a.start >= at]
+    clause_places = [p for p in places if p.start >= at]
+    if not clause_actors:
+        return []
+    trigger = classify(m.group(3)) or Trigger("OTHER", "", m.group(3).lower(), 0, 0)
+    trigger = Trigger(trigger.event_type, trigger.mode, trigger.label, m.start(), m.end())
+    span = DateSpan(
+        timex=Timex(at, sent.start + m.end(), m.group(0), "DATE", day.isoformat()),
+        date_start=day, date_end=day, precision="day", anchor="narrative",
+        anchored_on=f"'{m.group(0)}' relative to {ref.date_start.isoformat()} ('{ref.timex.text}')",
+    )
+    event = _make_event(ctx, sent, span, trigger, clause_actors, clause_places, False)
+    return [event] if event is not None else []
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"

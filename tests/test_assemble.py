@@ -84,3 +84,26 @@ def test_event_typing_and_status() -> None:
     assert status_of("He reportedly visited Russia", False) == "reported"
     assert status_of("He visited Russia", False) == "occurred"
     assert status_of("He visited Russia", True) == "planned"
+
+
+def test_the_day_after_another_happening_dates_it_too() -> None:
+    text = ("The president received the envoy at the palace on April 13, which was the day after the visit "
+            "by the Lemurian minister to Portville.")
+    doc = Document("d2", "t.txt", "T", text)
+    art = Article("d2", 0, "A", 0, len(text), dt.date(2020, 4, 20), "byline")
+    ctx = ArticleContext(doc, art, dt.date(2020, 4, 20), {})
+    sent = Sentence("d2", 0, 0, len(text), text)
+    i = text.index("April 13")
+    span = DateSpan(Timex(i, i + 8, "April 13", "DATE", "2020-04-13"), dt.date(2020, 4, 13), dt.date(2020, 4, 13),
+                    "day", "document", "publication date")
+    j = text.index("Lemurian")
+    k = text.index("Portville")
+    actors = [ActorMention(j, j + 8, "Lemurian", "LEM", "state", via="adjective"),
+              ActorMention(0, 13, "The president", "ATL", "person", person="P", via="title")]
+    place = PlaceMention(k, k + 9, "Portville", "Portville", "ATL", 1.0, 2.0, "city")
+    events = sentence_events(ctx, [sent], [span], actors, [place])
+    by_day = {e.date_start: e for e in events}
+    assert set(by_day) == {dt.date(2020, 4, 13), dt.date(2020, 4, 12)}
+    visit = by_day[dt.date(2020, 4, 12)]
+    assert "LEM" in visit.actors and visit.place_name == "Portville" and visit.date_anchor == "narrative"
+    assert "LEM" not in by_day[dt.date(2020, 4, 13)].actors
