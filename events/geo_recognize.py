@@ -100,6 +100,7 @@ class Candidate:
     container: Candidate | None = None  # the "Y" of "X, Y"
     all_caps: bool = False
     approximate: bool = False  # a given span matched only through a part of it
+    dateline: bool = False  # opens the text as "LIMA, Peru —" / "MOSCOW (Reuters) -"
     local: str = ""  # "street" | "county": a feature placed with the document's own places
     county_states: list[str] = field(default_factory=list)  # US states with a county of this name
 
@@ -315,6 +316,9 @@ def _match_at(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> tuple[Cand
             found.embedded = _classify_embedding(gaz, toks, i, j, text)
             prev = toks[i - 1].text.lower() if i > 0 else ""
             found.locative = prev in LOCATIVE
+            follow = text[found.end: found.end + 4].lstrip()[:1]
+            found.dateline = found.start < 80 and follow in (",", "(", "-", "—", "–") and (
+                found.all_caps or found.initial)
             return found, j
     return None
 

@@ -261,6 +261,8 @@ def resolve_all(
                       anchors=list(ctx.anchors), near=ctx.near, given=ctx.given,
                       own={k: defaultdict(float, v) for k, v in ctx.own.items()})
     for c, ranked in zip(cands, first, strict=True):
+        if ranked and c.dateline:
+            ctx2.add(ranked[0][1], 2.0, c.key)  # the dateline says where the story is told from
         if ranked and len(c.places) > 1:
             margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
             if (margin >= 1.0 and substantial(ranked[0][1])) or c.container is not None:

@@ -153,3 +153,9 @@ def test_by_is_a_byline_only_when_capitalised_and_datelines_anywhere() -> None:
     found = _by_text("The step was taken by Bulgaria and Malta. By Carey Biron. The game ended.\nDALLAS (AP) - He scored.")
     assert {"Bulgaria", "Malta", "DALLAS"} <= set(found) and "Carey" not in found
     assert _by_text("WAUSAU, Wis. (WSAW) -- Snow fell.")["Wis"][:2] == ("USA", "admin")
+
+
+def test_dateline_sets_the_scene_and_port_of_x() -> None:
+    found = _by_text("ATHENS, Ga. (AP) — Students marched downtown. Officials in Athens said the Port of Savannah was busy.")
+    assert found["Athens"][0] == "USA"
+    assert _by_text("Ships left the Port of Qingdao for Chancay.")["Qingdao"][1] == "venue"
