@@ -17,6 +17,7 @@ parses fully written dates, behind an LRU cache.  See ``events/temporal/`` for t
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 import json
 import re
 from collections.abc import Callable
@@ -35,6 +36,16 @@ __all__ = ["tag", "resolve_dates", "find_publication_date", "infer_dct", "tag_fi
 
 def resolve(text: str, dct: dt.date | None) -> list[Resolved]:
     """Every temporal expression in ``text``, normalised, in text order."""
+    return list(_resolve_cached(text, dct))
+
+
+@lru_cache(maxsize=32)
+def _resolve_cached(text: str, dct: dt.date | None) -> tuple[Resolved, ...]:
+    # the pipeline asks about one article several times (publication date, bare and anchored dates)
+    return tuple(_resolve(text, dct))
+
+
+def _resolve(text: str, dct: dt.date | None) -> list[Resolved]:
     dc = Discourse.of(text, dct)
     norm = Normalizer(dc)
     out: list[Resolved] = []
