@@ -17,14 +17,14 @@ parses fully written dates, behind an LRU cache.  See ``events/temporal/`` for t
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 import json
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from events.model import DateSpan, Timex
 from events.temporal.context import Discourse
-from events.temporal.finder import find
+from events.temporal.finder import Candidate, find
 from events.temporal.measures import Normalizer
 from events.temporal.pubdate import find_publication_date, infer_from_dates
 from events.temporal.resolved import Resolved
@@ -45,11 +45,17 @@ def _resolve_cached(text: str, dct: dt.date | None) -> tuple[Resolved, ...]:
     return tuple(_resolve(text, dct))
 
 
+@lru_cache(maxsize=32)
+def _found(text: str) -> tuple[Candidate, ...]:
+    # finding does not depend on the reference date: an article resolved twice is scanned once
+    return tuple(find(text))
+
+
 def _resolve(text: str, dct: dt.date | None) -> list[Resolved]:
     dc = Discourse.of(text, dct)
     norm = Normalizer(dc)
     out: list[Resolved] = []
-    for c in find(text):
+    for c in _found(text):
         handler: Callable[..., Resolved | None] | None = getattr(norm, c.rule, None)
         if handler is None:
             continue
