@@ -81,6 +81,13 @@ CALENDAR = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday christmas easter".split()
 )
+# A capitalised name ending in one of these, after "at", "in", "near"..., is a building or site.
+VENUE_WORDS = frozenset(
+    "hospital airport stadium park church cathedral chapel basilica station bridge hotel mall centre center "
+    "square plaza arena theatre theater museum library prison jail castle palace tower cemetery courthouse "
+    "campus racecourse circuit harbour harbor pier wharf market".split()
+)
+VENUE_PREPOSITIONS = frozenset("at in near outside inside into to from toward towards beside behind".split())
 SENTENCE_END = frozenset('.!?\n"“”:;(—–')
 
 
@@ -101,7 +108,7 @@ class Candidate:
     all_caps: bool = False
     approximate: bool = False  # a given span matched only through a part of it
     dateline: bool = False  # opens the text as "LIMA, Peru —" / "MOSCOW (Reuters) -"
-    local: str = ""  # "street" | "county": a feature placed with the document's own places
+    local: str = ""  # "street" | "venue" | "county": placed with the document's own places
     county_states: list[str] = field(default_factory=list)  # US states with a county of this name
 
     @property
@@ -350,6 +357,12 @@ def _local_feature(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> _Loca
         surface = text[toks[i].start: end]
         return _LocalCandidate(toks[i].start, end, surface, fold(surface), local="street", end_token=k)
     surface = text[toks[i].start: end]
+    if last.lower() in VENUE_WORDS:
+        j = i - 1
+        if j >= 0 and toks[j].text.lower() == "the":
+            j -= 1
+        if j >= 0 and toks[j].text.lower() in VENUE_PREPOSITIONS:  # "at the Central Mental Hospital"
+            return _LocalCandidate(toks[i].start, end, surface, fold(surface), local="venue", end_token=k)
     if last.lower() == "county":
         states = gaz.county_states(fold(surface))
         if states:

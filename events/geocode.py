@@ -54,6 +54,16 @@ def _to_mention(cand: Candidate, place: Place, why: str, *, port: bool = False) 
     )
 
 
+def _local_mention(cand: Candidate, near: Place, why: str) -> PlaceMention:
+    """A street, building or county the gazetteer lacks, at the point of the place it is in."""
+    county = bool(cand.county_states)
+    return PlaceMention(
+        start=cand.start, end=cand.end, text=cand.text, name=cand.text, country=near.country,
+        lat=near.lat, lon=near.lon, precision="admin" if county else "venue",
+        feature="ADM2" if county else ("STRT" if cand.local == "street" else "BLDG"), geonameid=None, why=why,
+    )
+
+
 def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries: Counter[str], include_embedded: bool) -> bool:
     """Recognition filter: is this span really a place here?"""
     place = res.place
@@ -181,13 +191,13 @@ def geoparse(
         if c.local or (is_given and res is not None and focus is not None and _is_local_feature(c, res, focus)):
             local = _place_local(gaz, c, focus, cands, resolved)
             if local is not None:
-                mentions.append(_to_mention(c, *local))
+                mentions.append(_local_mention(c, *local))
             continue
         if res is None:
             local = _place_local(gaz, c, focus, cands, resolved) if is_given else None
             fallback = _main_country(gaz, countries)
             if local is not None:
-                mentions.append(_to_mention(c, local[0], "not in the gazetteer; " + local[1]))
+                mentions.append(_local_mention(c, local[0], "not in the gazetteer; " + local[1]))
             elif is_given and fallback is not None:
                 mentions.append(_to_mention(c, fallback, f"not in the gazetteer; placed in the article's main country, {fallback.name}"))
             elif is_given:

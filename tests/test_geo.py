@@ -159,3 +159,10 @@ def test_dateline_sets_the_scene_and_port_of_x() -> None:
     found = _by_text("ATHENS, Ga. (AP) — Students marched downtown. Officials in Athens said the Port of Savannah was busy.")
     assert found["Athens"][0] == "USA"
     assert _by_text("Ships left the Port of Qingdao for Chancay.")["Qingdao"][1] == "venue"
+
+
+def test_venues_and_streets_are_placed_in_their_town() -> None:
+    found = {m.text: m for m in geoparse("Firefighters in Winnipeg were called to the Grace General Hospital on Portage Avenue.")}
+    hospital = found["Grace General Hospital"]
+    assert hospital.precision == "venue" and hospital.country == "CAN" and round(hospital.lat) == 50
+    assert found["Portage Avenue"].feature == "STRT"
