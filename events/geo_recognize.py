@@ -244,7 +244,7 @@ def recognize(text: str, gaz: Gazetteer) -> list[Candidate]:
         if not (tok.cap and tok.word) and not starts_the:
             i += 1
             continue
-        local = None if starts_the else _local_feature(gaz, text, toks, i)
+        local = _local_feature(gaz, text, toks, i + 1 if starts_the else i)
         if local is not None:
             out.append(local)
             i = local.end_token
@@ -361,7 +361,7 @@ def _local_feature(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> _Loca
         j = i - 1
         if j >= 0 and toks[j].text.lower() == "the":
             j -= 1
-        if j >= 0 and toks[j].text.lower() in VENUE_PREPOSITIONS:  # "at the Central Mental Hospital"
+        if j >= 0 and toks[j].text.split()[-1].lower() in VENUE_PREPOSITIONS:  # "at the Central Mental Hospital"
             return _LocalCandidate(toks[i].start, end, surface, fold(surface), local="venue", end_token=k)
     if last.lower() == "county":
         states = gaz.county_states(fold(surface))
