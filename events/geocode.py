@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Callable, Sequence
 
 from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
@@ -205,8 +206,16 @@ def geoparse(
                 if online is not None:
                     mentions.append(online)
             continue
-        port = bool(_PORT_AFTER.match(text, c.end) or _PORT_BEFORE.search(text[max(0, c.start - 12): c.start]))
-        mentions.append(_to_mention(c, res.place, res.why, port=port and res.place.kind == "city"))
+        after = _PORT_AFTER.match(text, c.end)
+        before = _PORT_BEFORE.search(text[max(0, c.start - 12): c.start])
+        mention = _to_mention(c, res.place, res.why, port=bool(after or before) and res.place.kind == "city")
+        if mention.feature == "PRT" and res.place.kind == "city" and not is_given:
+            # "Qingdao Port" / "Port of Qingdao": the span names the port, the point is the city's
+            start = c.start - len(before.group()) if before else c.start
+            end = after.end() if after else c.end
+            mention = replace(mention, start=start, end=end, text=text[start:end],
+                              why=f"port of {res.place.name}; {res.why}")
+        mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
 

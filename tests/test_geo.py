@@ -50,7 +50,7 @@ def test_seas_ports_venues_provinces() -> None:
     found = {m.text: m for m in geoparse(text)}
     assert found["South China Sea"].precision == "sea" and found["South China Sea"].country is None
     assert found["Sea of Japan"].precision == "sea"
-    assert found["Qingdao"].precision == "venue" and found["Qingdao"].country == "CHN"
+    assert found["Qingdao Port"].precision == "venue" and found["Qingdao Port"].country == "CHN"
     assert found["Vostochny Port"].country == "RUS"
     assert found["the Kremlin"].precision == "venue" and found["the Kremlin"].country == "RUS"
     assert found["Fujian"].precision == "admin" and found["Shandong"].country == "CHN"
@@ -158,7 +158,7 @@ def test_by_is_a_byline_only_when_capitalised_and_datelines_anywhere() -> None:
 def test_dateline_sets_the_scene_and_port_of_x() -> None:
     found = _by_text("ATHENS, Ga. (AP) — Students marched downtown. Officials in Athens said the Port of Savannah was busy.")
     assert found["Athens"][0] == "USA"
-    assert _by_text("Ships left the Port of Qingdao for Chancay.")["Qingdao"][1] == "venue"
+    assert _by_text("Ships left the Port of Qingdao for Chancay.")["Port of Qingdao"][1] == "venue"
 
 
 def test_venues_and_streets_are_placed_in_their_town() -> None:
