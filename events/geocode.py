@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
 from events.geo_online import check_configuration, online_geocoder
