@@ -77,6 +77,9 @@ class Discourse:
     ref: Reference | None = None
     last_year_ref: Reference | None = None  # latest expression that wrote a year
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, pos)
+    # where the text last named a comparison period longer than a quarter ("the nine months",
+    # "the first half"): a later "a year earlier" compares that period, not the quarter
+    last_period_pos: int = -1
     day_refs: list[tuple[int, dt.date, str]] = field(default_factory=list)  # (pos, date, words)
     _cue_cache: tuple[list[int], list[tuple[int, int, str]]] | None = None
 

@@ -34,6 +34,8 @@ class Normalizer(RelativeNormalizer):
             return None
         if unit_name(unit) == "night" and n is not None and n == 1 and (g.get("num") or "").lower() in ("a", "an"):
             return None
+        if unit_name(unit) in ("month", "year") and (g.get("the") or rel == "first"):
+            self.dc.last_period_pos = c.start  # "the nine months", "the first half": a new comparison period
         return self.make(c, "DURATION", duration_value(n, unit), None, "", calendar=False)
 
     def vague_duration(self, c: Candidate) -> Resolved | None:
@@ -44,10 +46,9 @@ class Normalizer(RelativeNormalizer):
         rel = (g.get("rel") or g.get("rel2") or "").lower()
         if not unit.lower().endswith("s") and unit.lower() != "centuries":
             return None  # "the past year" is handled by rel_unit
-        if rel in ("recent", "past", "last"):
-            return self.make(c, "DATE", "PAST_REF", None, "", calendar=False)  # "in recent years"
-        if rel == "coming":
-            return self.make(c, "DATE", "FUTURE_REF", None, "", calendar=False)
+        if rel in ("past", "last"):
+            return self.make(c, "DATE", "PAST_REF", None, "", calendar=False)  # "over the past months"
+        # "in recent years", "in the coming weeks": TimeBank annotates a vague DURATION (PXY, PXW)
         return self.make(c, "DURATION", duration_value(None, unit), None, "", calendar=False)
 
     def time(self, c: Candidate) -> Resolved | None:

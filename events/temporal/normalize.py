@@ -46,6 +46,7 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
                   "twenty-first": 21}
 FUTURE_MODE: Mode = "future"
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 # "by May", "until Jan. 14": a deadline, which news sets ahead of the report
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _RANGE_STOP = frozenset({"in", "at", "on", "and", "when", "while", "the", "to", "for", "with", "as", "after",
@@ -381,4 +382,12 @@ class DateNormalizer:
         if base is None:
             return self.make(c, "DATE", f"XXXX-WXX-{wd}", None, "", calendar=False)
         d = pick_weekday(wd, base, mode)
+        if part:
+            # TimeML: "Monday morning" is a TIME, the day plus the part of day ("1998-02-16TMO");
+            # the pipeline still gets the day
+            r = self.make(c, "TIME", f"{d.isoformat()}T{_PART_CODE[part]}", anchor,  # type: ignore[arg-type]
+                          how, calendar=False)
+            r = Resolved(**{**r.__dict__, "calendar": True, "anchor": anchor, "anchored_on": how,
+                            "date_start": d, "date_end": d, "precision": "day"})
+            return self.remember(r, False)
         return self.remember(self.make(c, "DATE", d.isoformat(), anchor, how), False)  # type: ignore[arg-type]

@@ -20,6 +20,9 @@ _ENDED = re.compile(rf"\s(?:that\s|which\s)?(?:ended|ending|ends|closed)\s(?:on\
                     rf"(?:,\s?(?P<year>{YEAR4}))?")
 
 
+QUARTER_TOPIC_REACH = 1500  # characters: an earnings story's topic quarter holds this far
+
+
 class PeriodNormalizer(DateNormalizer):
     """Handlers for quarters and halves, on top of the calendar dates."""
 
@@ -87,7 +90,7 @@ class PeriodNormalizer(DateNormalizer):
         if unit == "period" and ordw in ORDINALS:
             return None
         if year is not None and not back:
-            dc.last_quarter = (year, q, c.start)
+            self._note_quarter(year, q, c.start, ended is not None)
         ystr = f"{year - back:04d}" if year is not None else "XXXX"
         return self.make(c, "DATE", f"{ystr}-Q{q}", anchor, how)
 
@@ -99,6 +102,22 @@ class PeriodNormalizer(DateNormalizer):
         if unit == "half" or ctx is None:
             return self.make(c, "DATE", f"{year:04d}", "explicit", "explicit year")
         return self.make(c, "DATE", f"{year:04d}-Q{ctx[1]}", "explicit", "explicit year")
+
+    def _note_quarter(self, year: int, q: int, pos: int, ended: bool) -> None:
+        """Make a named quarter the one the text compares ("a year ago", "the latest period").
+
+        A quarter not yet over at publication ("fourth-quarter results are expected to ...") is
+        a forecast, not the reported period; and the first reported quarter stays the topic of an
+        earnings story ("... compared with a flat second quarter") unless a later one is named
+        with its end date ("the quarter ended Sept. 30")."""
+        dc = self.dc
+        if dc.dct is not None and not ended:
+            now = (dc.dct.year, quarter_of(dc.dct))
+            if (year, q) > now or ((year, q) == now and dc.tense(pos, pos + 1) != "past"):
+                return
+        if dc.last_quarter is not None and not ended and pos - dc.last_quarter[2] < QUARTER_TOPIC_REACH:
+            return
+        dc.last_quarter = (year, q, pos)
 
     def _context_quarter(self, pos: int) -> tuple[int, int] | None:
         """The quarter the text is talking about: the last one named, else the last one completed."""
@@ -133,7 +152,7 @@ class PeriodNormalizer(DateNormalizer):
         if ended is not None:
             y, q = ended[0], (ended[1] - 1) // 3 + 1
             if (g.get("unit") or "") == "quarter":
-                dc.last_quarter = (y, q, c.start)
+                self._note_quarter(y, q, c.start, True)
         else:
             ctx = self._context_quarter(c.start)
             if ctx is None:

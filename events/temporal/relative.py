@@ -51,7 +51,7 @@ class RelativeNormalizer(PeriodNormalizer):
     def at_granularity(self, d: dt.date, gran: str, c: Candidate) -> str:
         """A date at a unit's granularity; "a year ago" takes the quarter the text compares."""
         lq = self.dc.last_quarter
-        if gran == "year" and lq is not None and c.start - lq[2] < QUARTER_REACH:
+        if gran == "year" and lq is not None and c.start - lq[2] < QUARTER_REACH and lq[2] > self.dc.last_period_pos:
             return f"{d.year:04d}-Q{lq[1]}"
         return {"day": d.isoformat(), "week": week_value(d), "weekend": week_value(d) + "-WE",
                 "month": d.isoformat()[:7], "quarter": f"{d.year:04d}-Q{quarter_of(d)}",
@@ -132,12 +132,12 @@ class RelativeNormalizer(PeriodNormalizer):
             rel = "same"
         if unit in ("day", "morning", "afternoon", "evening", "night"):
             return self._rel_day(c, rel, unit, full_rel)
-        if rel in ("past", "last") and full_rel.startswith("the ") and unit in ("year", "decade", "century", "month", "week"):
-            return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)
+        # "the past year", "the last decade": TimeBank annotates the previous calendar unit (DATE 1997,
+        # 198), as for "last year"; only "the next decade/century" is a span ahead (DURATION)
         if rel in ("next", "coming") and full_rel.startswith("the ") and unit in ("decade", "century"):
             return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)  # "over the next decade"
         if rel == "past" and unit in ("decade", "century"):
-            return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)
+            return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)  # "the past decade"
         narrative = rel in ("same", "following", "prior", "preceding") or (rel in ("next", "previous") and full_rel.startswith("the "))
         b = self.base(narrative) if not (narrative and unit == "year" and self.dc.ref is not None) else (
             self.dc.ref.date, "narrative", narrative_label(self.dc.ref.date, self.dc.ref.label, self.dc.ref.granularity))
@@ -314,7 +314,7 @@ class RelativeNormalizer(PeriodNormalizer):
             return None
         d, anchor, how = b
         ctx = self._context_quarter(c.start)
-        if self.dc.last_quarter is not None and ctx is not None:
+        if self.dc.last_quarter is not None and ctx is not None and self.dc.last_quarter[2] > self.dc.last_period_pos:
             return self.make(c, "DATE", f"{ctx[0] - 1:04d}-Q{ctx[1]}", anchor, how)
         return self.make(c, "DATE", f"{d.year - 1:04d}", anchor, how)
 

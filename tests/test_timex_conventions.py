@@ -1,0 +1,69 @@
+"""TimeML/TimeBank conventions the tagger follows (hand-built sentences, no corpus text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events.timex import resolve_dates, tag
+
+DCT = dt.date(1998, 2, 17)  # a Tuesday
+
+
+def typed(text: str, words: str, dct: dt.date | None = DCT) -> tuple[str, str]:
+    for t in tag(text, dct):
+        if t.text == words:
+            return t.type, t.value
+    raise AssertionError(f"{words!r} not tagged in {[(t.text, t.value) for t in tag(text, dct)]}")
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    # a weekday with a part of the day is a TIME: the day plus TMO/TAF/TEV/TNI
+    ("Police arrived Monday morning.", "Monday morning", ("TIME", "1998-02-16TMO")),
+    ("The vote was held Sunday night.", "Sunday night", ("TIME", "1998-02-15TNI")),
+    ("They will meet Thursday afternoon.", "Thursday afternoon", ("TIME", "1998-02-19TAF")),
+    # vague spans of time are durations with an unknown count
+    ("Prices have climbed in recent years.", "recent years", ("DURATION", "PXY")),
+    ("More cuts are likely in the coming weeks.", "the coming weeks", ("DURATION", "PXW")),
+    # "the past year" names the previous calendar year, as "last year" does
+    ("Exports fell over the past year.", "the past year", ("DATE", "1997")),
+])
+def test_timebank_conventions(text: str, words: str, expected: tuple[str, str]) -> None:
+    assert typed(text, words) == expected
+
+
+EARNINGS_DCT = dt.date(1989, 11, 1)
+
+
+def test_topic_quarter_of_an_earnings_story_is_the_comparison() -> None:
+    text = ("Net income rose 20% in the third quarter. Results compared with a flat second quarter. "
+            "In the year-earlier period, the company earned $5 million.")
+    assert typed(text, "the year-earlier period", EARNINGS_DCT) == ("DATE", "1988-Q3")
+
+
+def test_a_forecast_quarter_is_not_the_comparison() -> None:
+    text = ("Net rose in the third quarter. The company expects fourth-quarter profit to fall. "
+            "In the latest quarter, sales rose from $5 million a year ago.")
+    assert typed(text, "the latest quarter", EARNINGS_DCT) == ("DATE", "1989-Q3")
+    assert typed(text, "a year ago", EARNINGS_DCT) == ("DATE", "1988-Q3")
+
+
+def test_nine_months_make_the_comparison_a_year() -> None:
+    text = ("Net rose in the third quarter. For the nine months, net was $9 million, "
+            "up from $7 million a year earlier.")
+    assert typed(text, "a year earlier", EARNINGS_DCT) == ("DATE", "1988")
+
+
+def test_future_weekday_is_not_pulled_to_a_later_date_in_the_sentence() -> None:
+    text = ("The freighter left the port on April 10. The ship will start its return journey on Sunday "
+            "from the port, and is expected to reach its home port on April 19.")
+    got = {s.timex.text: s.date_start for s in resolve_dates(text, dt.date(2017, 4, 12))}
+    assert got["Sunday"] == dt.date(2017, 4, 16)
+    assert got["April 19"] == dt.date(2017, 4, 19)
+
+
+def test_weekday_with_part_of_day_still_gives_the_pipeline_a_day() -> None:
+    got = {s.timex.text: s for s in resolve_dates("Police arrived Monday morning.", DCT)}
+    span = got["Monday morning"]
+    assert (span.date_start, span.precision, span.timex.value) == (dt.date(1998, 2, 16), "day", "1998-02-16")
