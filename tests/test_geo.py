@@ -145,7 +145,8 @@ def test_a_person_stays_a_person_and_plural_demonyms_are_people() -> None:
 def test_generic_words_companies_and_initiatives_are_not_places() -> None:
     found = _by_text("Relations with the West soured. COSCO ships docked. Beijing promoted the New Silk Road, "
                      "One Belt, One Road. As expected, Central banks moved.")
-    assert set(found) == {"Beijing"}
+    assert set(found) == {"Beijing", "the West"}
+    assert found["the West"][0] is None  # the Western world, not the West region of Cameroon
     assert _by_text("He lives on Royal Street in Beijing.")["Royal Street"][0] == "CHN"
 
 
