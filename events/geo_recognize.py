@@ -216,11 +216,15 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
         low = tok.text.lower()
         if not tok.word or not tok.text[1:].islower() or low in PLACE_PREFIXES or low in gaz.english_words:
             return False
+        if low in TITLES or low in CALENDAR or low.rstrip("s") in gaz.english_words:
+            return False  # "Gov.", "Archbishop", "Thursday", "Democrats"
         if gaz.adjective(fold(tok.text)) is not None:
             return False
         return all(p.kind == "city" and p.population < 20_000 for p, _ in gaz.lookup(fold(tok.text)))
 
-    townish = j - i == 1 and all(p.kind == "city" and p.population < 200_000 for p, _ in gaz.lookup(fold(toks[i].text)))
+    readings = gaz.lookup(fold(toks[i].text)) if j - i == 1 else []
+    townish = bool(readings) and all(p.kind == "city" and p.population < 200_000 for p, _ in readings) \
+        and gaz.adjective(fold(toks[i].text)) is None
     others = [t for t in toks[a:b] if not (toks[i].start <= t.start < toks[j - 1].end)]
     if a < i and b == j and all(name_like(t) for t in toks[a:i]):
         return "person"  # "Andrew Jackson"

@@ -85,7 +85,8 @@ def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries
     big = place.kind != "city" or place.population >= 100_000
     local = cand.locative or res.local
     supported = local or (place.country is not None and countries.get(place.country, 0) > 0)
-    dateline = (cand.start < 80 or cand.initial) and text[cand.end: cand.end + 3].lstrip()[:1] in (",", "(", "-", "—", "–")
+    dateline = cand.dateline or (cand.start < 80 or cand.initial) and text[cand.end: cand.end + 3].lstrip()[:1] in (",", "(", "-", "—", "–", ":") \
+        or (cand.start < 3 and place.population >= 100_000)  # "LONDON The latest on ..."
     if cand.all_caps and single and place.kind == "city" and not local and not dateline:
         return False  # "COSCO": a company in capitals, not Cusco ("LIMA, Peru —" opens a text)
     if common:

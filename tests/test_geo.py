@@ -167,3 +167,9 @@ def test_venues_and_streets_are_placed_in_their_town() -> None:
     hospital = found["Grace General Hospital"]
     assert hospital.precision == "venue" and hospital.country == "CAN" and round(hospital.lat) == 50
     assert found["Portage Avenue"].feature == "STRT"
+
+
+def test_titles_after_a_place_are_not_names() -> None:
+    found = _by_text("Russian President Vladimir Putin met Oklahoma Gov. Mary Fallin. Manila Archbishop Luis Tagle spoke.")
+    assert {"Russian", "Oklahoma", "Manila"} <= set(found)
+    assert _by_text("LONDON The Latest on the talks.")["LONDON"][0] == "GBR"
