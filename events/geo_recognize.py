@@ -210,7 +210,8 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
         return "event"
     if any(w in ORG_WORDS for w in inside):
         return "organisation"
-    if j - i == 1 and fold(toks[i].text) in gaz.english_words and all(p.kind == "city" for p, _ in gaz.lookup(fold(toks[i].text))):
+    if j - i == 1 and fold(toks[i].text) in gaz.english_words \
+            and all(p.kind == "city" and p.population < 500_000 for p, _ in gaz.lookup(fold(toks[i].text))):
         return "name"  # "Marigny Plantation", "Free People": a word inside a longer name
     def name_like(tok: _Tok) -> bool:  # "Andrew", "Xavier", "Dave": a name, or at most a hamlet's
         low = tok.text.lower()

@@ -76,7 +76,8 @@ def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries
     # A dictionary word ("Reading", "Nice") needs more evidence, unless it names a country
     # or region ("China", "Turkey") or is a code in capitals that matched exactly ("US").
     common = single and (cand.key in gaz.english_words or cand.key in gaz.common_words) \
-        and (place.kind in ("city", "admin") or cand.is_adjective) and not cand.text.isupper()
+        and (place.kind in ("city", "admin") or cand.is_adjective) and not cand.text.isupper() \
+        and place.population < 1_000_000  # "Manila" is the city even at a sentence start
     if cand.is_adjective:
         return not (cand.initial and common)
     surface = cand.text
