@@ -168,7 +168,7 @@ def geoparse(
     found = recognize(text, gaz)
     given: list[Candidate] = []
     if spans is not None:
-        given = [_span_candidate(gaz, text, s, e) for s, e in spans]
+        given = [_span_candidate(gaz, text, s, e) for s, e in spans if 0 <= s < e <= len(text) and text[s:e].strip()]
         found = [c for c in found if not any(c.start < g.end and g.start < c.end for g in given)]
     found = [c for c in found if c.embedded in ("", "organisation")]
     for g in given:
