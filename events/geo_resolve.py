@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from geopy.distance import great_circle
 
@@ -29,6 +30,15 @@ CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "r
 MAX_CANDIDATES = 15
 _NOTHING: dict[object, float] = {}  # read-only stand-in for "contributed nothing"
 HIGH_LEVEL = frozenset({"country", "continent", "sea", "ocean", "gulf", "strait", "region"})
+
+
+class Scored(NamedTuple):
+    """One ranked reading of a span."""
+
+    score: float
+    place: Place
+    why: list[str]  # filled for the best reading only
+    local: bool  # supported by a container, a region in the text or a place within 100 km
 
 
 @dataclass(frozen=True)
@@ -107,11 +117,12 @@ def _nearest_km(place: Place, points: Sequence[tuple[float, float]]) -> float:
 def score_place(
     gaz: Gazetteer, cand: Candidate, place: Place, alternate: bool, ctx: DocContext,
     points: Sequence[tuple[float, float]], explain: bool = False,
-) -> tuple[float, list[str], bool]:
+) -> tuple[float, list[str], bool, bool]:
     """Prior plus document evidence for one reading of a span; ``points``: anchor places.
 
-    Returns the score, the reasons (only when ``explain``), and whether an explicit
-    container ("Paris, Texas") supports this reading.
+    Returns the score, the reasons (only when ``explain``), whether an explicit container
+    ("Paris, Texas") supports this reading, and whether local evidence does (a container,
+    a first-level region named in the text, or a place named within 100 km).
     """
     score = prior(place, alternate)
     why: list[str] = []
@@ -119,6 +130,7 @@ def score_place(
         if explain:
             why.append(f"population {place.population:,}")
     signals: list[float] = []
+    local = False
     if place.country and place.kind != "country":
         mine = ctx.own.get(cand.key, _NOTHING)
         weight = ctx.countries.get(place.country, 0.0) - mine.get(place.country, 0.0)
@@ -131,6 +143,7 @@ def score_place(
         admin_key = (place.country, place.admin1)
         admin_weight = ctx.admins.get(admin_key, 0.0) - mine.get(admin_key, 0.0) if place.admin1 else 0.0
         if admin_weight > 0:
+            local = True
             signals.append(1.6 + 0.3 * min(admin_weight, 3.0))
             region = gaz.admin_place(place.country, place.admin1)
             if explain:
@@ -148,6 +161,7 @@ def score_place(
             why.append(reason)
     if place.kind != "country" and points:
         best = _nearest_km(place, points)
+        local = local or best <= 100.0
         for limit, bonus in ((30.0, 2.6), (100.0, 2.0), (300.0, 1.2), (1000.0, 0.5)):
             if best <= limit:
                 signals.append(bonus)
@@ -166,7 +180,7 @@ def score_place(
         # The signals are correlated (one region gives all three): the strongest counts fully.
         signals.sort(reverse=True)
         score += signals[0] + 0.3 * sum(signals[1:])
-    return score, why, contained
+    return score, why, contained, local or contained
 
 
 def _containment(place: Place, container: Candidate) -> tuple[float, str]:
@@ -192,7 +206,7 @@ def _containment(place: Place, container: Candidate) -> tuple[float, str]:
 
 def rank(
     gaz: Gazetteer, cand: Candidate, ctx: DocContext, self_pids: frozenset[int] = frozenset()
-) -> list[tuple[float, Place, list[str]]]:
+) -> list[Scored]:
     """Candidate places for one span, best first."""
     options = cand.places
     if len(cand.text) <= 3 and cand.text.isupper() and any(p.kind != "city" for p, _ in options):
@@ -206,16 +220,16 @@ def rank(
         ]
     high_level = any(p.kind in HIGH_LEVEL for p, _ in options)
     points = [(a.lat, a.lon) for a in ctx.anchors if a.pid not in self_pids]
-    scored: list[tuple[float, Place, bool]] = []
+    scored: list[tuple[float, Place, bool, bool]] = []
     for place, alt in options:
-        s, _why, contained = score_place(gaz, cand, place, alt, ctx, points)
+        s, _why, contained, local = score_place(gaz, cand, place, alt, ctx, points)
         if high_level and place.kind == "city" and not contained:
             s -= 2.5  # "Mexico", "Lebanon": the country, unless written "Mexico, Missouri"
-        scored.append((s, place, alt))
+        scored.append((s, place, alt, local))
     scored.sort(key=lambda t: -t[0])
     best = scored[0]
     why = score_place(gaz, cand, best[1], best[2], ctx, points, explain=True)[1]
-    return [(best[0], best[1], why), *((sc, pl, []) for sc, pl, _alt in scored[1:])]
+    return [Scored(best[0], best[1], why, best[3]), *(Scored(sc, pl, [], lo) for sc, pl, _alt, lo in scored[1:])]
 
 
 def resolve_all(
@@ -250,8 +264,8 @@ def resolve_all(
         elif c.places and all(p.kind == "country" for p, _ in c.places):
             ctx.add(c.places[0][0], 1.0, c.key)
     # Pass 1: rank with that; keep confident winners as anchors.
-    first: list[list[tuple[float, Place, list[str]]]] = []
-    cache: dict[tuple[str, str], list[tuple[float, Place, list[str]]]] = {}
+    first: list[list[Scored]] = []
+    cache: dict[tuple[str, str], list[Scored]] = {}
     for c in cands:
         ck = (c.key, c.container.key if c.container is not None else "")
         if ck not in cache:
@@ -283,10 +297,9 @@ def resolve_all(
             else:
                 cache[ck] = rank(gaz, c, ctx2, frozenset(p.pid for p, _ in c.places))
         final = cache[ck]
-        score, place, why = final[0]
-        margin = score - final[1][0] if len(final) > 1 else 9.0
-        local = c.container is not None or any(w.endswith("km from other places in the text") and int(w.split()[0]) < 100 for w in why) \
-            or any(w.endswith("is in the text") and not w.startswith(_country_name(gaz, place)) for w in why)
+        score, place, why, local = final[0]
+        margin = score - final[1].score if len(final) > 1 else 9.0
+        local = local or c.container is not None
         if len(final) == 1:
             why = ["only place of that name"]
         elif place.kind in ("country", "continent") or place.kind in CURATED_KINDS:
@@ -313,7 +326,3 @@ def _one_sense_per_text(cands: Sequence[Candidate], out: list[Resolution | None]
             res = Resolution(first.place, f"same place as '{first.place.name}' written with its region earlier", True, res.margin)
         fixed.append(res)
     return fixed
-
-
-def _country_name(gaz: Gazetteer, place: Place) -> str:
-    return str(gaz.countries.get(place.country or "", {}).get("name", place.country or "?"))
