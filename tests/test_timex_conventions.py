@@ -67,3 +67,19 @@ def test_weekday_with_part_of_day_still_gives_the_pipeline_a_day() -> None:
     got = {s.timex.text: s for s in resolve_dates("Police arrived Monday morning.", DCT)}
     span = got["Monday morning"]
     assert (span.date_start, span.precision, span.timex.value) == (dt.date(1998, 2, 16), "day", "1998-02-16")
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    ("They will speak tonight.", "tonight", ("TIME", "1998-02-17TNI")),
+    ("It may take a couple of years.", "a couple of years", ("DURATION", "P2Y")),
+    ("The firm said it would pay the dividend in January.", "January", ("DATE", "1999-01")),
+])
+def test_more_conventions(text: str, words: str, expected: tuple[str, str]) -> None:
+    dct = DCT if "January" not in text else dt.date(1998, 11, 2)
+    assert typed(text, words, dct) == expected
+
+
+def test_now_as_a_discourse_marker_is_not_a_timex() -> None:
+    text = "The plan failed. Now, he says, it looks different. Prices are now higher."
+    nows = [t for t in tag(text, DCT) if t.text.lower() == "now"]
+    assert [(t.start, t.value) for t in nows] == [(text.rindex("now"), "PRESENT_REF")]

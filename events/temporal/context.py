@@ -42,9 +42,12 @@ def sentence_starts(text: str) -> list[int]:
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|scheduled|slated|due\sto|plans?\sto|planning\sto"
+    r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|expects?\sto|agreed\sto|agreement\sto|scheduled|slated|due\sto|plans?\sto|planning\sto"
     r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|is\sto|are\sto|hopes?\sto|aims?\sto"
     r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline|begins|starts|opens|ends|takes\seffect|runs\sthrough)\b", re.IGNORECASE)
+# Future in reported speech ("said it would pay in January"): a cue for months, too weak for weekdays
+# ("said Wednesday that he would ...").
+_REPORTED_FUTURE = re.compile(r"\bwould\b", re.IGNORECASE)
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "came", "went", "gave", "began",
     "left", "saw", "got", "won", "lost", "led", "spoke", "fell", "rose", "sold", "bought", "paid", "sent",
@@ -105,6 +108,7 @@ class Discourse:
         """Tense cues of the whole text, found once: (starts, [(start, end, tense)]) sorted by start."""
         if self._cue_cache is None:
             cues: list[tuple[int, int, str]] = [(m.start(), m.end(), "future") for m in _FUTURE.finditer(self.text)]
+            cues.extend((m.start(), m.end(), "reported") for m in _REPORTED_FUTURE.finditer(self.text))
             for m in _WORDS.finditer(self.text):
                 w = m.group(0).lower()
                 if w in _NOT_PAST_ED or not (w in _PAST_WORDS or (w.endswith("ed") and len(w) > 3)):
@@ -116,22 +120,30 @@ class Discourse:
             self._cue_cache = ([c[0] for c in cues], cues)
         return self._cue_cache
 
-    def tense(self, start: int, end: int) -> Tense:
-        """Tense of the clause around [start, end): the nearest tense cue in the sentence wins."""
+    def tense(self, start: int, end: int, reported: bool = False) -> Tense:
+        """Tense of the clause around [start, end): the nearest tense cue in the sentence wins.
+
+        ``reported``: count "would" (future in reported speech) as a future cue."""
+        return self.tense_cue(start, end, reported)[0]
+
+    def tense_cue(self, start: int, end: int, reported: bool = False) -> tuple[Tense, float]:
+        """The tense and how far (characters) its cue is from the expression."""
         s, e = self.sentence(start)
         lo, hi = max(s, start - 120), min(e, end + 80)
         starts, cues = self._cues()
         best: tuple[float, Tense] | None = None
         for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
             cs, ce, kind = cues[k]
-            if ce > hi or (cs < end and ce > start):
+            if ce > hi or (cs < end and ce > start) or (kind == "reported" and not reported):
                 continue
+            if kind == "reported":
+                kind = "future"
             d = float(start - ce if ce <= start else cs - end)
             if kind == "future":
                 d *= FUTURE_WEIGHT
             if best is None or d < best[0]:
                 best = (d, kind)  # type: ignore[assignment]
-        return best[1] if best else None
+        return (best[1], best[0]) if best else (None, float("inf"))
 
     def set_ref(self, date: dt.date, granularity: str, label: str, pos: int, explicit_year: bool) -> None:
         r = Reference(date, granularity, label, pos, explicit_year)

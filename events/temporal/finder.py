@@ -156,6 +156,12 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Nothing but quotes and spaces between the previous sentence end (or text start) and ``pos``."""
+    before = text[max(0, pos - 6):pos].rstrip(" \t\n\"'`\u201c")
+    return not before or before[-1] in ".!?:;\n"
+
+
 def _next_text(text: str, pos: int, n: int = 40) -> str:
     return text[pos:pos + n]
 
@@ -263,6 +269,8 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         return h <= 24
     if c.rule == "ref":
         w = (g.get("word") or "").lower()
+        if w == "now" and re.match(r"\s*(?:,|for\b)", text[c.end:c.end + 5]) and _sentence_initial(text, c.start):
+            return False  # "Now, he says, ...", "Now for the weather": a discourse marker, not a time
         if w == "current":
             return not re.match(r"\s(?:account|accounts|affairs|assets|liabilities|ratio|yield|flow|flows|"
                                 r"of|and|through|density)\b", text[c.end:c.end + 16])

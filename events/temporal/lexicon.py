@@ -105,6 +105,8 @@ def unit_name(token: str) -> str:
 def parse_number(text: str) -> float | None:
     """'two' -> 2, 'twenty-five' -> 25, '5 1/2' -> 5.5, 'a' -> 1, 'several' -> None."""
     t = text.lower().strip()
+    if t in ("a couple of", "couple of", "a couple"):
+        return 2.0  # TimeBank: "a couple of years" is P2Y
     if t in VAGUE_QUANTITIES:
         return None
     half = 0.0

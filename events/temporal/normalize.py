@@ -46,6 +46,7 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
                   "twenty-first": 21}
 FUTURE_MODE: Mode = "future"
+GOVERNING_VERB_REACH = 20  # characters between a month and a past-tense verb that governs it
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 # "by May", "until Jan. 14": a deadline, which news sets ahead of the report
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -101,9 +102,11 @@ class DateNormalizer:
         prep = _DEADLINE.search(self.dc.text, max(0, c.start - 12), c.start)
         if prep:
             return FUTURE_MODE if self.dc.tense(c.start, c.end) != "past" else "nearest"
-        t = self.dc.tense(c.start, c.end)
+        t, dist = self.dc.tense_cue(c.start, c.end, reported=strict_past)
         if t == "past":
-            return "past" if strict_past else "lean_past"
+            # a whole month or season next to its past-tense verb ("left in May") is strictly past;
+            # a past cue further off is often a reporting verb ("said it would ... in January")
+            return "past" if strict_past and dist <= GOVERNING_VERB_REACH else "lean_past"
         return FUTURE_MODE if t == "future" else "nearest"
 
     def year_anchor(self, c: Candidate, occ: Callable[[int], tuple[dt.date, dt.date] | None],

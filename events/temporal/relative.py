@@ -70,6 +70,8 @@ class RelativeNormalizer(PeriodNormalizer):
             return self.make(c, "DATE", "XXXX-XX-XX", None, "", calendar=False)
         d0, anchor, how = b
         d = d0 + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        if word == "tonight" and not part:
+            part = "night"  # TimeML: "tonight" is the night of the reference day, a TIME (TNI)
         if part:
             code = PART_CODE.get(part or word, "")
             r = self.make(c, "TIME", f"{d.isoformat()}T{code}", anchor, how, calendar=False)
