@@ -23,10 +23,16 @@ def _pipeline() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
     return ingest_bytes, ingest_text
 
 
+def _say(kind: str, text: str) -> None:
+    """Show a result now and keep it until the next ingest (reruns would otherwise wipe it)."""
+    getattr(st, kind)(text)
+    st.session_state.setdefault("_ingest_log", []).append((kind, text))
+
+
 def _run(kind: str, payload: Any, name: str) -> None:
     funcs = _pipeline()
     if funcs is None:
-        st.error("Ingest is not available yet: `events.pipeline` is missing in this build.")
+        _say("error", "Ingest is not available yet: `events.pipeline` is missing in this build.")
         return
     bar = st.progress(0.0, text=f"Reading {name}…")
 
@@ -42,15 +48,15 @@ def _run(kind: str, payload: Any, name: str) -> None:
     except Exception as exc:  # noqa: BLE001 - show one line, never a traceback
         bar.empty()
         message = getattr(exc, "user_message", None) or f"{type(exc).__name__}: {exc}"
-        st.error(f"{name}: {message} — the store was left unchanged.")
+        _say("error", f"{name}: {message} — the store was left unchanged.")
         return
     bar.progress(1.0, text="Done")
     if not report.ok:
-        st.error(report.message)
+        _say("error", f"{report.message} — the store was left unchanged.")
     elif report.new_documents == 0:
-        st.info(f"{report.message} (already in the store — nothing added)")
+        _say("info", f"{name}: {report.message}")
     else:
-        st.success(f"{report.message} · {report.new_documents} new document(s), {report.new_events} new event(s)")
+        _say("success", f"{name}: {report.message}")
 
 
 add_col, docs_col = st.columns([1, 2])
@@ -61,17 +67,25 @@ with add_col:
     with st.form("upload_form", clear_on_submit=True):
         files = st.file_uploader("Upload files", type=UPLOAD_TYPES, accept_multiple_files=True,
                                  help="Plain text, Markdown, HTML, or JSON/JSONL with a `text` field.")
+        ran = False
         if st.form_submit_button("Ingest files", type="primary") and files:
+            st.session_state["_ingest_log"] = []
+            ran = True
             for file in files:
                 _run("bytes", file.getvalue(), file.name)
     with st.form("paste_form", clear_on_submit=True):
         name = st.text_input("Name", value="pasted", max_chars=120)
         text = st.text_area("Or paste text", height=160)
         if st.form_submit_button("Ingest text"):
+            st.session_state["_ingest_log"] = []
+            ran = True
             if text.strip():
                 _run("text", text, name or "pasted")
             else:
-                st.error("Nothing to ingest: the text box is empty.")
+                _say("error", "Nothing to ingest: the text box is empty.")
+    if not ran:  # results of the last ingest stay visible across reruns
+        for kind, message in st.session_state.get("_ingest_log", []):
+            getattr(st, kind)(message)
 
 docs = queries.documents()
 arts = queries.articles()

@@ -189,7 +189,8 @@ def _fake_pipeline(monkeypatch: pytest.MonkeyPatch, calls: list[str]) -> None:
         if "\x00" in text or not text.strip():
             return _Report(False, f"{name}: binary or empty input, skipped", 0, 0)
         known = name in calls[:-1]
-        return _Report(True, f"{name}: ingested", 0 if known else 1, 0 if known else 3)
+        return _Report(True, "already in the store, nothing added" if known else "ingested",
+                       0 if known else 1, 0 if known else 3)
 
     def ingest_bytes(name, data, store, progress=None):  # type: ignore[no-untyped-def]
         return ingest_text(data.decode("utf-8", "replace"), name, store, progress)

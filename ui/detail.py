@@ -110,7 +110,8 @@ def detail_html(row: dict[str, Any]) -> str:
         f"<div style='margin-top:8px'><b>Evidence</b> <span style='font-size:0.8em'>{legend}</span></div>"
         f"<blockquote class='evidence' style='margin:4px 0;padding:6px 10px;border-left:3px solid #4c78a8;"
         f"background:#f8fafc'>{evidence_html(row)}</blockquote>"
-        + (f"<div style='margin-top:6px'><b>Other mentions ({len(others)})</b><ul style='margin:2px 0'>"
+        + (f"<div style='margin-top:6px'><b>Other mentions ({len(others)})</b>"
+           f"<ul style='margin:2px 0;font-size:14px'>"
            f"{other_items}</ul></div>" if others else "")
         + "</div>"
     )

@@ -101,6 +101,8 @@ def timeline_chart(
         lo = min([*counts["bucket_start"].to_list(), *spans["date_start"].to_list()], default=None)
         hi = max([*counts["bucket_end"].to_list(), *spans["span_end"].to_list()], default=None)
         domain = (lo, hi) if lo and hi else None
+    if domain and (domain[1] - domain[0]).days < 14:  # a day or two of data: show days, not hours
+        domain = (domain[0] - dt.timedelta(days=3), domain[0] + dt.timedelta(days=13))
     x_scale = {"domain": [domain[0].isoformat(), (domain[1] + dt.timedelta(days=1)).isoformat()]} if domain else {}
     if window:
         counts = counts.with_columns(

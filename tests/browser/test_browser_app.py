@@ -180,7 +180,7 @@ def _tooltip_at(page: Page, lat: float, lon: float) -> str:
 
 
 def _click_row(page: Page, index: int) -> None:
-    grid = page.locator("[data-testid=stDataFrame]").first
+    grid = page.locator(".st-key-event_table [data-testid=stDataFrame], [data-testid=stDataFrame].st-key-event_table").first
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     assert box
@@ -265,7 +265,7 @@ def test_hostile_document_stays_text(browser: Browser, hostile_server: Server, o
                                      tmp_path: Path) -> None:
     page, dialogs = _open(browser, f"{hostile_server.url}/")
     injected = ("() => document.querySelectorAll('img[src=\"x\"]').length"
-                " + [...document.scripts].filter(s => s.textContent.includes('alert(1)')).length")
+                " + [...document.scripts].filter(s => s.textContent.trim() === 'alert(1)').length")
     assert page.evaluate(injected) == 0
 
     # tooltip on the event in Lima
@@ -289,7 +289,7 @@ def test_hostile_document_stays_text(browser: Browser, hostile_server: Server, o
     downloads = {}
     for label in ("PNG image", "Offline HTML", "CSV", "GeoJSON", "JSON"):
         with page.expect_download(timeout=60_000) as info:
-            page.get_by_role("button", name=label).click()
+            page.get_by_role("button", name=label, exact=True).click()
         target = tmp_path / info.value.suggested_filename
         info.value.save_as(target)
         downloads[label] = target
