@@ -83,3 +83,12 @@ def test_now_as_a_discourse_marker_is_not_a_timex() -> None:
     text = "The plan failed. Now, he says, it looks different. Prices are now higher."
     nows = [t for t in tag(text, DCT) if t.text.lower() == "now"]
     assert [(t.start, t.value) for t in nows] == [(text.rindex("now"), "PRESENT_REF")]
+
+
+def test_deadline_just_passed_is_not_next_year() -> None:
+    text = "The agency ordered the child returned by Jan. 14."
+    assert typed(text, "Jan. 14", dt.date(2000, 1, 15)) == ("DATE", "2000-01-14")
+
+
+def test_the_last_decade_is_the_previous_decade() -> None:
+    assert typed("Wages lost ground to inflation in the last decade.", "the last decade") == ("DATE", "198")

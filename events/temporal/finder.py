@@ -87,7 +87,7 @@ RULES: list[tuple[str, str, int]] = [
     ("the_year", r"(?P<pre>(?:earlier|later)\sin\s)?(?P<the>the)\s(?P<full>full\s|fiscal\s|latest\s(?:fiscal\s)?|current\s(?:fiscal\s)?)?year", 7),
     ("in_the_day", r"(?P<pre>earlier|later)\sin\sthe\s(?P<unit>day|week|month)", 4),
     ("rel_unit", rf"(?P<pre>(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)(?:-|\s(?:in\s)?))?(?P<rel>this\spast|{_REL}|[Tt]his|[Ll]ast|[Nn]ext"
-                 r"|(?:[Tt]he|[Tt]hat)\s(?:past|previous|following|next|coming|same|current|prior|preceding)|[Tt]hat)\s"
+                 r"|(?:[Tt]he|[Tt]hat)\s(?:past|previous|following|next|coming|same|current|prior|preceding)|[Tt]he\slast|[Tt]hat)\s"
                  r"(?P<unit>week|weekend|month|year|fiscal\syear|decade|century|day|morning|afternoon|evening|night)\b", 3),
     ("unit_rel", r"(?P<the>[Tt]he\s)(?P<unit>day|week|month|year|night)\s(?P<ba>before|after)"
                  r"(?:\s(?P<anchor>yesterday|tomorrow|(?:his|her|their|its|the)\s(?:arrival|visit|departure|meeting|talks|summit|election)))?\b", 4),

@@ -94,18 +94,21 @@ class DateNormalizer:
     def mode_for_named(self, c: Candidate, rel: str | None = None, strict_past: bool = False) -> Mode:
         """Mode for a named month/day without a year: the nearest occurrence, leaning the way the tense points.
 
-        A day date only leans (tense cues are noisy and a date a few days ahead is often a past
-        event reported late); a whole month in a past-tense clause is strictly past.
+        A month next to its past-tense verb ("left in May") is strictly past; a day date, or a
+        past cue further off, only leans (it is often a reporting verb: "said it would ...
+        in January").  A deadline ("by Jan. 14") leans ahead: the day before dct is a deadline
+        just passed, not next year's.
         """
         if rel:
             return self.mode_for(c, rel)
         prep = _DEADLINE.search(self.dc.text, max(0, c.start - 12), c.start)
         if prep:
-            return FUTURE_MODE if self.dc.tense(c.start, c.end) != "past" else "nearest"
+            if self.dc.tense(c.start, c.end) == "past":
+                return "nearest"
+            return FUTURE_MODE if strict_past else "lean_future"
         t, dist = self.dc.tense_cue(c.start, c.end, reported=strict_past)
         if t == "past":
-            # a whole month or season next to its past-tense verb ("left in May") is strictly past;
-            # a past cue further off is often a reporting verb ("said it would ... in January")
+            # a day date only leans: "said ... Monday, Oct. 26" is often an announced date ahead
             return "past" if strict_past and dist <= GOVERNING_VERB_REACH else "lean_past"
         return FUTURE_MODE if t == "future" else "nearest"
 
