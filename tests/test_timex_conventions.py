@@ -92,3 +92,12 @@ def test_deadline_just_passed_is_not_next_year() -> None:
 
 def test_the_last_decade_is_the_previous_decade() -> None:
     assert typed("Wages lost ground to inflation in the last decade.", "the last decade") == ("DATE", "198")
+
+
+@pytest.mark.parametrize("text,words", [
+    ("The company has cut jobs over the past five years.", "the past five years"),
+    ("The trial is expected to last several weeks.", "several weeks"),
+    ("They agreed to the 30-day truce.", "30-day"),
+])
+def test_signals_verbs_and_articles_stay_out_of_duration_spans(text: str, words: str) -> None:
+    assert [t.text for t in tag(text, DCT) if t.type == "DURATION"] == [words]

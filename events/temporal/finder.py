@@ -357,7 +357,17 @@ def _trim(text: str, rule: str, m: re.Match[str], s: int, e: int) -> tuple[int, 
         e -= 2
     if rule == "quarter" and m.group("the") and m.group("yq") is None and text[m.start("unit") - 1] == "-":
         s = m.end("the")
+    if rule == "duration":
+        if m.group("the") and not m.group("rel") and text[m.start("unit") - 1] == "-":
+            s = m.end("the")  # "the 30-day deadline": the article belongs to the noun, as for quarters
+        elif m.group("qm") and m.group("the"):
+            s = m.start("the")  # "over the past five years": "over" is a signal, not a quantity
+        elif (m.group("rel") or "").lower() == "last" and _VERB_LAST.search(text, max(0, s - 12), s):
+            s = m.start("num")  # "expected to last several weeks": the verb stays out
     return s, e
+
+
+_VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|'ll)\s+$", re.IGNORECASE)
 
 
 def _resolve_cluster(cluster: list[Candidate]) -> list[Candidate]:
