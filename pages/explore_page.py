@@ -10,9 +10,9 @@ import streamlit as st
 from ui import queries, sidebar
 from ui.detail import detail_html, document_html
 from ui.filters import Filters, apply_filters
-from ui.frame import data_range, event_table
+from ui.frame import data_range, event_table, focus_range
 from ui.geo import load_basemap
-from ui.mapdeck import build_deck, selected_event_id
+from ui.mapdeck import build_deck, fit_view, selected_event_id
 from ui.timeline import Bucket, choose_bucket, start_window, step_window, timeline_chart
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
@@ -138,11 +138,14 @@ def body() -> None:
     filters: Filters = sidebar.current_filters()
     base = apply_filters(frame, filters, window=False)
     bounds = data_range(base) or data_range(frame)
-    assert bounds is not None
-    bucket = _bucket(bounds)
+    focus = focus_range(base) or bounds
+    assert bounds is not None and focus is not None
+    bucket = _bucket(focus)
     if ss["playing"]:
-        _advance(bounds, bucket)
+        _advance(focus, bucket)
     window = _controls(bounds)
+    if window:  # the timeline always shows the window, even when it lies outside the focus
+        focus = (min(focus[0], window[0]), max(focus[1], window[1]))
     filters = filters.with_window(*(window or (None, None)))
     sidebar.sync_query_params(filters)
     view = base if window is None else apply_filters(base, filters)
@@ -155,7 +158,7 @@ def body() -> None:
     )
     _take_selection([])
     deck, mode = build_deck(view, load_basemap(), selected_id=ss.get("selected"),
-                            online_tiles=bool(ss.get("online_tiles")))
+                            online_tiles=bool(ss.get("online_tiles")), view=fit_view(base))
     col_map, col_detail = st.columns([3, 2])
     with col_map:
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=440,
@@ -165,11 +168,15 @@ def body() -> None:
                        "window to see single events.")
     with col_detail:
         _detail(frame, view)
-    bars, lanes = timeline_chart(base, window, bucket, domain=bounds)
+    bars, lanes = timeline_chart(base, window, bucket, domain=focus)
     # explicit heights: with width="stretch" Streamlit does not size a chart from its spec
     st.vega_lite_chart(bars.data, bars.spec, key="timeline", width="stretch", height=bars.height)
     if lanes is not None:
         st.vega_lite_chart(lanes.data, lanes.spec, key="timeline_spans", width="stretch", height=lanes.height)
+    outside = base.filter((pl.col("date_end") < focus[0]) | (pl.col("date_start") > focus[1])).height
+    if outside:
+        st.caption(f"The timeline shows {focus[0]} to {focus[1]}, where most events fall; {outside:,} event(s) "
+                   f"dated outside it are reached with the slider ({bounds[0]} to {bounds[1]}).")
     table = event_table(view, TABLE_LIMIT)
     ss["_table_ids"] = table["event_id"].to_list()
     caption = f"Showing the newest {TABLE_LIMIT:,} of {view.height:,} events." if view.height > TABLE_LIMIT else ""

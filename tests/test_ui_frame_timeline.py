@@ -97,3 +97,14 @@ def test_event_table_caps_rows_and_data_range() -> None:
     lo, hi = data_range(frame)  # type: ignore[misc]
     assert lo <= hi
     assert data_range(frame.clear()) is None
+
+
+def test_focus_range_ignores_far_off_dates() -> None:
+    from ui.frame import focus_range
+    events = [_event(i, date_precision="day", date_start=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+                     date_end=dt.date(2024, 1, 1) + dt.timedelta(days=i)) for i in range(60)]
+    events.append(_event(99, date_precision="year", date_start=dt.date(1945, 1, 1), date_end=dt.date(1945, 12, 31)))
+    frame = _frame(events)
+    lo, hi = focus_range(frame)  # type: ignore[misc]
+    assert lo >= dt.date(2024, 1, 1) and hi <= dt.date(2024, 3, 1)
+    assert data_range(frame)[0] == dt.date(1945, 1, 1)  # type: ignore[index]

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import polars as pl
 
@@ -106,6 +107,25 @@ def data_range(frame: pl.DataFrame) -> tuple[dt.date, dt.date] | None:
     hi = frame["date_end"].max()
     assert isinstance(lo, dt.date) and isinstance(hi, dt.date)
     return lo, hi
+
+
+def focus_range(frame: pl.DataFrame, share: float = 0.9) -> tuple[dt.date, dt.date] | None:
+    """The shortest stretch of time holding ``share`` of the events (by start date).
+
+    A few far-off dates ("in 1945", "fifty years later") would otherwise squeeze
+    the timeline and make playback crawl through empty decades; the slider still
+    reaches every event, and the page says how many lie outside.
+    """
+    if frame.is_empty():
+        return None
+    if frame.height < 20:
+        return data_range(frame)
+    days = frame["date_start"].to_physical().sort().to_numpy()
+    k = max(1, math.ceil(share * len(days)))
+    widths = days[k - 1:] - days[: len(days) - k + 1]
+    first = int(widths.argmin())
+    epoch = dt.date(1970, 1, 1)
+    return epoch + dt.timedelta(days=int(days[first])), epoch + dt.timedelta(days=int(days[first + k - 1]))
 
 
 def event_table(frame: pl.DataFrame, limit: int = 500) -> pl.DataFrame:

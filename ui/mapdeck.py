@@ -153,6 +153,32 @@ def pair_arc_records(frame: pl.DataFrame, limit: int = 500) -> list[dict[str, An
     return out
 
 
+def fit_view(frame: pl.DataFrame, width: int = 580, height: int = 440) -> pdk.ViewState:
+    """A view that frames the central 90% of the located events (robust to outliers).
+
+    Pages fit to the frame filtered *without* the time window, so the map stays
+    still while playback moves the window.
+    """
+    located = frame.select("lat", "lon").drop_nulls()
+    if located.is_empty():
+        return WORLD_VIEW
+    q = located.select(
+        pl.col("lon").quantile(0.05).alias("w"), pl.col("lon").quantile(0.95).alias("e"),
+        pl.col("lat").quantile(0.05).alias("s"), pl.col("lat").quantile(0.95).alias("n"),
+    ).row(0, named=True)
+    lon_span = max(q["e"] - q["w"], 1.0) * 1.3
+    y_n = math.log(math.tan(math.pi / 4 + math.radians(min(q["n"], 80)) / 2))
+    y_s = math.log(math.tan(math.pi / 4 + math.radians(max(q["s"], -80)) / 2))
+    lat_span_px = max(y_n - y_s, 0.02) * 1.3 / (2 * math.pi)  # share of the world's height
+    zoom_x = math.log2(width * 360 / (512 * lon_span))
+    zoom_y = math.log2(height / (512 * lat_span_px))
+    zoom = max(0.4, min(zoom_x, zoom_y, 4.5))
+    mid_y = (y_n + y_s) / 2
+    lat = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
+    return pdk.ViewState(latitude=round(lat, 3), longitude=round((q["w"] + q["e"]) / 2, 3), zoom=round(zoom, 2),
+                         min_zoom=0, max_zoom=12)
+
+
 def basemap_layers(basemap: dict[str, Any], ocean: bool) -> list[pdk.Layer]:
     land = {"type": "FeatureCollection",
             "features": [f for f in basemap.get("features", []) if f["properties"].get("iso3") != "ATA"]}
@@ -174,6 +200,7 @@ def build_deck(
     aggregate_threshold: int = AGGREGATE_THRESHOLD,
     online_tiles: bool = False,
     offline_style: bool = True,
+    view: pdk.ViewState | None = None,
 ) -> tuple[pdk.Deck, str]:
     """The map for a filtered, windowed events frame; returns (deck, mode) with
     mode "points" or "aggregate" (past ``aggregate_threshold`` located events)."""
@@ -211,7 +238,7 @@ def build_deck(
                                     radius_scale=1.5, pickable=False))
     deck = CompactDeck(
         layers=layers,
-        initial_view_state=WORLD_VIEW,
+        initial_view_state=view or fit_view(frame),
         map_provider="carto" if online_tiles else None,
         map_style="light" if online_tiles else (OFFLINE_STYLE if offline_style else None),
         tooltip=TOOLTIP,

@@ -120,7 +120,7 @@ def timeline_chart(
     opacity = {"condition": {"test": "datum.in_window", "value": 0.95}, "value": 0.22}
     y_axis = {"minExtent": Y_AXIS_EXTENT, "maxExtent": Y_AXIS_EXTENT}
     bars_layer = {
-        "mark": {"type": "bar"},
+        "mark": {"type": "bar", "clip": True},
         "encoding": {
             "x": {"field": "bucket_start", "type": "temporal", "title": None, "scale": x_scale},
             "x2": {"field": "bucket_end"},
@@ -139,7 +139,7 @@ def timeline_chart(
     if window:
         layers.append({
             "data": {"values": [{"a": window[0].isoformat(), "b": (window[1] + dt.timedelta(days=1)).isoformat()}]},
-            "mark": {"type": "rect", "color": "#4c78a8", "opacity": 0.10},
+            "mark": {"type": "rect", "color": "#4c78a8", "opacity": 0.10, "clip": True},
             "encoding": {"x": {"field": "a", "type": "temporal", "scale": x_scale}, "x2": {"field": "b"}},
         })
     layers.append(bars_layer)
@@ -151,7 +151,7 @@ def timeline_chart(
     n_lanes = spans["date_precision"].n_unique()
     lanes_spec = {
         "height": 26 * n_lanes,
-        "mark": {"type": "bar", "cornerRadius": 1},
+        "mark": {"type": "bar", "cornerRadius": 1, "clip": True},
         "encoding": {
             "x": {"field": "date_start", "type": "temporal", "title": None, "scale": x_scale,
                   "axis": {"labels": False, "ticks": False, "domain": False}},

@@ -23,13 +23,13 @@ import polars as pl
 import pytest
 
 from events.store import Store
+from ui.mapdeck import fit_view
 from ui.synthetic import PLACES, add_xss_document, build_store
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("EVENTSCAPE_CHROMIUM", "/usr/bin/chromium")
 OUT = Path(os.environ.get("EVENTSCAPE_TEST_OUTPUT", ROOT / "test-output")) / "browser"
 VIEW = {"width": 1440, "height": 900}
-MAP_VIEW = (25.0, 20.0, 0.9)  # latitude, longitude, zoom of ui.mapdeck.WORLD_VIEW
 
 try:
     from playwright.sync_api import Browser, Page, sync_playwright
@@ -154,11 +154,17 @@ def _in_view(page: Page) -> int:
     return int(re.match(r"([\d,]+)", text).group(1).replace(",", ""))  # type: ignore[union-attr]
 
 
-def _project(page: Page, lat: float, lon: float) -> tuple[float, float]:
+def _map_view(frame: pl.DataFrame) -> tuple[float, float, float]:
+    """The view the app fits to these (filtered) events: see ui.mapdeck.fit_view."""
+    view = fit_view(frame)
+    return view.latitude, view.longitude, view.zoom
+
+
+def _project(page: Page, lat: float, lon: float, map_view: tuple[float, float, float]) -> tuple[float, float]:
     """Screen position of (lat, lon) on the pydeck map (deck.gl web-mercator, 512 px tiles)."""
     box = page.locator("[data-testid=stDeckGlJsonChart]").first.bounding_box()
     assert box
-    clat, clon, zoom = MAP_VIEW
+    clat, clon, zoom = map_view
     scale = 512 * 2 ** zoom
 
     def world(la: float, lo: float) -> tuple[float, float]:
@@ -170,8 +176,8 @@ def _project(page: Page, lat: float, lon: float) -> tuple[float, float]:
     return box["x"] + box["width"] / 2 + (x - cx), box["y"] + box["height"] / 2 + (y - cy)
 
 
-def _tooltip_at(page: Page, lat: float, lon: float) -> str:
-    x, y = _project(page, lat, lon)
+def _tooltip_at(page: Page, lat: float, lon: float, map_view: tuple[float, float, float]) -> str:
+    x, y = _project(page, lat, lon, map_view)
     page.mouse.move(x - 30, y - 30)
     page.mouse.move(x, y, steps=4)
     page.wait_for_timeout(400)
@@ -210,6 +216,7 @@ def test_pair_link_play_and_evidence(browser: Browser, server: Server, stores: d
     frame = store.events_frame()
     store.close()
     pair = frame.filter(pl.col("actors").list.contains("CHN") & pl.col("actors").list.contains("RUS"))
+    map_view = _map_view(pair)
     page, dialogs = _open(browser, f"{server.url}/?pair=CHN-RUS")
     page.screenshot(path=str(out_dir / "1-pair-link.png"))
 
@@ -223,7 +230,7 @@ def test_pair_link_play_and_evidence(browser: Browser, server: Server, stores: d
     places = {(p[2], p[3]) for p in PLACES if p[0] in set(pair["place_name"].drop_nulls().to_list())}
     seen = 0
     for lat, lon in places:
-        tip = _tooltip_at(page, lat, lon)
+        tip = _tooltip_at(page, lat, lon, map_view)
         if tip:
             seen += 1
             assert re.search(r"Actors: (CHN, RUS|RUS, CHN)", tip), tip
@@ -262,14 +269,18 @@ def test_pair_link_play_and_evidence(browser: Browser, server: Server, stores: d
 
 
 def test_hostile_document_stays_text(browser: Browser, hostile_server: Server, out_dir: Path,
-                                     tmp_path: Path) -> None:
+                                     tmp_path: Path, stores: dict[str, Path]) -> None:
+    hostile_path = stores["hostile"]
     page, dialogs = _open(browser, f"{hostile_server.url}/")
     injected = ("() => document.querySelectorAll('img[src=\"x\"]').length"
                 " + [...document.scripts].filter(s => s.textContent.trim() === 'alert(1)').length")
     assert page.evaluate(injected) == 0
 
     # tooltip on the event in Lima
-    tip = _tooltip_at(page, -12.0432, -77.0282)
+    store = Store(hostile_path)
+    map_view = _map_view(store.events_frame())
+    store.close()
+    tip = _tooltip_at(page, -12.0432, -77.0282, map_view)
     assert "<script>alert(1)</script>" in tip and "<img src=x onerror=alert(1)>" in tip and "{{7*7}}" in tip
     page.screenshot(path=str(out_dir / "xss-1-tooltip.png"))
 
