@@ -101,3 +101,8 @@ def test_the_last_decade_is_the_previous_decade() -> None:
 ])
 def test_signals_verbs_and_articles_stay_out_of_duration_spans(text: str, words: str) -> None:
     assert [t.text for t in tag(text, DCT) if t.type == "DURATION"] == [words]
+
+
+def test_an_early_year_needs_a_preposition() -> None:
+    assert [t.text for t in tag("Some 1500 police were deployed.", DCT)] == []
+    assert [t.value for t in tag("The church was built in 1500.", DCT)] == ["1500"]

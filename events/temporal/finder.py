@@ -146,8 +146,11 @@ _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:people|persons|troops|soldiers|men|women|children|workers|employees|jobs|dollars|euros|yuan"
     r"|tons|tonnes|barrels|units|cars|vehicles|homes|houses|acres|miles|kilometers|kilometres|km|meters"
     r"|metres|feet|votes|seats|shares|students|cases|deaths|members|refugees|civilians|residents|rounds"
-    r"|pages|words|points|calories|pounds|kg|hectares|square|yards|rooms|beds|stores|hours|minutes)\b"
+    r"|pages|words|points|calories|pounds|kg|hectares|square|yards|rooms|beds|stores|hours|minutes|police|officers"
+    r"|staff|copies|households|patients|flights|ships|planes|migrants|protesters|fighters|rebels|delegates)\b"
 )
+_YEAR_PREP = frozenset({"in", "since", "from", "by", "of", "until", "till", "to", "and", "between", "around",
+                        "circa", "c", "before", "after", "year", "during", "through", "the", "early", "late"})
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -194,6 +197,9 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         y = int(g["year"] or 0)
         if not 1000 <= y <= 2099:
             return False
+        if y < 1800 and not g.get("mod") and not g.get("pfx") and _prev_word(text, c.start) not in _YEAR_PREP:
+            return False  # "1500 police": an early year needs a preposition to read as a year
+
         y2 = g.get("year2")
         if y2:
             y2v = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
