@@ -35,7 +35,8 @@ def test_loads_fast_and_small() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     seconds, max_rss_kb = out.stdout.split()
-    assert float(seconds) < 1.5  # CPU seconds: ~0.5 s here; slack for a slower CI machine
+    # CPU seconds: ~0.4-0.5 s on this machine when idle; slack for a busy or slower CI machine
+    assert float(seconds) < 3.0
     assert int(max_rss_kb) < 300 * 1024
 
 
