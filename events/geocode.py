@@ -265,21 +265,32 @@ def _place_local(
 ) -> tuple[Place, str] | None:
     """Streets and buildings go to the main locality; a county to the text's places in its state."""
     if cand.county_states:
-        in_state = [r.place for r in resolved if r is not None and r.place.country == "USA" and r.place.admin1 in cand.county_states and r.place.kind == "city"]
-        if in_state:
-            anchor = Counter(p.pid for p in in_state).most_common(1)[0][0]
-            place = next(p for p in in_state if p.pid == anchor)
-            return place, f"county in {place.admin1}; placed at {place.name}, the text's place in that state"
-        state = gaz.admin_place("USA", cand.county_states[0])
-        if state is not None:
-            return state, f"county in {state.name}"
-        return None
+        return _place_county(gaz, cand, resolved)
     nearby = _nearby_city(cand, cands, resolved, focus)
     if nearby is not None:
         return nearby, f"local feature; placed at {nearby.name}, named right next to it"
     if focus is None:
         return None
     return focus, f"local feature; placed at the article's main locality, {focus.name}"
+
+
+def _place_county(gaz: Gazetteer, cand: Candidate, resolved: Sequence[Resolution | None]) -> tuple[Place, str] | None:
+    """A US county: at the text's own town in its state, else its namesake town, else the state."""
+    us = [r.place for r in resolved if r is not None and r.place.country == "USA" and r.place.kind in ("city", "admin")]
+    in_state = Counter(p.admin1 for p in us if p.admin1 in cand.county_states)
+    states = sorted(cand.county_states, key=lambda code: -in_state.get(code, 0))
+    towns = [p for p in us if p.kind == "city" and p.admin1 == states[0]]
+    if towns:
+        anchor = Counter(p.pid for p in towns).most_common(1)[0][0]
+        place = next(p for p in towns if p.pid == anchor)
+        return place, f"county in {place.admin1}; placed at {place.name}, the text's place in that state"
+    base = fold(re.sub(r"\s+county$", "", cand.text, flags=re.I))
+    namesakes = [p for p, _ in gaz.lookup(base) if p.country == "USA" and p.kind == "city" and p.admin1 == states[0]]
+    if namesakes:
+        town = max(namesakes, key=lambda p: p.population)
+        return town, f"county in {town.admin1}; placed at its namesake town {town.name}"
+    state = gaz.admin_place("USA", states[0])
+    return (state, f"county in {state.name}") if state is not None else None
 
 
 def _nearby_city(

@@ -173,3 +173,11 @@ def test_titles_after_a_place_are_not_names() -> None:
     found = _by_text("Russian President Vladimir Putin met Oklahoma Gov. Mary Fallin. Manila Archbishop Luis Tagle spoke.")
     assert {"Russian", "Oklahoma", "Manila"} <= set(found)
     assert _by_text("LONDON The Latest on the talks.")["LONDON"][0] == "GBR"
+
+
+def test_counties_follow_the_story() -> None:
+    found = {m.text: m for m in geoparse("Deputies in Collier County, Florida, arrested two men near Immokalee.")}
+    assert found["Collier County"].country == "USA" and found["Collier County"].precision == "admin"
+    assert abs(found["Collier County"].lat - 26.4) < 1.0
+    orange = {m.text: m for m in geoparse("Orange County supervisors met in Santa Ana, California.")}["Orange County"]
+    assert abs(orange.lat - 33.7) < 1.0
