@@ -293,6 +293,12 @@ def _place_county(gaz: Gazetteer, cand: Candidate, resolved: Sequence[Resolution
     return (state, f"county in {state.name}") if state is not None else None
 
 
+def _km_between(a: Place, b: Place) -> float:
+    from geopy.distance import great_circle
+
+    return float(great_circle((a.lat, a.lon), (b.lat, b.lon)).km)
+
+
 def _nearby_city(
     cand: Candidate, cands: Sequence[Candidate], resolved: Sequence[Resolution | None], focus: Place | None, window: int = 60
 ) -> Place | None:
@@ -303,7 +309,10 @@ def _nearby_city(
             continue
         gap = c.start - cand.end if c.start >= cand.end else cand.start - c.end
         if 0 <= gap <= window and (best is None or gap < best[0]):
-            if focus is None or res.place.country == focus.country:
+            # only a town that fits the story: supported by the text, or near its main locality
+            credible = res.local or res.place.population >= 15_000
+            if focus is None or (res.place.country == focus.country and credible
+                                 and _km_between(res.place, focus) < 300):
                 best = (gap, res.place)
     return best[1] if best else None
 
