@@ -194,6 +194,30 @@ def _chunk(toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
     return a, b
 
 
+def _name_like(gaz: Gazetteer, tok: _Tok) -> bool:
+    """ "Andrew", "Xavier", "Dave": a name, or at most a hamlet's."""
+    low = tok.text.lower()
+    if not tok.word or not tok.text[1:].islower() or low in PLACE_PREFIXES or low in gaz.english_words:
+        return False
+    if low in TITLES or low in CALENDAR or low.rstrip("s") in gaz.english_words:
+        return False  # "Gov.", "Archbishop", "Thursday", "Democrats"
+    if gaz.adjective(fold(tok.text)) is not None:
+        return False
+    return all(p.kind == "city" and p.population < 20_000 for p, _ in gaz.lookup(fold(tok.text)))
+
+
+def _town_among_names(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, a: int, b: int) -> bool:
+    """A single word naming only towns, next to title-case words of which one is a person's name."""
+    if j - i != 1 or gaz.adjective(fold(toks[i].text)) is not None:
+        return False
+    readings = gaz.lookup(fold(toks[i].text))
+    if not readings or any(p.kind != "city" or p.population >= 200_000 for p, _ in readings):
+        return False
+    others = toks[a:i] + toks[j:b]
+    return 1 <= len(others) <= 5 and all(t.word and t.text[1:].islower() for t in others) \
+        and any(_name_like(gaz, t) for t in others)
+
+
 def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: str) -> str:
     """'person', 'organisation', 'event' or '' for a match at tokens i..j-1."""
     a, b = _chunk(toks, i, j)
@@ -206,6 +230,8 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
     if a == i and b == j:
         return ""
     inside = words[: i - a] + words[j - a:]
+    if _town_among_names(gaz, toks, i, j, a, b):
+        return "person"  # "Robert Trent Jones Golf Club": a town's name among a person's names
     if any(w in EVENT_WORDS for w in inside):
         return "event"
     if any(w in ORG_WORDS for w in inside):
@@ -213,27 +239,10 @@ def _classify_embedding(gaz: Gazetteer, toks: list[_Tok], i: int, j: int, text: 
     if j - i == 1 and fold(toks[i].text) in gaz.english_words \
             and all(p.kind == "city" and p.population < 500_000 for p, _ in gaz.lookup(fold(toks[i].text))):
         return "name"  # "Marigny Plantation", "Free People": a word inside a longer name
-    def name_like(tok: _Tok) -> bool:  # "Andrew", "Xavier", "Dave": a name, or at most a hamlet's
-        low = tok.text.lower()
-        if not tok.word or not tok.text[1:].islower() or low in PLACE_PREFIXES or low in gaz.english_words:
-            return False
-        if low in TITLES or low in CALENDAR or low.rstrip("s") in gaz.english_words:
-            return False  # "Gov.", "Archbishop", "Thursday", "Democrats"
-        if gaz.adjective(fold(tok.text)) is not None:
-            return False
-        return all(p.kind == "city" and p.population < 20_000 for p, _ in gaz.lookup(fold(tok.text)))
-
-    readings = gaz.lookup(fold(toks[i].text)) if j - i == 1 else []
-    townish = bool(readings) and all(p.kind == "city" and p.population < 200_000 for p, _ in readings) \
-        and gaz.adjective(fold(toks[i].text)) is None
-    others = [t for t in toks[a:b] if not (toks[i].start <= t.start < toks[j - 1].end)]
-    if a < i and b == j and all(name_like(t) for t in toks[a:i]):
+    if a < i and b == j and all(_name_like(gaz, t) for t in toks[a:i]):
         return "person"  # "Andrew Jackson"
-    if a == i and j - i == 1 and b - j <= 3 and all(name_like(t) for t in toks[j:b]):
+    if a == i and j - i == 1 and b - j <= 3 and all(_name_like(gaz, t) for t in toks[j:b]):
         return "person"  # "Paris Hilton", "Bernard Xavier Philippe"
-    if townish and 1 <= len(others) <= 3 and all(t.word and t.text[1:].islower() for t in others) \
-            and any(name_like(t) for t in others):
-        return "person"  # "Eric Anthony Miller", "Robert Burns": a town's name among names
     return ""
 
 
