@@ -106,3 +106,9 @@ def test_signals_verbs_and_articles_stay_out_of_duration_spans(text: str, words:
 def test_an_early_year_needs_a_preposition() -> None:
     assert [t.text for t in tag("Some 1500 police were deployed.", DCT)] == []
     assert [t.value for t in tag("The church was built in 1500.", DCT)] == ["1500"]
+
+
+@pytest.mark.parametrize("ended,value", [("July 31", "1989-Q2"), ("Sept. 30", "1989-Q3"), ("Jan. 31", "1988-Q4")])
+def test_a_quarter_ending_on_a_date_is_the_calendar_quarter_it_mostly_covers(ended: str, value: str) -> None:
+    text = f"In the quarter ended {ended}, 1989, the company lost money."
+    assert typed(text, "the quarter", EARNINGS_DCT) == ("DATE", value)

@@ -20,6 +20,13 @@ _ENDED = re.compile(rf"\s(?:that\s|which\s)?(?:ended|ending|ends|closed)\s(?:on\
                     rf"(?:,\s?(?P<year>{YEAR4}))?")
 
 
+def _quarter_ending(year: int, month: int) -> tuple[int, int]:
+    """The calendar quarter a three-month period ending in ``month`` mostly covers: that of its
+    middle month ("the quarter ended July 31" is May-July, mostly the second quarter)."""
+    middle = month - 1 or 12
+    return (year - 1 if middle == 12 and month == 1 else year), (middle - 1) // 3 + 1
+
+
 QUARTER_TOPIC_REACH = 1500  # characters: an earnings story's topic quarter holds this far
 
 
@@ -75,7 +82,7 @@ class PeriodNormalizer(DateNormalizer):
             if q > 4:
                 return None
         elif ended is not None:
-            year, q = ended[0], (ended[1] - 1) // 3 + 1
+            year, q = _quarter_ending(*ended)
         elif ordw == "current" and dc.dct is not None:
             year, q = dc.dct.year, quarter_of(dc.dct)
         elif ordw in ("latest", "recent", "past", "last", "same", "fiscal", "year-ago", "year-earlier",
@@ -150,7 +157,7 @@ class PeriodNormalizer(DateNormalizer):
             if ended is None and (dc.last_quarter is None or c.start - dc.last_quarter[2] > 600):
                 return None
         if ended is not None:
-            y, q = ended[0], (ended[1] - 1) // 3 + 1
+            y, q = _quarter_ending(*ended)
             if (g.get("unit") or "") == "quarter":
                 self._note_quarter(y, q, c.start, True)
         else:
