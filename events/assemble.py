@@ -97,6 +97,7 @@ def sentence_events(
             prev_actors = s_actors
             if len({a.code for a in s_actors}) >= 2:
                 pair = s_actors
+        s_dates = [d for d in s_dates if _plausible(d, ctx.pub_date)]
         if not s_dates or _NOT_EVENT.search(sent.text):
             continue
         other = _DAY_AFTER.search(sent.text)
@@ -165,6 +166,18 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s+(?:
 _PLURAL_REFERENCE = re.compile(r"\b(?:they|their|them|both (?:sides|leaders|countries|men)|"
                                r"the two (?:sides|leaders|presidents|countries|ministers|men|premiers|nations))\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|inside|outside|off|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+
+
+_MAX_SPAN = dt.timedelta(days=3 * 366)  # a decade or a century dates an era, not a happening
+_MAX_AHEAD = dt.timedelta(days=5 * 366)  # "2050 targets" are plans of a kind no map of events needs
+
+
+def _plausible(span: DateSpan, pub_date: dt.date | None) -> bool:
+    if span.date_start is None or span.date_end is None:
+        return False
+    if span.date_end - span.date_start > _MAX_SPAN:
+        return False
+    return pub_date is None or span.date_start <= pub_date + _MAX_AHEAD
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
