@@ -112,3 +112,8 @@ def test_an_early_year_needs_a_preposition() -> None:
 def test_a_quarter_ending_on_a_date_is_the_calendar_quarter_it_mostly_covers(ended: str, value: str) -> None:
     text = f"In the quarter ended {ended}, 1989, the company lost money."
     assert typed(text, "the quarter", EARNINGS_DCT) == ("DATE", value)
+
+
+def test_a_plan_in_the_past_perfect_is_behind_the_report() -> None:
+    text = "The offer had been scheduled to expire at midnight Friday. It was extended."
+    assert typed(text, "midnight Friday", dt.date(1989, 10, 30)) == ("TIME", "1989-10-27T24:00")

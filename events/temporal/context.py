@@ -48,6 +48,8 @@ _FUTURE = re.compile(
 # Future in reported speech ("said it would pay in January"): a cue for months, too weak for weekdays
 # ("said Wednesday that he would ...").
 _REPORTED_FUTURE = re.compile(r"\bwould\b", re.IGNORECASE)
+# "had been scheduled to expire Friday": a plan in the past perfect lies behind the report
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "came", "went", "gave", "began",
     "left", "saw", "got", "won", "lost", "led", "spoke", "fell", "rose", "sold", "bought", "paid", "sent",
@@ -107,7 +109,9 @@ class Discourse:
     def _cues(self) -> tuple[list[int], list[tuple[int, int, str]]]:
         """Tense cues of the whole text, found once: (starts, [(start, end, tense)]) sorted by start."""
         if self._cue_cache is None:
-            cues: list[tuple[int, int, str]] = [(m.start(), m.end(), "future") for m in _FUTURE.finditer(self.text)]
+            cues: list[tuple[int, int, str]] = [
+                (m.start(), m.end(), "past" if _PLUPERFECT.search(self.text, max(0, m.start() - 32), m.start())
+                 else "future") for m in _FUTURE.finditer(self.text)]
             cues.extend((m.start(), m.end(), "reported") for m in _REPORTED_FUTURE.finditer(self.text))
             for m in _WORDS.finditer(self.text):
                 w = m.group(0).lower()
