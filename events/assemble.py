@@ -101,6 +101,8 @@ def sentence_events(
         if not s_dates or _NOT_EVENT.search(sent.text):
             continue
         other = _DAY_AFTER.search(sent.text)
+        if other:
+            events.extend(_relative_to_event(ctx, sent, s_dates, s_actors, s_places))
         main_text = sent.text[:other.start()] if other else sent.text
         trigger = classify(main_text)
         if trigger is None:
@@ -108,11 +110,11 @@ def sentence_events(
         cut = sent.start + (other.start() if other else len(sent.text))
         main_actors = [a for a in s_actors if a.start < cut] or list(s_actors)
         main_places = [p for p in s_places if p.start < cut]
-        for span in _distinct(s_dates):
+        main_dates = [d for d in s_dates if d.timex.start < cut]
+        for span in _distinct(main_dates):
             event = _make_event(ctx, sent, span, trigger, main_actors, main_places, inherited)
             if event is not None:
                 events.append(event)
-        events.extend(_relative_to_event(ctx, sent, s_dates, s_actors, s_places))
     return _inherit_visit_places(events)
 
 

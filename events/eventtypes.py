@@ -23,7 +23,7 @@ _RULES: tuple[tuple[str, str, str, str], ...] = (
     (r"\b(?:inaugurat\w*|opening ceremony|unveil\w*|commissioned|groundbreaking)\b", "COOPERATE", "", "inauguration"),
     (r"\b(?:summit|forum|conference|heads of (?:state|government) (?:meeting|council)|plenary|congress|assembly|session)\b", "CONSULT", "multilateral", "summit"),
     (r"\b(?:state visit|official visit|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing)? to|trip to|arriv(?:ed|es|ing|al) in|tour(?:ed)?|flew to|landed in)\b", "CONSULT", "visit", "visit"),
-    (r"\b(?:met|meet(?:s|ing)?|talks|held talks|consult\w*|receiv(?:ed|es) (?:\w+ ){0,6}?(?:at|in)\b|hosted|host(?:s|ing)?|discuss\w*|dialogue|negotiat\w*|round of)\b", "CONSULT", "meeting", "meeting"),
+    (r"\b(?:met|meet(?:s|ing)?|talks|held talks|consult\w*|receiv(?:ed|es) (?:\w+ ){0,6}?(?:at|in)\b|receiv(?:ed|es|ing) (?:the )?(?:visiting )?(?-i:[A-Z])\w*|hosted|host(?:s|ing)?|discuss\w*|dialogue|negotiat\w*|round of)\b", "CONSULT", "meeting", "meeting"),
     (r"\b(?:sign(?:ed|s|ing)?|agree(?:d|ment|s)?|accord|treaty|memorandum|deal|pact|partnership|established diplomatic relations|normali[sz]\w*|resum\w* (?:of )?(?:diplomatic )?relations|ratif\w*|joint statement|communiqu[eé])\b", "AGREE", "", "agreement"),
     (r"\b(?:sanction\w*|tariff\w*|anti-dumping|anti-subsidy|embargo\w*|export controls?|ban(?:ned|s)?|blacklist\w*|restrict\w*|expel\w*|freez\w* (?:assets|accounts))\b", "SANCTION", "", "sanctions"),
     (r"\b(?:invad\w*|invasion|annex\w*|attack\w*|strike[sd]?|struck|bomb(?:s|ed|ing|ings|ers?)?|shell(?:ed|ing|ings)|missile strikes?|air ?strikes?|kill(?:ed|ing)|shot down|clash\w*|fighting|war on)\b", "ASSAULT", "", "attack"),
