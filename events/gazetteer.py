@@ -120,6 +120,13 @@ class Gazetteer:
             for iso3, rec in countries.items() if rec.get("capital_lat") is not None
         }
         self._admin_by_code: dict[tuple[str, str], int] = payload["admin_by_code"]
+        regions: dict[str, int] = {}
+        for iso3, _code in self._admin_by_code:
+            regions[iso3] = regions.get(iso3, 0) + 1
+        self._admin_size: dict[str, float] = {
+            iso3: min(5.8, max(3.5, math.log10(max(1.0, float(countries[iso3].get("population") or 0)) / n)))
+            for iso3, n in regions.items() if iso3 in countries
+        }
 
     def __len__(self) -> int:
         return len(self._name)
@@ -162,6 +169,10 @@ class Gazetteer:
     def admin_place(self, iso3: str, code: str) -> Place | None:
         pid = self._admin_by_code.get((iso3, code))
         return None if pid is None else self.place(pid)
+
+    def admin_size(self, iso3: str | None) -> float:
+        """log10 of a typical first-level region's population there (a Bermudan parish is small)."""
+        return self._admin_size.get(iso3 or "", 5.6)
 
     def is_capital(self, place: Place) -> bool:
         """Is this city its country's capital (the usual metonym: "Washington said")?"""

@@ -76,14 +76,14 @@ class DocContext:
                 self.anchors.append(place)
 
 
-def prior(place: Place, alternate: bool) -> float:
+def prior(place: Place, alternate: bool, admin_size: float = 5.6) -> float:
     """Score before context: bigger and higher-level places are the usual reading."""
     if place.kind == "country":
         score = max(6.8, math.log10(place.population + 1) + 0.6)
     elif place.kind == "continent":
         score = 9.0
     elif place.kind == "admin":
-        score = 5.6
+        score = admin_size  # log10 of a typical region's population in that country
     elif place.kind in CURATED_KINDS:
         score = 7.6
     else:
@@ -124,7 +124,7 @@ def score_place(
     ("Paris, Texas") supports this reading, and whether local evidence does (a container,
     a first-level region named in the text, or a place named within 100 km).
     """
-    score = prior(place, alternate)
+    score = prior(place, alternate, gaz.admin_size(place.country))
     why: list[str] = []
     if place.kind == "city" and place.population:
         if explain:
@@ -213,7 +213,7 @@ def rank(
         options = [pa for pa in options if pa[0].kind != "city"]  # "WA", "SA": codes of regions
     if len(options) > MAX_CANDIDATES:
         # The most likely by prior, plus any in a country or region the text names.
-        ordered = sorted(options, key=lambda pa: -prior(pa[0], pa[1]))
+        ordered = sorted(options, key=lambda pa: -prior(pa[0], pa[1], gaz.admin_size(pa[0].country)))
         options = ordered[:MAX_CANDIDATES] + [
             pa for pa in ordered[MAX_CANDIDATES:]
             if pa[0].country in ctx.given or (pa[0].country, pa[0].admin1) in ctx.admins
