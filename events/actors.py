@@ -196,7 +196,22 @@ def find_actors(
     norm = normalise(text)
     states, person_hits = _states_and_orgs(lex, norm, text, include_capital_places)
     people = find_people(lex, norm, text, states, person_hits, on_date, known_people or {})
-    return sorted(states + people, key=lambda a: (a.start, a.end))
+    ships = _ships(text)
+    if ships:  # "HMS Queen Elizabeth" names a ship, not the queen
+        people = [p for p in people if not any(sh.start <= p.start and p.end <= sh.end for sh in ships)]
+        states = [a for a in states if not any(sh.start < a.start and a.end <= sh.end for sh in ships)]
+    return sorted(states + people + ships, key=lambda a: (a.start, a.end))
+
+
+# Ship prefixes name the navy, hence the state: "the USS Carl Vinson" is a US actor.
+_SHIP_PREFIX = {"USS": "USA", "USNS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL",
+                "INS": "IND", "ROKS": "KOR", "JS": "JPN", "FS": "FRA", "TCG": "TUR", "ITS": "ITA", "BNS": "BGD"}
+_SHIP = re.compile(r"\b(" + "|".join(_SHIP_PREFIX) + r")\s+(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2}")
+
+
+def _ships(text: str) -> list[ActorMention]:
+    return [ActorMention(m.start(), m.end(), m.group(0), _SHIP_PREFIX[m.group(1)], "state", None, "naval vessel")
+            for m in _SHIP.finditer(text)]
 
 
 def leader_terms(name: str) -> list[tuple[str, str, dt.date, dt.date | None]]:

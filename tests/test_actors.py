@@ -166,3 +166,11 @@ def test_shipped_dictionary_matches_its_sources() -> None:
     spec.loader.exec_module(module)
     shipped = json.loads((geodata / "actors.json").read_text(encoding="utf-8"))
     assert module.build() == shipped, "run: python geodata/build_actors.py"
+
+
+def test_ship_prefixes_name_the_navy_not_the_namesake() -> None:
+    from events.actors import find_actors
+
+    found = find_actors("The USS Carl Vinson and the HMS Queen Elizabeth sailed on.")
+    assert [(a.text, a.code, a.kind) for a in found] == [
+        ("USS Carl Vinson", "USA", "state"), ("HMS Queen Elizabeth", "GBR", "state")]
