@@ -117,3 +117,13 @@ def test_a_quarter_ending_on_a_date_is_the_calendar_quarter_it_mostly_covers(end
 def test_a_plan_in_the_past_perfect_is_behind_the_report() -> None:
     text = "The offer had been scheduled to expire at midnight Friday. It was extended."
     assert typed(text, "midnight Friday", dt.date(1989, 10, 30)) == ("TIME", "1989-10-27T24:00")
+
+
+@pytest.mark.parametrize("text,words,value", [
+    ("The carrier has been on patrol since March and was scheduled to return.", "March", "1997-03"),
+    ("Talks have stalled since Monday, and will resume later.", "Monday", "1998-02-16"),
+    ("Protesters planned a rally on Saturday and were planning to march.", "Saturday", "1998-02-21"),
+])
+def test_since_is_past_and_auxiliaries_follow_their_verb(text: str, words: str, value: str) -> None:
+    dct = dt.date(1997, 8, 13) if "March" in text else DCT
+    assert typed(text, words, dct)[1] == value

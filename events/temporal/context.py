@@ -50,6 +50,7 @@ _FUTURE = re.compile(
 _REPORTED_FUTURE = re.compile(r"\bwould\b", re.IGNORECASE)
 # "had been scheduled to expire Friday": a plan in the past perfect lies behind the report
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_AUX_PAST = frozenset({"was", "were"})
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "came", "went", "gave", "began",
     "left", "saw", "got", "won", "lost", "led", "spoke", "fell", "rose", "sold", "bought", "paid", "sent",
@@ -121,6 +122,10 @@ class Discourse:
                     continue
                 cues.append((m.start(), m.end(), "past"))
             cues.sort()
+            # "were planning to", "was expected to": the auxiliary's tense belongs to the future cue
+            future_starts = {cs for cs, _, kind in cues if kind == "future"}
+            cues = [cu for cu in cues if not (cu[2] == "past" and self.text[cu[0]:cu[1]].lower() in _AUX_PAST
+                                               and cu[1] + 1 in future_starts)]
             self._cue_cache = ([c[0] for c in cues], cues)
         return self._cue_cache
 

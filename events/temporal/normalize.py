@@ -50,6 +50,7 @@ GOVERNING_VERB_REACH = 20  # characters between a month and a past-tense verb th
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 # "by May", "until Jan. 14": a deadline, which news sets ahead of the report
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _RANGE_STOP = frozenset({"in", "at", "on", "and", "when", "while", "the", "to", "for", "with", "as", "after",
                          "before", "during", "of", "from", "this", "that", "last", "next", "he", "she", "they",
                          "it", "we", "i", "a", "an", "his", "her", "their", "its", "was", "were", "will"})
@@ -101,6 +102,8 @@ class DateNormalizer:
         """
         if rel:
             return self.mode_for(c, rel)
+        if _SINCE.search(self.dc.text, max(0, c.start - 16), c.start):
+            return "past"  # "on patrol since March": an interval that started before the report
         prep = _DEADLINE.search(self.dc.text, max(0, c.start - 12), c.start)
         if prep:
             if self.dc.tense(c.start, c.end) == "past":
@@ -379,6 +382,8 @@ class DateNormalizer:
         dc = self.dc
         base, anchor, how = None, "document", ""
         mode = self.mode_for(c, rel or None)
+        if not rel and _SINCE.search(dc.text, max(0, c.start - 16), c.start):
+            mode = "past"  # "since Monday"
         if dc.dct is not None:
             base, how = dc.dct, dct_label(dc.dct)
         elif dc.ref is not None and dc.ref.granularity == "day":
