@@ -171,6 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command in ("extract", "build", "geoparse"):
+            from events.geo_online import check_configuration
+
+            check_configuration()  # a wrong geocoder setting fails now, with the fix, not mid-run
         return int(args.func(args))
     except EventscapeError as exc:
         sys.stderr.write(f"error: {exc.user_message}\n")

@@ -133,3 +133,13 @@ def test_cli_writes_every_format(tmp_path: Path, suffix: str) -> None:
     assert str(row["date_start"]) == "2017-04-11" and row["place_name"] == "Moscow"
     actors = row["actors"] if suffix != ".csv" else row["actors"].split(";")
     assert set(actors) >= {"CHN", "RUS"}
+
+
+def test_wrong_geocoder_setting_fails_at_start_with_the_fix(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "EVENTSCAPE_GEOCODER": "bogus"}
+    proc = subprocess.run([sys.executable, "-m", "events", "extract", str(tmp_path), "--out", str(tmp_path / "o.jsonl")],
+                          cwd=ROOT, capture_output=True, text=True, env=env)
+    assert proc.returncode == 2
+    assert "EVENTSCAPE_GEOCODER" in proc.stderr and "unset it" in proc.stderr
