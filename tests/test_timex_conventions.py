@@ -127,3 +127,8 @@ def test_a_plan_in_the_past_perfect_is_behind_the_report() -> None:
 def test_since_is_past_and_auxiliaries_follow_their_verb(text: str, words: str, value: str) -> None:
     dct = dt.date(1997, 8, 13) if "March" in text else DCT
     assert typed(text, words, dct)[1] == value
+
+
+def test_an_ed_adjective_is_not_a_past_tense_verb() -> None:
+    text = "The split would be paid on a still unspecified date in January."
+    assert typed(text, "January", dt.date(1989, 10, 26)) == ("DATE", "1990-01")

@@ -51,6 +51,8 @@ _REPORTED_FUTURE = re.compile(r"\bwould\b", re.IGNORECASE)
 # "had been scheduled to expire Friday": a plan in the past perfect lies behind the report
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _AUX_PAST = frozenset({"was", "were"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|your|still|newly)\s+$",
+                                re.IGNORECASE)
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "came", "went", "gave", "began",
     "left", "saw", "got", "won", "lost", "led", "spoke", "fell", "rose", "sold", "bought", "paid", "sent",
@@ -120,6 +122,9 @@ class Discourse:
                     continue
                 if _PASSIVE_AUX.search(self.text, max(0, m.start() - 12), m.start()):
                     continue
+                if w.endswith("ed") and w not in _PAST_WORDS \
+                        and _DETERMINER_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
+                    continue  # "a still unspecified date", "the proposed merger": an adjective, not a verb
                 cues.append((m.start(), m.end(), "past"))
             cues.sort()
             # "were planning to", "was expected to": the auxiliary's tense belongs to the future cue
