@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from events.eventtypes import Trigger, classify, status_of
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
@@ -77,15 +78,18 @@ def sentence_events(
     events: list[Event] = []
     prev_actors: list[ActorMention] = []
     pair: list[ActorMention] = []  # the last two-or-more-party set of participants
-    for sent in sentences:
+    dates_in = _by_sentence(sentences, dates, lambda d: (d.timex.start, d.timex.end))
+    actors_in = _by_sentence(sentences, actors, lambda a: (a.start, a.end))
+    places_in = _by_sentence(sentences, places, lambda p: (p.start, p.end))
+    for i, sent in enumerate(sentences):
         dateline = _DATELINE.match(sent.text)
         body_start = sent.start + (dateline.end() if dateline else 0)
-        s_dates = [d for d in dates if _inside(d.timex.start, d.timex.end, sent) and d.date_start and d.date_end
-                   and d.timex.start >= body_start]
-        s_actors = [a for a in actors if _inside(a.start, a.end, sent)]
+        all_dates = dates_in[i]
+        s_dates = [d for d in all_dates if d.date_start and d.date_end and d.timex.start >= body_start]
+        s_actors = actors_in[i]
         people_spans = [(a.start, a.end) for a in s_actors if a.kind == "person" or "metonym" in a.via]
-        date_spans = [(d.timex.start, d.timex.end) for d in dates if _inside(d.timex.start, d.timex.end, sent)]
-        s_places = [p for p in places if _inside(p.start, p.end, sent) and p.start >= body_start
+        date_spans = [(d.timex.start, d.timex.end) for d in all_dates]
+        s_places = [p for p in places_in[i] if p.start >= body_start
                     and not _overlaps(p.start, p.end, people_spans + date_spans)]
         inherited = False
         if not s_actors and prev_actors and _PRONOUN_START.match(sent.text):
@@ -184,6 +188,25 @@ def _plausible(span: DateSpan, pub_date: dt.date | None) -> bool:
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
+
+
+_M = TypeVar("_M")
+
+
+def _by_sentence(
+    sentences: Sequence[Sentence], items: Sequence[_M], span: Callable[[_M], tuple[int, int]]
+) -> list[list[_M]]:
+    """Items wholly inside each sentence, in one sorted sweep (sentences are in text order)."""
+    starts = [s.start for s in sentences]
+    out: list[list[_M]] = [[] for _ in sentences]
+    for item in items:
+        a, b = span(item)
+        i = bisect_right(starts, a) - 1
+        if i >= 0 and b <= sentences[i].end:
+            out[i].append(item)
+    for bucket in out:
+        bucket.sort(key=lambda it: span(it)[0])
+    return out
 
 
 def _inside(start: int, end: int, sent: Sentence) -> bool:
