@@ -257,7 +257,13 @@ def test_pair_link_play_and_evidence(browser: Browser, server: Server, stores: d
     later = page.locator("[data-testid=stSliderThumbValue]").all_inner_texts()
     assert during != before and later != during, (before, during, later)
     assert "from=" in page.url and "pair=CHN-RUS" in page.url
-    page.get_by_role("button", name=re.compile("Pause")).click()
+    # the button is redrawn on every tick, so click it as soon as it is there
+    for _ in range(5):
+        try:
+            page.get_by_role("button", name=re.compile("Pause")).click(timeout=5_000, force=True)
+            break
+        except Exception:  # noqa: BLE001 - redrawn between locating and clicking; try again
+            page.wait_for_timeout(200)
     page.wait_for_timeout(3000)
     page.screenshot(path=str(out_dir / "6-paused.png"))
     page.get_by_role("button", name=re.compile("Play")).wait_for(timeout=15_000)
