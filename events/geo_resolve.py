@@ -263,6 +263,9 @@ def resolve_all(
             ctx.add(c.places[0][0], 1.0, c.key)
         elif c.places and all(p.kind == "country" for p, _ in c.places):
             ctx.add(c.places[0][0], 1.0, c.key)
+        elif c.places and all(p.kind == "admin" and p.country == c.places[0][0].country
+                              for p, _ in c.places):
+            ctx.add(c.places[0][0], 1.0, c.key)  # one region listed twice ("Northern Ireland")
     # Pass 1: rank with that; keep confident winners as anchors.
     first: list[list[Scored]] = []
     cache: dict[tuple[str, str], list[Scored]] = {}

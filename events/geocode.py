@@ -133,13 +133,20 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
             cand.adjective = adj
             cand.key = key
             return cand
-    inner = [c for c in recognize(surface, gaz) if c.places or c.adjective]
+    inner = [c for c in recognize(surface, gaz) if (c.places or c.adjective) and not _generic_part(gaz, c)]
     if inner:
         best = max(inner, key=lambda c: c.end - c.start)
         cand.places, cand.adjective, cand.key = best.places, best.adjective, best.key
         cand.container = best.container  # "Washington, D.C." given whole
         cand.approximate = best.container is None
     return cand
+
+
+def _generic_part(gaz: Gazetteer, part: Candidate) -> bool:
+    """A part of a longer name that is a plain word ("Hospital", "Centre", "Northern"): no place."""
+    if " " in part.key or part.is_adjective:
+        return False
+    return part.key in FACILITY_WORDS or part.key in GENERIC_REGION_WORDS or part.key in gaz.english_words
 
 
 def _with_containers(cands: list[Candidate], text: str) -> None:
