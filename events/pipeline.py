@@ -8,6 +8,7 @@ store in one transaction; ``extract_paths`` feeds the CLI.
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 import datetime as dt
 import json
 import re
@@ -93,7 +94,8 @@ def run_document(doc: Document) -> DocumentResult:
         spans = [replace(s, anchored_on=f"{s.anchored_on} ({_SOURCE_WORDS.get(source, source)})")
                  if s.anchor == "document" else s for s in spans]
         context_codes = sorted({m.code for m in mentions if len(m.code) == 3})
-        places = [_shift_place(p, article.start) for p in geocode.geoparse(text, context=context_codes)]
+        geo_text = _only_dated_sentences(text, art_sents, spans, article.start)
+        places = [_shift_place(p, article.start) for p in geocode.geoparse(geo_text, context=context_codes)]
         ctx = ArticleContext(doc, article, pub_date, names)
         # every edition a mention may be: the event's own date or the publication date picks one
         summits = [replace(m, start=m.start + article.start, end=m.end + article.start)
@@ -155,6 +157,29 @@ def _future_context(text: str, pos: int) -> bool:
     start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 120)
     window = text[start:pos + 40]
     return bool(_FUTURE_CUE.search(window))
+
+
+def _only_dated_sentences(text: str, sentences: Sequence[Sentence], spans: Sequence[DateSpan], offset: int) -> str:
+    """The article text with every sentence that names no date blanked (same offsets).
+
+    Only dated sentences become events, so only their places are needed; the
+    article's countries still reach the geocoder as context.  Halves its work.
+    """
+    starts = sorted(s.timex.start - offset for s in spans)
+    pieces: list[str] = []
+    pos = 0
+    for sent in sentences:
+        a, b = sent.start - offset, sent.end - offset
+        i = bisect_left(starts, a)
+        if i < len(starts) and starts[i] < b:
+            pieces.append(_BLANK.sub(" ", text[pos:a]))
+            pieces.append(text[a:b])
+            pos = b
+    pieces.append(_BLANK.sub(" ", text[pos:]))
+    return "".join(pieces)
+
+
+_BLANK = re.compile(r"[^\n]")
 
 
 def _locate(city: str, country: str) -> PlaceMention | None:
