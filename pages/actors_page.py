@@ -61,7 +61,7 @@ with right:
                          format_func=lambda c: f"{c} · {names[c]}" if c in names else c)
     own = view.filter(pl.col("actors").list.contains(actor))
     st.markdown(f"**{names.get(actor, actor)}** — {own.height:,} events in view")
-    st.altair_chart(profile_timeline_chart(view, actor), width="stretch", key="profile_timeline")
+    st.altair_chart(profile_timeline_chart(view, actor), width="stretch", height=200, key="profile_timeline")
     c1, c2 = st.columns(2)
     c1.markdown("Top partners")
     c1.dataframe(profile_partners(view, actor), hide_index=True, width="stretch", height=220)

@@ -37,7 +37,7 @@ def matrix_chart(matrix: pl.DataFrame) -> alt.LayerChart:
              .to_list())
     pick = alt.selection_point(name="cell", fields=["a", "b"], on="click")
     base = alt.Chart(matrix.to_pandas()).encode(
-        x=alt.X("a:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45, orient="top")),
+        x=alt.X("a:N", sort=order, title=None, axis=alt.Axis(labelAngle=-60, orient="top", labelOverlap=False)),
         y=alt.Y("b:N", sort=order, title=None),
     )
     cells = base.mark_rect(stroke="white").encode(
@@ -92,7 +92,13 @@ def profile_types(frame: pl.DataFrame, actor: str) -> pl.DataFrame:
 
 
 def profile_timeline_chart(frame: pl.DataFrame, actor: str) -> alt.Chart:
+    """Events per month for one actor, over the stretch where most of them fall."""
+    from ui.frame import focus_range
+
     own = frame.filter(pl.col("actors").list.contains(actor))
+    focus = focus_range(own)
+    if focus:
+        own = own.filter((pl.col("date_start") >= focus[0]) & (pl.col("date_start") <= focus[1]))
     monthly = (own.group_by(pl.col("date_start").dt.truncate("1mo").alias("month"), "event_type")
                .len("count").sort("month"))
     types = type_order(monthly["event_type"].unique().to_list())
@@ -100,7 +106,7 @@ def profile_timeline_chart(frame: pl.DataFrame, actor: str) -> alt.Chart:
         x=alt.X("yearmonth(month):T", title=None),
         y=alt.Y("sum(count):Q", title="events per month"),
         color=alt.Color("event_type:N", scale=alt.Scale(domain=types, range=[type_hex(t) for t in types]),
-                        title="Event type", legend=alt.Legend(orient="bottom", columns=7, symbolLimit=30)),
+                        title="Event type", legend=None),
         tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "event_type:N",
                  alt.Tooltip("sum(count):Q", title="Events")],
     ).properties(height=160)
