@@ -254,6 +254,9 @@ FACILITY_WORDS = frozenset(
 )
 
 
+STREET_WORDS = frozenset("street st avenue ave road rd drive boulevard blvd lane parade place square park bridge".split())
+
+
 def _is_local_feature(cand: Candidate, res: Resolution, focus: Place) -> bool:
     """A building or street (or an unknown small name far from the story) of the main locality."""
     from geopy.distance import great_circle
@@ -263,6 +266,8 @@ def _is_local_feature(cand: Candidate, res: Resolution, focus: Place) -> bool:
     words = {w.lower().strip(".’'s") for w in cand.text.split()}
     far = great_circle((res.place.lat, res.place.lon), (focus.lat, focus.lon)).km
     if words & FACILITY_WORDS and len(words) > 1:
+        if not words & STREET_WORDS and res.place.kind in ("country", "admin"):
+            return False  # "Colorado State University", "British Embassy": the named state or country
         return not (res.place.kind in ("city", "venue", "port") and far < 100)
     return res.place.kind == "city" and res.place.population < 50_000 and far > 1000 and not res.local
 
