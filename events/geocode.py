@@ -19,7 +19,7 @@ from dataclasses import replace
 from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
 from events.geo_online import check_configuration, online_geocoder
 from events.geo_recognize import Candidate, recognize
-from events.geo_resolve import CURATED_KINDS, Resolution, resolve_all
+from events.geo_resolve import CURATED_KINDS, Resolution, haversine_km, resolve_all
 from events.model import PlaceMention
 
 _PORT_AFTER = re.compile(r"\s+(?:[Pp]ort|[Hh]arbou?r)\b")
@@ -259,12 +259,10 @@ STREET_WORDS = frozenset("street st avenue ave road rd drive boulevard blvd lane
 
 def _is_local_feature(cand: Candidate, res: Resolution, focus: Place) -> bool:
     """A building or street (or an unknown small name far from the story) of the main locality."""
-    from geopy.distance import great_circle
-
     if not cand.approximate and (res.place.kind != "city" or res.place.population >= 15_000):
         return False  # the name itself is in the gazetteer
     words = {w.lower().strip(".’'s") for w in cand.text.split()}
-    far = great_circle((res.place.lat, res.place.lon), (focus.lat, focus.lon)).km
+    far = haversine_km(res.place.lat, res.place.lon, focus.lat, focus.lon)
     if words & FACILITY_WORDS and len(words) > 1:
         if not words & STREET_WORDS and res.place.kind in ("country", "admin"):
             return False  # "Colorado State University", "British Embassy": the named state or country
@@ -306,9 +304,7 @@ def _place_county(gaz: Gazetteer, cand: Candidate, resolved: Sequence[Resolution
 
 
 def _km_between(a: Place, b: Place) -> float:
-    from geopy.distance import great_circle
-
-    return float(great_circle((a.lat, a.lon), (b.lat, b.lon)).km)
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _nearby_city(
