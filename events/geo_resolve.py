@@ -87,7 +87,7 @@ def prior(place: Place, alternate: bool, admin_size: float = 5.6) -> float:
     else:
         score = math.log10(place.population + 10)
     if alternate and place.kind in ("city", "admin"):
-        score -= 1.0
+        score -= 1.5
     return score
 
 
