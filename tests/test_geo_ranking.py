@@ -1,0 +1,38 @@
+"""Geoparser ranking rules (hand-built inputs): given spans, containers, alternate names, distances."""
+
+from __future__ import annotations
+
+from events.geo_resolve import haversine_km
+from events.geocode import geoparse
+
+
+def _given(text: str, *names: str) -> dict[str, tuple[str | None, str, str]]:
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append((start, start + len(name)))
+    return {m.text: (m.country, m.feature, m.name) for m in geoparse(text, spans=spans, include_embedded=True)}
+
+
+def test_the_second_name_of_a_pair_is_the_region() -> None:
+    found = _given("A baker in Tacoma, Washington shares tips for decorating cookies.", "Tacoma", "Washington")
+    assert found["Washington"][:2] == ("USA", "ADM1")
+
+
+def test_plain_word_parts_of_a_venue_name_are_no_place() -> None:
+    # "Hospital" and "Centre" are also village and region names somewhere: not evidence here.
+    text = "Staff at Altnagelvin Hospital in Derry, Northern Ireland, and the Macmillan Support Centre said so."
+    found = _given(text, "Altnagelvin Hospital", "Derry", "Northern Ireland", "Macmillan Support Centre")
+    assert found["Derry"][0] == "GBR"
+    assert found["Altnagelvin Hospital"][0] == "GBR"
+
+
+def test_a_facility_named_for_a_state_is_in_that_state() -> None:
+    text = "Researchers at Colorado State University and in Miami, Florida, published the study."
+    found = _given(text, "Colorado State University", "Miami", "Florida")
+    assert found["Colorado State University"][2] == "Colorado"
+
+
+def test_haversine_matches_known_distances() -> None:
+    assert abs(haversine_km(51.5074, -0.1278, 48.8566, 2.3522) - 343.5) < 1.5  # London-Paris
+    assert haversine_km(10.0, 20.0, 10.0, 20.0) == 0.0
