@@ -192,7 +192,12 @@ def geoparse(
     cands = kept + given
     resolved = resolve_all(gaz, cands, context=context, trusted=True)
     countries = _countries(resolved, context)
-    focus = _focus(cands, resolved)
+    if spans is not None and given:
+        # the given spans are the text's toponyms: a recognised extra name ("the Somerville
+        # floor plan") must not become the story's main place
+        focus = _focus(given, resolved[len(cands) - len(given):])
+    else:
+        focus = _focus(cands, resolved)
     mentions: list[PlaceMention] = []
     for c, res in zip(cands, resolved, strict=True):
         is_given = spans is not None and c in given
