@@ -335,6 +335,7 @@ def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) ->
     by_country: Counter[str] = Counter()
     counts: Counter[int] = Counter()
     by_pid: dict[int, Place] = {}
+    mentioned: list[Place] = []
     for rank_, (c, res) in enumerate(zip(cands, resolved, strict=True)):
         if res is None or c.is_adjective or c.local or c.approximate:
             continue
@@ -347,8 +348,14 @@ def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) ->
             continue
         counts[place.pid] += (2 if place.kind == "city" else 1) + (1 if rank_ == 0 else 0)
         by_pid[place.pid] = place
+        mentioned.append(place)
     if not counts:
         return None
+    # The story's town has the story's other towns around it ("like the architecture in
+    # Charleston" names a far town once; the suburbs cluster round the real one).
+    for pid, place in by_pid.items():
+        if place.kind == "city":
+            counts[pid] += sum(1 for other in mentioned if other.pid != pid and other.kind == "city" and _km_between(place, other) <= 100)
     main = by_country.most_common(1)[0][0] if by_country else None
     ranked = sorted(counts, key=lambda pid: (by_pid[pid].country == main, by_pid[pid].kind == "city", counts[pid]), reverse=True)
     return by_pid[ranked[0]]

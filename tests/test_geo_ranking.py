@@ -36,3 +36,11 @@ def test_a_facility_named_for_a_state_is_in_that_state() -> None:
 def test_haversine_matches_known_distances() -> None:
     assert abs(haversine_km(51.5074, -0.1278, 48.8566, 2.3522) - 343.5) < 1.5  # London-Paris
     assert haversine_km(10.0, 20.0, 10.0, 20.0) == 0.0
+
+
+def test_the_main_town_is_where_the_other_towns_cluster() -> None:
+    text = ("The homes look a little like the architecture in Charleston, a resident said. "
+            "Buyers come from Manassas, Centreville and Gainesville, and Wegmans is a short drive.")
+    found = {m.text: m for m in geoparse(text, spans=[(text.index(n), text.index(n) + len(n)) for n in
+                                                   ("Charleston", "Manassas", "Centreville", "Gainesville", "Wegmans")])}
+    assert abs(found["Wegmans"].lat - 38.8) < 0.5 and abs(found["Wegmans"].lon + 77.5) < 0.5
