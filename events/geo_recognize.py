@@ -320,6 +320,8 @@ def _match_at(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> tuple[Cand
         adj = gaz.adjective(key)
         singular = gaz.adjective(key[:-1]) if adj is not None and key.endswith("s") else None
         if adj is not None and singular is not None and singular.pid == adj.pid:
+            if found is None:
+                return None  # "South Africans": people, and no shorter name ("South") inside it
             adj = None  # "Mexicans", "Saudis": people, not a place (the actor stage reads them)
         if adj is not None and _case_ok(gaz, key, surface) and (len(key) > 3 or surface.replace(".", "").isupper()):
             combining = key.endswith("o") and not gaz.has(key)

@@ -190,7 +190,7 @@ def geoparse(
         if c.local or (res is not None and _keep(gaz, text, c, res, countries, include_embedded or spans is not None))
     ]
     cands = kept + given
-    resolved = resolve_all(gaz, cands, context=context, trusted=True)
+    resolved = _initialisms(gaz, text, cands, resolve_all(gaz, cands, context=context, trusted=True))
     countries = _countries(resolved, context)
     if spans is not None and given:
         # the given spans are the text's toponyms: a recognised extra name ("the Somerville
@@ -232,6 +232,44 @@ def geoparse(
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_MINOR_WORDS = frozenset({"of", "the", "and", "da", "de", "du", "la", "le"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS).upper()
+
+
+def _initialisms(
+    gaz: Gazetteer, text: str, cands: Sequence[Candidate], resolved: list[Resolution | None]
+) -> list[Resolution | None]:
+    """"SA" in a story that names South Africa (or South Africans) is South Africa, not South Australia."""
+    named: dict[str, Place] = {}
+    short = {c.text for c in cands if 2 <= len(c.text) <= 4 and c.text.isalpha() and c.text.isupper()}
+    if not short:
+        return resolved
+    for iso3, rec in gaz.countries.items():
+        name = str(rec.get("name") or "")
+        if " " in name and _initials(name) in short and name in text:
+            place = gaz.country_place(iso3)
+            if place is not None:
+                named.setdefault(_initials(name), place)
+    for c, res in zip(cands, resolved, strict=True):
+        if res is not None and not c.approximate and res.place.kind in ("country", "admin"):
+            for name in (c.text, res.place.name):  # "South Africans" names South Africa too
+                if " " in name.strip():
+                    named.setdefault(_initials(name), res.place)
+    if not named:
+        return resolved
+    out: list[Resolution | None] = []
+    for c, res in zip(cands, resolved, strict=True):
+        if 2 <= len(c.text) <= 4 and c.text.isalpha() and c.text.isupper():
+            place = named.get(c.text)
+            if place is not None and (res is None or res.place.pid != place.pid):
+                res = Resolution(place, f"initials of {place.name}, named in the text", True, 9.0)
+        out.append(res)
+    return out
 
 
 def _main_country(gaz: Gazetteer, countries: Counter[str]) -> Place | None:

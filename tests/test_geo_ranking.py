@@ -44,3 +44,10 @@ def test_the_main_town_is_where_the_other_towns_cluster() -> None:
     found = {m.text: m for m in geoparse(text, spans=[(text.index(n), text.index(n) + len(n)) for n in
                                                    ("Charleston", "Manassas", "Centreville", "Gainesville", "Wegmans")])}
     assert abs(found["Wegmans"].lat - 38.8) < 0.5 and abs(found["Wegmans"].lon + 77.5) < 0.5
+
+
+def test_initials_follow_the_country_the_story_names() -> None:
+    text = "Mining affects millions of South Africans. SA holds vast reserves of platinum."
+    sa = {m.text: m for m in geoparse(text, spans=[(text.index("SA "), text.index("SA ") + 2)])}["SA"]
+    assert sa.country == "ZAF"
+    assert not any(m.text == "South" for m in geoparse(text))  # the plural demonym leaves no "South"
