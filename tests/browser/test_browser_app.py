@@ -250,11 +250,20 @@ def test_pair_link_play_and_evidence(browser: Browser, server: Server, stores: d
     page.evaluate("window.scrollTo(0, 0)")
     before = page.locator("[data-testid=stSliderThumbValue]").all_inner_texts()
     page.get_by_role("button", name=re.compile("Play")).click()
-    page.wait_for_timeout(3500)
-    during = page.locator("[data-testid=stSliderThumbValue]").all_inner_texts()
+
+    def thumbs_after(previous: list[str], limit_ms: int = 20_000) -> list[str]:
+        waited = 0
+        while waited < limit_ms:  # a loaded machine may be slow to tick; wait for the window to move
+            page.wait_for_timeout(500)
+            waited += 500
+            now = page.locator("[data-testid=stSliderThumbValue]").all_inner_texts()
+            if now and now != previous:
+                return now
+        return previous
+
+    during = thumbs_after(before)
     page.screenshot(path=str(out_dir / "5-playing.png"))
-    page.wait_for_timeout(2000)
-    later = page.locator("[data-testid=stSliderThumbValue]").all_inner_texts()
+    later = thumbs_after(during)
     assert during != before and later != during, (before, during, later)
     assert "from=" in page.url and "pair=CHN-RUS" in page.url
     # the button is redrawn on every tick, so click it as soon as it is there
