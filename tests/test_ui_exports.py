@@ -50,6 +50,8 @@ def test_deck_gets_records_not_polars(frame: pl.DataFrame) -> None:
     assert len(layers["basemap"]["data"]["features"]) > 150
     assert spec["mapStyle"].startswith("data:application/json")  # no tile server
     assert deck._tooltip["text"] == "{tip}"  # one placeholder: values cannot inject another
+    # pydeck turns bare strings into accessor functions: units must stay plain strings
+    assert layers["events"]["radiusUnits"] == "pixels" and layers["arcs"]["widthUnits"] == "pixels"
 
 
 def test_aggregate_mode_past_threshold(frame: pl.DataFrame) -> None:

@@ -211,29 +211,29 @@ def build_deck(
         bins = bin_records(frame)
         layers.append(pdk.Layer("HeatmapLayer", id="heat", data=[{"position": b["position"], "n": b["n"]} for b in bins],
                                 get_position="position", get_weight="n", radius_pixels=40, opacity=0.55,
-                                aggregation="SUM", pickable=False))
+                                aggregation="'SUM'", pickable=False))
         layers.append(pdk.Layer("ScatterplotLayer", id="bins", data=bins, get_position="position",
-                                get_fill_color="color", get_radius="radius", radius_units="pixels",
+                                get_fill_color="color", get_radius="radius", radius_units="'pixels'",
                                 stroked=True, get_line_color=[255, 255, 255, 180], line_width_min_pixels=0.5,
                                 pickable=True, auto_highlight=True))
         layers.append(pdk.Layer("ArcLayer", id="pairs", data=pair_arc_records(frame), get_source_position="src",
                                 get_target_position="dst", get_source_color="color", get_target_color="color",
-                                get_width="width", width_units="pixels", pickable=True, auto_highlight=True))
+                                get_width="width", width_units="'pixels'", pickable=True, auto_highlight=True))
     else:
         mode = "points"
         layers.append(pdk.Layer("ArcLayer", id="arcs", data=arc_records(frame), get_source_position="src",
                                 get_target_position="dst", get_source_color="color", get_target_color="color",
-                                get_width="width", width_units="pixels", get_height=0.5,
+                                get_width="width", width_units="'pixels'", get_height=0.5,
                                 pickable=True, auto_highlight=True))
         points = point_records(frame)
         layers.append(pdk.Layer("ScatterplotLayer", id="events", data=points,
                                 get_position="position", get_fill_color="color", get_radius="radius",
-                                radius_units="pixels", stroked=True, get_line_color=[255, 255, 255, 200],
+                                radius_units="'pixels'", stroked=True, get_line_color=[255, 255, 255, 200],
                                 line_width_min_pixels=1, pickable=True, auto_highlight=True))
         chosen = [p for p in points if p["event_id"] == selected_id] if selected_id else []
         if chosen:  # the selected event: a dark ring on top, not pickable
             layers.append(pdk.Layer("ScatterplotLayer", id="selected", data=chosen, get_position="position",
-                                    get_radius="radius", radius_units="pixels", filled=False, stroked=True,
+                                    get_radius="radius", radius_units="'pixels'", filled=False, stroked=True,
                                     get_line_color=[20, 20, 20, 255], line_width_min_pixels=2.5,
                                     radius_scale=1.5, pickable=False))
     deck = CompactDeck(
