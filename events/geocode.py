@@ -41,6 +41,7 @@ GENERIC_REGION_WORDS = frozenset(
     "coast coastal capital island islands lake lakes lakes river rivers valley mountain mountains highlands "
     "lowlands border interior plateau north east south west northeast northwest southeast southwest".split()
 )
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -117,8 +118,10 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
     for _ in range(2):
         stripped = _STRIP_SUFFIX.sub("", _STRIP_PREFIX.sub("", stripped))
         tries.append((stripped, True))
-    if text[max(0, start - 4):start].lower() == "the ":
-        tries.insert(0, ("the " + surface, False))  # "the Gulf"
+    follow = _NEXT_WORD.match(text, end)
+    named_for = follow is not None and follow.group(1).lower() in _NAMED_FOR_HEADS
+    if text[max(0, start - 4):start].lower() == "the " and not named_for:
+        tries.insert(0, ("the " + surface, False))  # "the Gulf"; not "the Mississippi State University"
     for form, approximate in tries:
         cand.approximate = approximate and form != surface
         key = fold(form)
@@ -295,6 +298,7 @@ FACILITY_WORDS = frozenset(
     "prison jail correctional detention restaurant cafe studio store farm farms ranch golf course bend "
     "lagoon beach pier wharf dock racecourse arena gallery academy ministry headquarters palace".split()
 )
+_NAMED_FOR_HEADS = FACILITY_WORDS | {"state"}  # "the Mississippi State University"
 
 
 STREET_WORDS = frozenset("street st avenue ave road rd drive boulevard blvd lane parade place square park bridge".split())

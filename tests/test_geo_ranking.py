@@ -51,3 +51,9 @@ def test_initials_follow_the_country_the_story_names() -> None:
     sa = {m.text: m for m in geoparse(text, spans=[(text.index("SA "), text.index("SA ") + 2)])}["SA"]
     assert sa.country == "ZAF"
     assert not any(m.text == "South" for m in geoparse(text))  # the plural demonym leaves no "South"
+
+
+def test_the_before_a_name_inside_an_institution_is_the_institution_s() -> None:
+    text = "He coached at the Mississippi State University for a decade."
+    found = _given(text, "Mississippi")
+    assert found["Mississippi"][1] == "ADM1"  # the state, not "the Mississippi" river
