@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from events.store import Store  # noqa: E402
 from ui.filters import Filters, apply_filters  # noqa: E402
-from ui.frame import data_range, event_table, prepare  # noqa: E402
+from ui.frame import data_range, event_table, focus_range, prepare  # noqa: E402
 from ui.geo import capitals, load_basemap  # noqa: E402
-from ui.mapdeck import build_deck  # noqa: E402
+from ui.mapdeck import build_deck, fit_view  # noqa: E402
 from ui.synthetic import build_store  # noqa: E402
 from ui.timeline import choose_bucket, timeline_chart  # noqa: E402
 
@@ -60,7 +60,8 @@ def explore_rerun(frame: pl.DataFrame, filters: Filters, basemap: dict) -> dict[
     view.select((pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null()).sum()).item()
     bars, lanes = timeline_chart(base, window, bucket, domain=bounds)
     chart_bytes = sum(len(json.dumps(c.spec)) + _arrow_bytes(c.data) for c in (bars, lanes) if c is not None)
-    deck, mode = build_deck(view, basemap)
+    deck, mode = build_deck(view, basemap, view=fit_view(base))
+    focus_range(base)
     deck_bytes = len(deck.to_json())
     table = event_table(view, 500)
     table_bytes = _arrow_bytes(table.drop("event_id"))
