@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from events.errors import StoreError
 from events.model import Article, Document, Event
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+_SNAPSHOT_MIN_ROWS = 20_000  # below this, reading SQLite directly is already fast
 DEMO_DIR = REPO_ROOT / "data" / "demo"
 
 _SCHEMA = """
@@ -133,6 +135,8 @@ class Store:
             if self.path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.executescript(_SCHEMA)
+            # identifies this store file: a rebuilt store restarts its version count
+            self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('store_id', ?)", (uuid.uuid4().hex[:12],))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
 
@@ -246,7 +250,41 @@ class Store:
             yield row_to_event(row)
 
     def events_frame(self) -> pl.DataFrame:
-        """All events as a polars frame with :data:`EVENTS_SCHEMA`."""
+        """All events as a polars frame with :data:`EVENTS_SCHEMA`.
+
+        For a file store the frame is also kept as a Parquet snapshot named after
+        the store version, so the next process (the app after a restart) reads
+        columns instead of rebuilding a million rows from SQLite.
+        """
+        snapshot = self._snapshot_path()
+        if snapshot is not None and snapshot.exists():
+            try:
+                return pl.read_parquet(snapshot)
+            except (OSError, pl.exceptions.ComputeError):
+                snapshot.unlink(missing_ok=True)
+        frame = self._read_events_frame()
+        if snapshot is not None and frame.height >= _SNAPSHOT_MIN_ROWS:
+            self._write_snapshot(frame, snapshot)
+        return frame
+
+    def _snapshot_path(self) -> Path | None:
+        if self.path == ":memory:":
+            return None
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+        return Path(f"{self.path}.events-v{self.version()}-{row[0] if row else 'x'}.parquet")
+
+    def _write_snapshot(self, frame: pl.DataFrame, snapshot: Path) -> None:
+        """Best effort: a snapshot that cannot be written is simply not used."""
+        try:
+            for old in snapshot.parent.glob(Path(self.path).name + ".events-v*.parquet"):
+                old.unlink(missing_ok=True)
+            tmp = snapshot.with_suffix(".tmp")
+            frame.write_parquet(tmp)
+            tmp.replace(snapshot)
+        except OSError:
+            pass
+
+    def _read_events_frame(self) -> pl.DataFrame:
         rows = self._conn.execute(_SELECT_EVENTS).fetchall()
         cols = list(zip(*rows, strict=True)) if rows else [() for _ in _EVENT_COLUMNS]
         data: dict[str, Any] = dict(zip(_EVENT_COLUMNS, cols, strict=True))

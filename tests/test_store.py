@@ -92,3 +92,20 @@ def test_open_store_seeds_bundled_demo(tmp_path: Path) -> None:
     store = open_store(tmp_path / "fresh.sqlite")
     if (Path(__file__).resolve().parent.parent / "data" / "demo" / "events.jsonl").exists():
         assert store.count_events() > 0
+
+
+def test_large_frames_are_snapshotted_per_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import events.store as store_mod
+
+    monkeypatch.setattr(store_mod, "_SNAPSHOT_MIN_ROWS", 1)
+    path = tmp_path / "s.sqlite"
+    store = Store(path)
+    store.add([_doc()], [], [_event()])
+    first = store.events_frame()
+    snaps = [p.name for p in tmp_path.glob("s.sqlite.events-v*.parquet")]
+    assert len(snaps) == 1 and snaps[0].startswith("s.sqlite.events-v1-")
+    assert Store(path).events_frame().equals(first)
+    store.add([_doc("d2")], [], [_event("e2", "d2")])
+    assert Store(path).events_frame().height == 2  # a new version never reads the old snapshot
+    snaps = [p.name for p in tmp_path.glob("s.sqlite.events-v*.parquet")]
+    assert len(snaps) == 1 and snaps[0].startswith("s.sqlite.events-v2-")
