@@ -221,7 +221,7 @@ def geoparse(
             elif is_given:
                 online = _online(c.text, countries)
                 if online is not None:
-                    mentions.append(online)
+                    mentions.append(replace(online, start=c.start, end=c.end, text=c.text))
             continue
         after = _PORT_AFTER.match(text, c.end)
         before = _PORT_BEFORE.search(text[max(0, c.start - 12): c.start])
