@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
 from events.geo_online import check_configuration, online_geocoder
@@ -244,6 +245,13 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS).upper()
 
 
+@lru_cache(maxsize=2)
+def _country_initials(gaz: Gazetteer) -> tuple[tuple[str, str, str], ...]:
+    """(initials, name, ISO3) of the countries whose names have several words ("SA", "South Africa")."""
+    names = [(str(rec.get("name") or ""), iso3) for iso3, rec in gaz.countries.items()]
+    return tuple((_initials(name), name, iso3) for name, iso3 in names if " " in name)
+
+
 def _initialisms(
     gaz: Gazetteer, text: str, cands: Sequence[Candidate], resolved: list[Resolution | None]
 ) -> list[Resolution | None]:
@@ -252,12 +260,11 @@ def _initialisms(
     short = {c.text for c in cands if 2 <= len(c.text) <= 4 and c.text.isalpha() and c.text.isupper()}
     if not short:
         return resolved
-    for iso3, rec in gaz.countries.items():
-        name = str(rec.get("name") or "")
-        if " " in name and _initials(name) in short and name in text:
+    for initials, name, iso3 in _country_initials(gaz):
+        if initials in short and name in text:
             place = gaz.country_place(iso3)
             if place is not None:
-                named.setdefault(_initials(name), place)
+                named.setdefault(initials, place)
     for c, res in zip(cands, resolved, strict=True):
         if res is not None and not c.approximate and res.place.kind in ("country", "admin"):
             for name in (c.text, res.place.name):  # "South Africans" names South Africa too
