@@ -66,11 +66,10 @@ def run_document(doc: Document) -> DocumentResult:
         text = clean_article_text(doc.text, article)
         mentions = actor_stage.find_actors(text)
         people = [m.person for m in mentions if m.person]
-        bare = timex.resolve_dates(text, None)
         if doc.pub_date is not None:
             pub_date, source = doc.pub_date, "source"
         else:
-            pub_date, source = publication_date(text, people, prev_pub, bare)
+            pub_date, source = publication_date(text, people, prev_pub)
         if pub_date is not None and source != "page":
             prev_pub = (pub_date, source)
         article = replace(article, pub_date=pub_date, pub_date_source=source)
@@ -83,7 +82,7 @@ def run_document(doc: Document) -> DocumentResult:
         if source == "knowledge":
             # dates whose year knowledge fixed say so, rather than pointing at the date they fixed
             fixed = {(s.timex.start + article.start, s.timex.end + article.start): _shift_span(f, article.start)
-                     for s in bare
+                     for s in timex.resolve_dates(text, None)
                      if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None}
             spans = [fixed.get((s.timex.start, s.timex.end), s) for s in spans]
         spans = [_fill_year(s, text, people) for s in spans]
