@@ -325,6 +325,13 @@ def _editions_at(
 
 def summits_in(text: str, *, year_hint: int | None = None) -> list[SummitMention]:
     """Recurring summits named in ``text`` with every edition they may be (see module doc)."""
+    if year_hint is None:
+        return list(_summits_cached(text))
+    return _summits_in(text, year_hint=year_hint)
+
+
+def _summits_in(text: str, *, year_hint: int | None = None) -> list[SummitMention]:
+    """Recurring summits named in ``text`` with every edition they may be (see module doc)."""
     norm = normalise(text)
     out: list[SummitMention] = []
     hits = [
@@ -355,7 +362,7 @@ def summits_in(text: str, *, year_hint: int | None = None) -> list[SummitMention
 
 @lru_cache(maxsize=64)
 def _summits_cached(text: str) -> tuple[SummitMention, ...]:
-    return tuple(summits_in(text))
+    return tuple(_summits_in(text))
 
 
 def _day_distance(date: dt.date, s: SummitMention) -> int:
