@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 Tense = Literal["past", "future"] | None
@@ -65,6 +66,37 @@ _NOT_PAST_ED = frozenset({"expected", "scheduled", "planned", "united", "need", 
                           "advanced", "embed", "shed", "bred", "indeed", "alleged", "so-called", "wed"})
 
 
+@lru_cache(maxsize=32)
+def _structure(text: str) -> tuple[list[int], list[int]]:
+    """Sentence and paragraph starts: the same for every reference date (read-only lists)."""
+    return sentence_starts(text), [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
+
+
+@lru_cache(maxsize=32)
+def _tense_cues(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Tense cues of a text; they do not depend on the reference date, so one scan serves both passes."""
+    cues: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), "past" if _PLUPERFECT.search(text, max(0, m.start() - 32), m.start())
+         else "future") for m in _FUTURE.finditer(text)]
+    cues.extend((m.start(), m.end(), "reported") for m in _REPORTED_FUTURE.finditer(text))
+    for m in _WORDS.finditer(text):
+        w = m.group(0).lower()
+        if w in _NOT_PAST_ED or not (w in _PAST_WORDS or (w.endswith("ed") and len(w) > 3)):
+            continue
+        if _PASSIVE_AUX.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if w.endswith("ed") and w not in _PAST_WORDS \
+                and _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "a still unspecified date", "the proposed merger": an adjective, not a verb
+        cues.append((m.start(), m.end(), "past"))
+    cues.sort()
+    # "were planning to", "was expected to": the auxiliary's tense belongs to the future cue
+    future_starts = {cs for cs, _, kind in cues if kind == "future"}
+    cues = [cu for cu in cues if not (cu[2] == "past" and text[cu[0]:cu[1]].lower() in _AUX_PAST
+                                       and cu[1] + 1 in future_starts)]
+    return ([c[0] for c in cues], cues)
+
+
 @dataclass
 class Reference:
     """A point the narrative has reached: a date and how precise it is."""
@@ -93,8 +125,7 @@ class Discourse:
 
     @classmethod
     def of(cls, text: str, dct: dt.date | None) -> Discourse:
-        starts = sentence_starts(text)
-        paras = [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
+        starts, paras = _structure(text)
         return cls(text=text, dct=dct, sentence_starts=starts, para_starts=paras)
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -112,26 +143,7 @@ class Discourse:
     def _cues(self) -> tuple[list[int], list[tuple[int, int, str]]]:
         """Tense cues of the whole text, found once: (starts, [(start, end, tense)]) sorted by start."""
         if self._cue_cache is None:
-            cues: list[tuple[int, int, str]] = [
-                (m.start(), m.end(), "past" if _PLUPERFECT.search(self.text, max(0, m.start() - 32), m.start())
-                 else "future") for m in _FUTURE.finditer(self.text)]
-            cues.extend((m.start(), m.end(), "reported") for m in _REPORTED_FUTURE.finditer(self.text))
-            for m in _WORDS.finditer(self.text):
-                w = m.group(0).lower()
-                if w in _NOT_PAST_ED or not (w in _PAST_WORDS or (w.endswith("ed") and len(w) > 3)):
-                    continue
-                if _PASSIVE_AUX.search(self.text, max(0, m.start() - 12), m.start()):
-                    continue
-                if w.endswith("ed") and w not in _PAST_WORDS \
-                        and _DETERMINER_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
-                    continue  # "a still unspecified date", "the proposed merger": an adjective, not a verb
-                cues.append((m.start(), m.end(), "past"))
-            cues.sort()
-            # "were planning to", "was expected to": the auxiliary's tense belongs to the future cue
-            future_starts = {cs for cs, _, kind in cues if kind == "future"}
-            cues = [cu for cu in cues if not (cu[2] == "past" and self.text[cu[0]:cu[1]].lower() in _AUX_PAST
-                                               and cu[1] + 1 in future_starts)]
-            self._cue_cache = ([c[0] for c in cues], cues)
+            self._cue_cache = _tense_cues(self.text)
         return self._cue_cache
 
     def tense(self, start: int, end: int, reported: bool = False) -> Tense:
