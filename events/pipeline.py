@@ -8,10 +8,10 @@ store in one transaction; ``extract_paths`` feeds the CLI.
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_left
 import datetime as dt
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -23,7 +23,7 @@ from events.assemble import ArticleContext, place_events_at_summits, sentence_ev
 from events.dedup import dedup
 from events.errors import EventscapeError, UnusableInput
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
-from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Timex
+from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 from events.segment import clean_article_text, segment
 from events.store import Store
 
@@ -66,6 +66,7 @@ def run_document(doc: Document) -> DocumentResult:
         text = clean_article_text(doc.text, article)
         mentions = actor_stage.find_actors(text)
         people = [m.person for m in mentions if m.person]
+        pub_date: dt.date | None
         if doc.pub_date is not None:
             pub_date, source = doc.pub_date, "source"
         else:
