@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
-from events.eventtypes import Trigger, classify, status_of
+from events.eventtypes import Trigger, classify, classify_near, status_of
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 
 _PLACE_RANK = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
@@ -115,11 +115,53 @@ def sentence_events(
         main_actors = [a for a in s_actors if a.start < cut] or list(s_actors)
         main_places = [p for p in s_places if p.start < cut]
         main_dates = [d for d in s_dates if d.timex.start < cut]
-        for span in _distinct(main_dates):
-            event = _make_event(ctx, sent, span, trigger, main_actors, main_places, inherited)
+        distinct = _distinct(main_dates)
+        for span in distinct:
+            near = classify_near(main_text, span.timex.start - sent.start, span.timex.end - sent.start) or trigger
+            event = _make_event(ctx, sent, span, near, main_actors, main_places, inherited)
             if event is not None:
                 events.append(event)
-    return _inherit_visit_places(events)
+    events = _inherit_visit_places(events)
+    return _attach_undated_retellings(events, sentences, dates, actors_in)
+
+
+_RETELLING = re.compile(r"\b(?:their|the|this|that|his|her)\s+(?:phone\s+|telephone\s+|recent\s+)?"
+                        r"(call|conversation|visit|trip|meeting|talks|summit)\b", re.I)
+_RETOLD_MODE = {"call": "phone", "conversation": "phone", "visit": "visit", "trip": "visit",
+                "meeting": "meeting", "talks": "meeting", "summit": "multilateral"}
+
+
+def _attach_undated_retellings(
+    events: list[Event], sentences: Sequence[Sentence], dates: Sequence[DateSpan],
+    actors_in: Sequence[Sequence[ActorMention]],
+) -> list[Event]:
+    """'During their call, …' retells the one dated call of the article: keep it as evidence.
+
+    Only a sentence with no date of its own, that refers back to a happening ("their
+    call", "the visit"), whose participants are among that happening's, and only when
+    the article has exactly one event of that kind.
+    """
+    dated = {i for i, sent in enumerate(sentences)
+             if any(sent.start <= d.timex.start < sent.end for d in dates)}
+    out = list(events)
+    for i, sent in enumerate(sentences):
+        if i in dated:
+            continue
+        m = _RETELLING.search(sent.text)
+        if m is None:
+            continue
+        mode = _RETOLD_MODE[m.group(1).lower()]
+        codes = {a.code for a in actors_in[i]}
+        same = [k for k, e in enumerate(out) if e.event_mode == mode and e.date_precision == "day"]
+        if not same or len({(out[k].date_start, out[k].date_end) for k in same}) != 1:
+            continue  # none, or several different happenings of that kind: no way to tell which
+        k = same[0]
+        ev = out[k]
+        if not codes & set(ev.actors) or any(o[2] == sent.start for o in ev.other_evidence):
+            continue
+        out[k] = replace(ev, mentions=ev.mentions + 1,
+                         other_evidence=ev.other_evidence + ((ev.doc_id, sent.text, sent.start, sent.end),))
+    return out
 
 
 _DAY_AFTER = re.compile(
@@ -235,9 +277,11 @@ def _make_event(
     inherited: bool,
 ) -> Event | None:
     assert span.date_start is not None and span.date_end is not None
+
     def place_score(p: PlaceMention) -> tuple[int, int]:
         before = sent.text[max(0, p.start - sent.start - 20):p.start - sent.start]
-        return (_PLACE_RANK.get(p.precision, 0) + (3 if _LOCATIVE.search(before) else 0), -p.start)
+        score = _PLACE_RANK.get(p.precision, 0) + (3 if _LOCATIVE.search(before) else 0)
+        return (score, -p.start)
 
     place = max(places, key=place_score, default=None)
     codes: list[str] = []

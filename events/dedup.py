@@ -56,10 +56,20 @@ def same_happening(a: Event, b: Event) -> bool:
         need = min(2, len(a.actors), len(b.actors))
         if len(shared) < max(1, need):
             return False
+        if a.article_title != b.article_title and not _same_kind_elsewhere(a, b):
+            return False
         return _places_compatible(a, b)
     if set(a.actors) != set(b.actors):
         return False
     return a.event_type == b.event_type and _places_compatible(a, b)
+
+
+def _same_kind_elsewhere(a: Event, b: Event) -> bool:
+    """Two articles of a page telling one happening: same kind of event, and a named kind or place."""
+    if a.event_type != b.event_type:
+        return False
+    specific = _PLACE_RANK.get(a.place_precision, 0) >= 3 and _PLACE_RANK.get(b.place_precision, 0) >= 3
+    return specific or (a.event_mode == b.event_mode and bool(a.event_mode))
 
 
 def _places_compatible(a: Event, b: Event) -> bool:

@@ -19,11 +19,11 @@ PLOVER_TYPES: tuple[str, ...] = (
 
 _RULES: tuple[tuple[str, str, str, str], ...] = (
     # phone and video calls before generic "talks"
-    (r"(?:spoke|speaks|speak|talked|talks?|held talks|conversation|call(?:ed)?)\s+(?:\w+\s+){0,4}?(?:by|over the|on the)\s+(?:tele)?phone|phone call|telephone (?:call|conversation|talks)|video (?:call|link|conference)|virtual (?:meeting|summit|talks)", "CONSULT", "phone", "call"),
+    (r"(?:spoke|speaks|speak|talked|talks?|held talks|conversation|call(?:ed)?)\b.{0,90}?\b(?:by|over the|on the|via)\s+(?:tele)?phone|phone call|telephone (?:call|conversation|talks)|video (?:call|link|conference)|virtual (?:meeting|summit|talks)", "CONSULT", "phone", "call"),
     (r"\b(?:inaugurat\w*|opening ceremony|unveil\w*|commissioned|groundbreaking)\b", "COOPERATE", "", "inauguration"),
     (r"\b(?:summit|forum|conference|heads of (?:state|government) (?:meeting|council)|plenary|congress|assembly|session)\b", "CONSULT", "multilateral", "summit"),
     (r"\b(?:state visit|official visit|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing)? to|trip to|arriv(?:ed|es|ing|al) in|tour(?:ed)?|flew to|landed in)\b", "CONSULT", "visit", "visit"),
-    (r"\b(?:met|meet(?:s|ing)?|talks|held talks|consult\w*|receiv(?:ed|es) (?:\w+ ){0,6}?(?:at|in)\b|receiv(?:ed|es|ing) (?:the )?(?:visiting )?(?-i:[A-Z])\w*|hosted|host(?:s|ing)?|discuss\w*|dialogue|negotiat\w*|round of)\b", "CONSULT", "meeting", "meeting"),
+    (r"\b(?:met|meet(?:s|ing)?|spoke with|talks|held talks|consult\w*|receiv(?:ed|es) (?:\w+ ){0,6}?(?:at|in)\b|receiv(?:ed|es|ing) (?:the )?(?:visiting )?(?-i:[A-Z])\w*|hosted|host(?:s|ing)?|discuss\w*|dialogue|negotiat\w*|round of)\b", "CONSULT", "meeting", "meeting"),
     (r"\b(?:sign(?:ed|s|ing)?|agree(?:d|ment|s)?|accord|treaty|memorandum|deal|pact|partnership|established diplomatic relations|normali[sz]\w*|resum\w* (?:of )?(?:diplomatic )?relations|ratif\w*|joint statement|communiqu[eé])\b", "AGREE", "", "agreement"),
     (r"\b(?:sanction\w*|tariff\w*|anti-dumping|anti-subsidy|embargo\w*|export controls?|ban(?:ned|s)?|blacklist\w*|restrict\w*|expel\w*|freez\w* (?:assets|accounts))\b", "SANCTION", "", "sanctions"),
     (r"\b(?:invad\w*|invasion|annex\w*|attack\w*|strike[sd]?|struck|bomb(?:s|ed|ing|ings|ers?)?|shell(?:ed|ing|ings)|missile strikes?|air ?strikes?|kill(?:ed|ing)|shot down|clash\w*|fighting|war on)\b", "ASSAULT", "", "attack"),
@@ -63,6 +63,21 @@ def classify(text: str) -> Trigger | None:
         if m:
             return Trigger(etype, mode, label, m.start(), m.end())
     return None
+
+
+def classify_near(text: str, start: int, end: int) -> Trigger | None:
+    """The trigger nearest to [start, end) (a date mention); rule order breaks ties.
+
+    "… prepare for Putin's working visit to Beijing for the summit on May 14-15, which
+    will be inaugurated …": the summit, next to the date, is what happens then.
+    """
+    best: tuple[int, int, Trigger] | None = None
+    for rank, (rx, etype, mode, label) in enumerate(_compiled()):
+        for m in rx.finditer(text):
+            gap = max(0, m.start() - end, start - m.end())
+            if best is None or (gap, rank) < best[:2]:
+                best = (gap, rank, Trigger(etype, mode, label, m.start(), m.end()))
+    return best[2] if best else None
 
 
 _FUTURE = re.compile(

@@ -107,3 +107,30 @@ def test_the_day_after_another_happening_dates_it_too() -> None:
     visit = by_day[dt.date(2020, 4, 12)]
     assert "LEM" in visit.actors and visit.place_name == "Portville" and visit.date_anchor == "narrative"
     assert "LEM" not in by_day[dt.date(2020, 4, 13)].actors
+
+
+def test_the_trigger_nearest_the_date_types_the_event() -> None:
+    from events.eventtypes import classify_near
+
+    text = "He prepared the visit, which will be inaugurated later, for the summit on May 14-15."
+    i = text.index("May 14-15")
+    near = classify_near(text, i, i + 9)
+    assert near is not None and near.mode == "multilateral"
+
+
+def test_an_undated_retelling_of_the_articles_call_is_kept_as_evidence() -> None:
+    text = "Xi spoke by telephone with Trump on May 4. During their call Xi outlined his position."
+    doc = Document("d3", "t.txt", "T", text)
+    art = Article("d3", 0, "A", 0, len(text), dt.date(2020, 5, 6), "byline")
+    ctx = ArticleContext(doc, art, dt.date(2020, 5, 6), {})
+    cut = text.index("During")
+    sents = [Sentence("d3", 0, 0, cut - 1, text[:cut - 1]), Sentence("d3", 0, cut, len(text), text[cut:])]
+    i = text.index("May 4")
+    span = DateSpan(Timex(i, i + 5, "May 4", "DATE", "2020-05-04"), dt.date(2020, 5, 4), dt.date(2020, 5, 4),
+                    "day", "document", "publication date")
+    actors = [ActorMention(0, 2, "Xi", "CHN", "person", person="Xi Jinping"),
+              ActorMention(27, 32, "Trump", "USA", "person", person="Donald Trump"),
+              ActorMention(cut + 18, cut + 20, "Xi", "CHN", "person", person="Xi Jinping")]
+    (event,) = sentence_events(ctx, sents, [span], actors, [])
+    assert event.event_mode == "phone" and event.mentions == 2
+    assert event.other_evidence[0][1].startswith("During their call")
