@@ -71,13 +71,19 @@ def classify_near(text: str, start: int, end: int) -> Trigger | None:
     "… prepare for Putin's working visit to Beijing for the summit on May 14-15, which
     will be inaugurated …": the summit, next to the date, is what happens then.
     """
+    lo = max(0, start - _NEAR_WINDOW)
+    window = text[lo:end + _NEAR_WINDOW]
     best: tuple[int, int, Trigger] | None = None
     for rank, (rx, etype, mode, label) in enumerate(_compiled()):
-        for m in rx.finditer(text):
-            gap = max(0, m.start() - end, start - m.end())
+        for m in rx.finditer(window):
+            a, b = m.start() + lo, m.end() + lo
+            gap = max(0, a - end, start - b)
             if best is None or (gap, rank) < best[:2]:
-                best = (gap, rank, Trigger(etype, mode, label, m.start(), m.end()))
-    return best[2] if best else None
+                best = (gap, rank, Trigger(etype, mode, label, a, b))
+    return best[2] if best else classify(text)
+
+
+_NEAR_WINDOW = 160  # characters either side of the date: a clause or two
 
 
 _FUTURE = re.compile(
