@@ -72,6 +72,21 @@ def _structure(text: str) -> tuple[list[int], list[int]]:
     return sentence_starts(text), [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
 
 
+_CUE_MARGIN = 48  # every cue test looks at most 32 characters back: a margin keeps the window exact
+
+
+def _cues_around(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Tense cues of text[lo:hi] (offsets into ``text``), found in a slightly wider window.
+
+    Only the clause around an expression is ever asked about, so scanning just that
+    window keeps the tagger's cost proportional to its expressions, not to the text.
+    """
+    a, b = max(0, lo - _CUE_MARGIN), min(len(text), hi + _CUE_MARGIN)
+    _, cues = _tense_cues(text[a:b])
+    shifted = [(cs + a, ce + a, kind) for cs, ce, kind in cues if lo - 1 <= cs + a < hi]
+    return [c[0] for c in shifted], shifted
+
+
 @lru_cache(maxsize=32)
 def _tense_cues(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Tense cues of a text; they do not depend on the reference date, so one scan serves both passes."""
@@ -156,7 +171,7 @@ class Discourse:
         """The tense and how far (characters) its cue is from the expression."""
         s, e = self.sentence(start)
         lo, hi = max(s, start - 120), min(e, end + 80)
-        starts, cues = self._cues()
+        starts, cues = _cues_around(self.text, lo, hi)
         best: tuple[float, Tense] | None = None
         for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
             cs, ce, kind = cues[k]
