@@ -117,7 +117,7 @@ def _looks_like_html(text: str) -> bool:
 def documents_from_bytes(name: str, data: bytes) -> list[Document]:
     """Turn one uploaded/read file into documents (a JSONL file may hold many)."""
     if len(data) > MAX_BYTES:
-        raise UnusableInput(name, f"too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
+        raise UnusableInput(name, f"too large ({len(data) / 2**20:.1f} MiB; the limit is {MAX_BYTES / 2**20:.0f} MiB)")
     suffix = Path(name).suffix.lower()
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise UnusableInput(name, f"unsupported file type '{suffix}' (use {', '.join(SUPPORTED_SUFFIXES)})")

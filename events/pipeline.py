@@ -278,6 +278,9 @@ def _ingest_documents(docs: list[Document], store: Store, progress: Progress | N
         progress(1.0, "done")
     if added.new_documents == 0:
         return IngestReport(True, "Already in the store: nothing was added.", 0, 0)
+    if added.new_events == 0:
+        return IngestReport(True, f"Added {added.new_documents} document(s); no dated happening was found in the text.",
+                            added.new_documents, 0)
     return IngestReport(True, f"Added {added.new_documents} document(s) with {added.new_events} event(s).",
                         added.new_documents, added.new_events)
 

@@ -47,3 +47,14 @@ def test_knowledge_fixes_the_year_of_a_summit_week() -> None:
 def test_a_page_with_no_dates_yields_no_events() -> None:
     (doc,) = documents_from_text("A headline\n\nThe ministers talked about trade and agreed on nothing.\n", "p.txt")
     assert run_document(doc).events == []
+
+
+def test_ingest_messages_for_bad_and_dateless_inputs() -> None:
+    from events.pipeline import ingest_bytes
+    from events.store import Store
+
+    store = Store(":memory:")
+    bad = ingest_bytes("x.txt", b"\x00\x01\x02", store)
+    assert not bad.ok and "binary" in bad.message and store.version() == "0"
+    dateless = ingest_bytes("y.html", b"<html><body><p>Broken <b>markup<div>nothing dated here", store)
+    assert dateless.ok and dateless.new_documents == 1 and "no dated happening" in dateless.message
