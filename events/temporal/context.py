@@ -82,13 +82,13 @@ def _cues_around(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int
     window keeps the tagger's cost proportional to its expressions, not to the text.
     """
     a, b = max(0, lo - _CUE_MARGIN), min(len(text), hi + _CUE_MARGIN)
-    _, cues = _tense_cues(text[a:b])
+    cues = _tense_cues(text[a:b])
     shifted = [(cs + a, ce + a, kind) for cs, ce, kind in cues if lo - 1 <= cs + a < hi]
     return [c[0] for c in shifted], shifted
 
 
 @lru_cache(maxsize=32)
-def _tense_cues(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+def _tense_cues(text: str) -> list[tuple[int, int, str]]:
     """Tense cues of a text; they do not depend on the reference date, so one scan serves both passes."""
     cues: list[tuple[int, int, str]] = [
         (m.start(), m.end(), "past" if _PLUPERFECT.search(text, max(0, m.start() - 32), m.start())
@@ -109,7 +109,7 @@ def _tense_cues(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
     future_starts = {cs for cs, _, kind in cues if kind == "future"}
     cues = [cu for cu in cues if not (cu[2] == "past" and text[cu[0]:cu[1]].lower() in _AUX_PAST
                                        and cu[1] + 1 in future_starts)]
-    return ([c[0] for c in cues], cues)
+    return cues
 
 
 @dataclass
@@ -136,7 +136,6 @@ class Discourse:
     # "the first half"): a later "a year earlier" compares that period, not the quarter
     last_period_pos: int = -1
     day_refs: list[tuple[int, dt.date, str]] = field(default_factory=list)  # (pos, date, words)
-    _cue_cache: tuple[list[int], list[tuple[int, int, str]]] | None = None
 
     @classmethod
     def of(cls, text: str, dct: dt.date | None) -> Discourse:
@@ -154,12 +153,6 @@ class Discourse:
 
     def sentence_distance(self, a: int, b: int) -> int:
         return abs(bisect.bisect_right(self.sentence_starts, a) - bisect.bisect_right(self.sentence_starts, b))
-
-    def _cues(self) -> tuple[list[int], list[tuple[int, int, str]]]:
-        """Tense cues of the whole text, found once: (starts, [(start, end, tense)]) sorted by start."""
-        if self._cue_cache is None:
-            self._cue_cache = _tense_cues(self.text)
-        return self._cue_cache
 
     def tense(self, start: int, end: int, reported: bool = False) -> Tense:
         """Tense of the clause around [start, end): the nearest tense cue in the sentence wins.

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from events.model import Anchor
+from events.model import Anchor, Precision
 from events.temporal.anchoring import (
     Mode,
     dct_label,
@@ -54,6 +55,11 @@ _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _RANGE_STOP = frozenset({"in", "at", "on", "and", "when", "while", "the", "to", "for", "with", "as", "after",
                          "before", "during", "of", "from", "this", "that", "last", "next", "he", "she", "they",
                          "it", "we", "i", "a", "an", "his", "her", "their", "its", "was", "were", "will"})
+
+
+def _yearless(r: Resolved, precision: Precision, anchor: Anchor | None, how: str) -> Resolved:
+    """A calendar expression whose year cannot be known: the pipeline still gets it, value "XXXX-…"."""
+    return replace(r, calendar=True, precision=precision, anchor=anchor, anchored_on=how)
 
 
 class DateNormalizer:
@@ -215,8 +221,7 @@ class DateNormalizer:
         if day2 is None:
             r = self.make(c, "DATE", v1, anchor, how, end=end)
             if year is None:
-                r = Resolved(**{**r.__dict__, "calendar": True, "precision": "day", "anchor": anchor,
-                                "anchored_on": how})
+                r = _yearless(r, "day", anchor, how)
             return self.remember(r, explicit)
         y2 = year
         if year is not None and (mon2, day2) < (mon, day):
@@ -234,8 +239,7 @@ class DateNormalizer:
         pieces = ((c.start, first_end, v1), (second_start, end, v2))
         r = self.make(c, "DATE", v1, anchor, how, end=end, interval=interval, pieces=pieces)
         if year is None:
-            r = Resolved(**{**r.__dict__, "calendar": True, "precision": "day", "anchor": anchor,
-                            "anchored_on": how})
+            r = _yearless(r, "day", anchor, how)
         return self.remember(r, explicit)
 
     def month_year(self, c: Candidate) -> Resolved | None:
@@ -290,8 +294,7 @@ class DateNormalizer:
         else:
             r = self.make(c, "DATE", v, anchor, how)
         if year is None:
-            r = Resolved(**{**r.__dict__, "calendar": True, "precision": "month", "anchor": anchor,
-                            "anchored_on": how})
+            r = _yearless(r, "month", anchor, how)
         return self.remember(r, False)
 
     def year(self, c: Candidate) -> Resolved | None:
