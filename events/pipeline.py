@@ -237,15 +237,6 @@ def _fill_year(span: DateSpan, text: str, people: Sequence[str]) -> DateSpan:
 
 # -- runners -------------------------------------------------------------------------------
 
-def iter_documents(paths: Sequence[str], on_skip: Callable[[str], None]) -> Iterator[Document]:
-    """Documents from files and folders; unusable files are reported and skipped."""
-    for path in expand_paths(list(paths)):
-        try:
-            yield from read_path(path)
-        except UnusableInput as exc:
-            on_skip(exc.user_message)
-
-
 def extract_paths(
     paths: Sequence[str], on_skip: Callable[[str], None], progress: Progress | None = None
 ) -> Iterator[DocumentResult]:

@@ -226,12 +226,6 @@ class Store:
         )
         return True
 
-    def delete_document(self, doc_id: str) -> None:
-        with self._transaction() as conn:
-            conn.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
-            conn.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
-            conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
-
     # -- reading -----------------------------------------------------------------
     def version(self) -> str:
         """Changes with every committed write; use it as a cache key."""
