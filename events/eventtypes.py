@@ -73,14 +73,20 @@ def classify_near(text: str, start: int, end: int) -> Trigger | None:
     """
     lo = max(0, start - _NEAR_WINDOW)
     window = text[lo:end + _NEAR_WINDOW]
-    best: tuple[int, int, Trigger] | None = None
-    for rank, (rx, etype, mode, label) in enumerate(_compiled()):
+    rules = _compiled()
+    best: tuple[int, int, int, int] | None = None  # (gap, rule rank, start, end)
+    for rank, (rx, _etype, _mode, _label) in enumerate(rules):
         for m in rx.finditer(window):
             a, b = m.start() + lo, m.end() + lo
             gap = max(0, a - end, start - b)
             if best is None or (gap, rank) < best[:2]:
-                best = (gap, rank, Trigger(etype, mode, label, a, b))
-    return best[2] if best else classify(text)
+                best = (gap, rank, a, b)
+            if a >= end:
+                break  # later matches of this rule are farther away
+    if best is None:
+        return classify(text)
+    _rx, etype, mode, label = rules[best[1]]
+    return Trigger(etype, mode, label, best[2], best[3])
 
 
 _NEAR_WINDOW = 160  # characters either side of the date: a clause or two
