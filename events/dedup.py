@@ -2,9 +2,13 @@
 
 Requires: the events of one document.  Sets: merged events with ``mentions`` = N
 and every other telling kept in ``other_evidence``.  Two events are the same
-happening when their date intervals are equal and their participants overlap
-enough for the date's precision (a shared day needs one shared participant and
-compatible places; a shared month or year needs the same participants and type).
+happening when
+- their days are equal (or, in one article, one short day range holds the other),
+  they share participants (two when both have two) and their places are compatible;
+  told in different articles of the page, they must also be the same kind of event;
+- a month told again as days in the same article ("in April" / "on April 25-27");
+- a month or year with the same participants, type and compatible places.
+A cluster grows only with events that are the same happening as every member.
 """
 
 from __future__ import annotations
