@@ -31,11 +31,13 @@ KIND_PRECISION: dict[str, str] = {
     "city": "city", "admin": "admin", "country": "country", "continent": "admin",
     "region": "admin", "island": "admin", "sea": "sea", "ocean": "sea", "gulf": "sea",
     "strait": "sea", "river": "sea", "lake": "sea", "venue": "venue", "port": "venue",
+    "airport": "venue",
 }
 KIND_FEATURE: dict[str, str] = {
     "city": "PPL", "admin": "ADM1", "country": "PCLI", "continent": "CONT", "region": "RGN",
     "island": "ISL", "sea": "SEA", "ocean": "OCN", "gulf": "GULF", "strait": "STRT",
     "river": "STM", "lake": "LK", "venue": "BLDG", "port": "PRT",
+    "airport": "AIRP",
 }
 
 _DOTS_DASHES = re.compile(r"[.\u2010-\u2015-]")

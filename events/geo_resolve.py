@@ -24,7 +24,7 @@ from typing import NamedTuple
 from events.gazetteer import Gazetteer, Place
 from events.geo_recognize import Candidate
 
-CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "region", "island", "venue", "port"})
+CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "region", "island", "venue", "port", "airport"})
 MAX_CANDIDATES = 15
 _NOTHING: dict[object, float] = {}  # read-only stand-in for "contributed nothing"
 HIGH_LEVEL = frozenset({"country", "continent", "sea", "ocean", "gulf", "strait", "region"})
@@ -69,7 +69,7 @@ class DocContext:
         if place.kind in ("city", "admin") and place.country and place.admin1:
             self.admins[(place.country, place.admin1)] += weight
             mine[(place.country, place.admin1)] += weight
-        if place.kind in ("city", "admin", "venue", "port", "island") and len(self.anchors) < 40:
+        if place.kind in ("city", "admin", "venue", "port", "airport", "island") and len(self.anchors) < 40:
             if all(a.pid != place.pid for a in self.anchors):
                 self.anchors.append(place)
 
@@ -154,7 +154,8 @@ def score_place(
             if explain:
                 why.append(f"{region.name if region else 'its region'} is in the text")
     if place.kind == "city" and gaz.is_capital(place):
-        score += 0.7
+        # news names big capitals far more often than their population alone says
+        score += 0.7 if place.population < 500_000 else 1.4
         if explain:
             why.append("national capital")
     contained = False

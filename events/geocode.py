@@ -139,7 +139,8 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
             return cand
     inner = [c for c in recognize(surface, gaz) if (c.places or c.adjective) and not _generic_part(gaz, c)]
     if inner:
-        best = max(inner, key=lambda c: c.end - c.start)
+        # a place over an adjective ("British Embassy Tokyo"), then the longest, then the last
+        best = max(inner, key=lambda c: (bool(c.places), c.end - c.start, c.start))
         cand.places, cand.adjective, cand.key = best.places, best.adjective, best.key
         cand.container = best.container  # "Washington, D.C." given whole
         cand.approximate = best.container is None
@@ -206,6 +207,10 @@ def geoparse(
     for c, res in zip(cands, resolved, strict=True):
         is_given = spans is not None and c in given
         if spans is not None and not is_given:
+            continue
+        seat = _seat(gaz, c, res) if is_given and res is not None else None
+        if seat is not None:
+            mentions.append(_local_mention(c, *seat))
             continue
         if c.local or (is_given and res is not None and focus is not None and _is_local_feature(c, res, focus)):
             local = _place_local(gaz, c, focus, cands, resolved)
@@ -303,24 +308,60 @@ FACILITY_WORDS = frozenset(
     "hotel inn theatre theater hall museum library club campus airport station castle tower mall market "
     "plantation canal railroad cottage embassy consulate graveyard cemetery bridge building house office "
     "prison jail correctional detention restaurant cafe studio store farm farms ranch golf course bend "
-    "lagoon beach pier wharf dock racecourse arena gallery academy ministry headquarters palace".split()
+    "lagoon beach pier wharf dock racecourse arena gallery academy ministry headquarters palace quarter "
+    "consulate mission".split()
 )
 _NAMED_FOR_HEADS = FACILITY_WORDS | {"state"}  # "the Mississippi State University"
 
 
 STREET_WORDS = frozenset("street st avenue ave road rd drive boulevard blvd lane parade place square park bridge".split())
+EMBASSY_WORDS = frozenset("embassy embassies consulate consulates mission".split())
+# Bodies that sit in their country's capital ("the Russian Foreign Ministry").
+SEAT_WORDS = frozenset("ministry ministries government parliament cabinet presidency chancellery".split())
+
+
+def _words(text: str) -> set[str]:
+    """Lower-case words without possessives or punctuation ("St George’s Chapel" -> st, george, chapel)."""
+    return {_POSSESSIVE.sub("", w.lower().strip(".,")) for w in text.split()}
+
+
+def _qualified(cand: Candidate) -> bool:
+    """The place is written after the facility, as its location: "Robinson College Cambridge"."""
+    key = fold(cand.text)
+    if not cand.key or not key.endswith(" " + cand.key) or cand.is_adjective:
+        return False
+    before = key[: -len(cand.key)].split()
+    return len(before) >= 2 and (before[-1] in FACILITY_WORDS or before[-1].endswith(","))
+
+
+def _seat(gaz: Gazetteer, cand: Candidate, res: Resolution) -> tuple[Place, str] | None:
+    """A ministry or government named after a country sits in its capital."""
+    if res.place.kind != "country" or not res.place.country or not _words(cand.text) & SEAT_WORDS:
+        return None
+    rec = gaz.countries.get(res.place.country) or {}
+    if rec.get("capital_lat") is None:
+        return None
+    capital = Place(-1, str(rec["capital"]), float(rec["capital_lat"]), float(rec["capital_lon"]),
+                    res.place.country, "", 0, "city", None)
+    return capital, f"{res.place.name}'s institution; placed at its capital, {capital.name}"
 
 
 def _is_local_feature(cand: Candidate, res: Resolution, focus: Place) -> bool:
     """A building or street (or an unknown small name far from the story) of the main locality."""
     if not cand.approximate and (res.place.kind != "city" or res.place.population >= 15_000):
         return False  # the name itself is in the gazetteer
-    words = {w.lower().strip(".’'s") for w in cand.text.split()}
+    words = _words(cand.text)
     far = haversine_km(res.place.lat, res.place.lon, focus.lat, focus.lon)
     if words & FACILITY_WORDS and len(words) > 1:
+        if res.place.kind in ("airport", "venue", "port") or _qualified(cand):
+            return False  # "Heathrow Animal Reception Center", "British Embassy Tokyo": that place
+        if words & EMBASSY_WORDS:
+            return res.place.country != focus.country  # the Russian Embassy in the story's town
+        if cand.is_adjective:
+            return True  # "Percy French Hotel", "British International School": a local building
         if not words & STREET_WORDS and res.place.kind in ("country", "admin"):
-            return False  # "Colorado State University", "British Embassy": the named state or country
-        return not (res.place.kind in ("city", "venue", "port") and far < 100)
+            return False  # "Colorado State University", "Bank of Japan": the named state or country
+        return not (res.place.kind in ("city", "venue", "port", "airport") and far < 100)
     return res.place.kind == "city" and res.place.population < 50_000 and far > 1000 and not res.local
 
 

