@@ -96,7 +96,7 @@ class DateNormalizer:
             return "next"
         if r == "this":
             return "this"
-        return tense_mode(self.dc.tense(c.start, c.end))
+        return tense_mode(self.dc.tense(c.start, c.end, reported=True))
 
     def mode_for_named(self, c: Candidate, rel: str | None = None, strict_past: bool = False) -> Mode:
         """Mode for a named month/day without a year: the nearest occurrence, leaning the way the tense points.
@@ -376,7 +376,7 @@ class DateNormalizer:
         g = c.groups
         wd = WEEKDAYS[(g.get("wd") or "").lower()]
         part = (g.get("part") or "").lower()
-        if g.get("plural"):
+        if g.get("plural") or g.get("plural2"):  # "Mondays", "Tuesday nights": every one (SET)
             suffix = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(part, "")
             return self.make(c, "SET", f"XXXX-WXX-{wd}{suffix}", None, "", calendar=False)
         rel = (g.get("rel") or "").lower()

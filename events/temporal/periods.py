@@ -81,6 +81,9 @@ class PeriodNormalizer(DateNormalizer):
             q = ORDINALS[ordw]
             if q > 4:
                 return None
+            if not ytxt and ended is None and year is not None and dc.dct is not None \
+                    and (year, q) > (dc.dct.year, quarter_of(dc.dct)) and dc.tense(c.start, c.end) == "past":
+                year -= 1  # "profits fell in the fourth quarter" said in January: last year's, already reported
         elif ended is not None:
             year, q = _quarter_ending(*ended)
         elif ordw == "current" and dc.dct is not None:

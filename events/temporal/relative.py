@@ -141,8 +141,12 @@ class RelativeNormalizer(PeriodNormalizer):
         if rel == "past" and unit in ("decade", "century"):
             return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)  # "the past decade"
         narrative = rel in ("same", "following", "prior", "preceding") or (rel in ("next", "previous") and full_rel.startswith("the "))
-        b = self.base(narrative) if not (narrative and unit == "year" and self.dc.ref is not None) else (
-            self.dc.ref.date, "narrative", narrative_label(self.dc.ref.date, self.dc.ref.label, self.dc.ref.granularity))
+        # "In March, ... The following month": an anaphoric unit counts from the narrative time when
+        # that time is at least as fine as the unit (a month or day for "month", any for "year")
+        ref = self.dc.ref
+        fine_enough = ref is not None and (unit == "year" or (unit == "month" and ref.granularity in ("day", "month")))
+        b = self.base(narrative) if not (narrative and fine_enough and ref is not None) else (
+            ref.date, "narrative", narrative_label(ref.date, ref.label, ref.granularity))
         if b is None:
             return None
         d, anchor, how = b

@@ -1,0 +1,52 @@
+"""TimeML rules added for value accuracy (hand-built sentences, no corpus text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from events.timex import tag
+
+DCT = dt.date(1998, 2, 17)  # a Tuesday
+
+
+def value_of(text: str, words: str, dct: dt.date | None = DCT) -> tuple[str, str]:
+    for t in tag(text, dct):
+        if t.text == words:
+            return t.type, t.value
+    raise AssertionError(f"{words!r} not tagged in {[(t.text, t.value) for t in tag(text, dct)]}")
+
+
+def test_the_following_month_counts_from_a_named_month() -> None:
+    text = "In March, the firm got an offer. The following month, the company put itself up for sale."
+    assert value_of(text, "The following month", dt.date(1998, 10, 27)) == ("DATE", "1998-04")
+
+
+def test_the_previous_month_counts_from_a_named_month() -> None:
+    text = "In July, sales rose sharply. The previous month, they had fallen."
+    assert value_of(text, "The previous month", dt.date(1998, 10, 27)) == ("DATE", "1998-06")
+
+
+def test_a_quarter_not_yet_begun_reported_in_the_past_is_last_years() -> None:
+    # "profits fell in the fourth quarter" said in January: the fourth quarter just reported
+    text = "The company said profits fell 18 percent in the fourth quarter."
+    assert value_of(text, "the fourth quarter", dt.date(1998, 1, 26)) == ("DATE", "1997-Q4")
+
+
+def test_a_quarter_ahead_in_a_future_clause_stays_this_year() -> None:
+    text = "The company will report a loss in the fourth quarter."
+    assert value_of(text, "the fourth quarter", dt.date(1998, 10, 26)) == ("DATE", "1998-Q4")
+
+
+def test_would_in_reported_speech_points_a_weekday_ahead() -> None:
+    text = "Officials said the delegation would be traveling to Geneva Thursday with the minister."
+    assert value_of(text, "Thursday") == ("DATE", "1998-02-19")
+
+
+def test_a_reporting_verb_next_to_the_weekday_keeps_it_past() -> None:
+    text = "The minister said Monday that talks would resume."
+    assert value_of(text, "Monday") == ("DATE", "1998-02-16")
+
+
+def test_a_weekday_with_a_plural_part_of_day_is_a_set() -> None:
+    text = "Flights leave Bombay on Tuesday nights."
+    assert value_of(text, "Tuesday nights") == ("SET", "XXXX-WXX-2TNI")
