@@ -82,6 +82,8 @@ def prior(place: Place, alternate: bool, admin_size: float = 5.6) -> float:
         score = 9.0
     elif place.kind == "admin":
         score = admin_size  # log10 of a typical region's population in that country
+    elif place.kind == "airport" and alternate:
+        score = 4.0  # "Heathrow", "Dulles": the bare name of an airport, often also a surname or a town
     elif place.kind in CURATED_KINDS:
         score = 7.6
     else:

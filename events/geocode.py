@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
+from events.gazetteer import GEODATA, Gazetteer, Place, fold, load_gazetteer
 from events.geo_online import check_configuration, online_geocoder
 from events.geo_recognize import Candidate, recognize
 from events.geo_resolve import CURATED_KINDS, Resolution, haversine_km, resolve_all
@@ -209,6 +209,8 @@ def geoparse(
         if spans is not None and not is_given:
             continue
         seat = _seat(gaz, c, res) if is_given and res is not None else None
+        if is_given and seat is None:
+            seat = _org_seat(gaz, c, res)
         if seat is not None:
             mentions.append(_local_mention(c, *seat))
             continue
@@ -334,6 +336,33 @@ def _qualified(cand: Candidate) -> bool:
     return len(before) >= 2 and (before[-1] in FACILITY_WORDS or before[-1].endswith(","))
 
 
+SEATS_FILE = GEODATA / "seats.json"
+
+
+@lru_cache(maxsize=1)
+def _org_seats() -> dict[str, tuple[str, str]]:
+    """Folded occupant name ("united nations", "oas") -> (seat town, ISO3), from geodata/seats.json."""
+    with open(SEATS_FILE, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {fold(name): (entry["city"], entry["country"]) for entry in data["seats"] for name in entry["names"]}
+
+
+def _org_seat(gaz: Gazetteer, cand: Candidate, res: Resolution | None) -> tuple[Place, str] | None:
+    """A span naming an organisation ("the United Nations", "OAS") is at its headquarters."""
+    if res is not None and not (res.place.kind in ("region", "continent")
+                                or (res.place.kind == "city" and res.place.population < 100_000)):
+        return None  # a real place reading of the name wins
+    key = fold(re.sub(r"^the\s+", "", cand.text.strip(), flags=re.I))
+    seat = _org_seats().get(key)
+    if seat is None:
+        return None
+    towns = [p for p, _ in gaz.lookup(fold(seat[0])) if p.country == seat[1] and p.kind == "city"]
+    if not towns:
+        return None
+    town = max(towns, key=lambda p: p.population)
+    return town, f"seat of {cand.text}: {town.name}"
+
+
 def _seat(gaz: Gazetteer, cand: Candidate, res: Resolution) -> tuple[Place, str] | None:
     """A ministry or government named after a country sits in its capital."""
     if res.place.kind != "country" or not res.place.country or not _words(cand.text) & SEAT_WORDS:
@@ -415,7 +444,7 @@ def _nearby_city(
             # only a town that fits the story: supported by the text, or near its main locality
             credible = res.local or res.place.population >= 15_000
             if focus is None or (res.place.country == focus.country and credible
-                                 and _km_between(res.place, focus) < 300):
+                                 and (_km_between(res.place, focus) < 300 or res.place.population >= 50_000)):
                 best = (gap, res.place)
     return best[1] if best else None
 
@@ -436,7 +465,9 @@ def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) ->
             continue
         if place.kind == "city" and place.population < 15_000 and not res.local:
             continue
-        counts[place.pid] += (2 if place.kind == "city" else 1) + (1 if rank_ == 0 else 0)
+        # a town written with its region or near the text's other places is the story's own
+        counts[place.pid] += (2 if place.kind == "city" else 1) + (1 if rank_ == 0 else 0) \
+            + (1 if res.local and place.kind == "city" else 0)
         by_pid[place.pid] = place
         mentioned.append(place)
     if not counts:

@@ -101,3 +101,20 @@ def test_transliterations_of_mid_sized_towns_and_arabic_articles() -> None:
     found = _points(text, "Yerevan", "Echmiadzin", "Syria", "Qamishli")
     assert haversine_km(*found["Echmiadzin"][:2], 40.16, 44.29) < 20
     assert haversine_km(*found["Qamishli"][:2], 37.05, 41.23) < 30
+
+
+def test_organisations_named_as_places_are_at_their_seat() -> None:
+    text = "Delegates walked out of the United Nations and the OAS as Brussels waited on the EU."
+    found = _points(text, "United Nations", "OAS", "Brussels", "EU")
+    assert haversine_km(*found["United Nations"][:2], 40.71, -74.01) < 20
+    assert haversine_km(*found["OAS"][:2], 38.90, -77.04) < 20
+    assert haversine_km(*found["EU"][:2], 50.85, 4.35) < 20
+
+
+def test_the_story_town_is_the_one_written_with_its_region() -> None:
+    text = ("A new club opened in Gainesville, Va., with a nod to Charleston. Near Centreville, "
+            "the Stonewall Golf Club and the Haymarket Village Center draw buyers.")
+    found = _points(text, "Gainesville", "Va.", "Charleston", "Centreville", "Stonewall Golf Club",
+                    "Haymarket Village Center")
+    assert haversine_km(*found["Stonewall Golf Club"][:2], 38.80, -77.61) < 40
+    assert haversine_km(*found["Haymarket Village Center"][:2], 38.80, -77.61) < 40
