@@ -50,3 +50,22 @@ def test_a_reporting_verb_next_to_the_weekday_keeps_it_past() -> None:
 def test_a_weekday_with_a_plural_part_of_day_is_a_set() -> None:
     text = "Flights leave Bombay on Tuesday nights."
     assert value_of(text, "Tuesday nights") == ("SET", "XXXX-WXX-2TNI")
+
+
+def texts(text: str, dct: dt.date | None = DCT) -> list[str]:
+    return [t.text for t in tag(text, dct)]
+
+
+def test_time_words_capitalised_mid_sentence_are_names() -> None:
+    # TIDES/TimeML: proper names are not temporal expressions
+    assert texts('The minister spoke on ABC\'s "This Week" program.') == []
+    assert texts("He told CBS's 60 Minutes about the case.") == []
+    assert texts("The poster showed a scene from the film High Noon.") == []
+    assert texts("The story ran in USA Today.") == []
+    assert texts("Thousands joined the March of the Combatant Mothers.") == []
+
+
+def test_capitalised_time_words_at_a_sentence_start_stay() -> None:
+    assert texts("Today the talks resume.") == ["Today"]
+    assert texts('He said, "This week we will decide."') == ["This week"]
+    assert texts("Last Week Was Hard For Markets\nStocks fell last week.") == ["Last Week", "last week"]

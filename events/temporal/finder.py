@@ -16,11 +16,14 @@ from events.temporal.gate import DIGIT, DIGIT4, DIGITN, build_index
 from events.temporal.lexicon import (
     DAYNUM,
     MONTH,
+    MONTHS,
     NUMBER,
     QUANT_MOD,
     SEASON,
+    SEASONS,
     UNIT,
     WEEKDAY,
+    WEEKDAYS,
     YEAR4,
 )
 
@@ -302,6 +305,47 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
     return True
 
 
+# Words written capitalised in running text anyway: a capital there says nothing about a name.
+_CAPITALISED_ANYWAY = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | {"i"}
+_ALPHA_WORD = re.compile(r"[A-Za-z]+")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
+
+
+def _headline(text: str, pos: int) -> bool:
+    """The line around ``pos`` is title case ("Talks Resume Next Week"): capitals mark no name there."""
+    a = text.rfind("\n", max(0, pos - 200), pos) + 1
+    b = text.find("\n", pos, pos + 200)
+    words = _ALPHA_WORD.findall(text, a if a > 0 else max(0, pos - 200), b if b >= 0 else pos + 200)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
+
+
+def in_name(c: Candidate, text: str) -> bool:
+    """Part of a title or name: a time word capitalised mid-sentence ("USA Today", "60 Minutes",
+    ABC's "This Week", "High Noon").  TIDES/TimeML leave proper names unannotated."""
+    if c.rule == "holiday":
+        return False
+    if c.rule in ("month", "season") and _OF_NAME.match(text, c.end):
+        return True  # "the March of the Combatant Mothers", "Spring of Life" rallies
+    for m in _ALPHA_WORD.finditer(text, c.start, c.end):
+        w = m.group(0)
+        if not w[0].isupper() or w.isupper() or w.lower() in _CAPITALISED_ANYWAY:
+            continue
+        if m.start() == c.start and _sentence_initial_or_quoted(text, m.start()):
+            continue
+        return not _headline(text, m.start())
+    return False
+
+
+def _sentence_initial_or_quoted(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip(" \t")
+    return _sentence_initial(text, pos) or (before[-1:] in ("\"", "`", "'", "\u201c") and not before[-2:] == "s'")
+
+
+def _accept_all(c: Candidate, text: str) -> bool:
+    return _accept(c, text) and not in_name(c, text)
+
+
 _NAMES = [n for n, _, _ in COMPILED]
 _INDEX = build_index(_NAMES)
 _WORD = re.compile(r"\w+")
@@ -389,7 +433,7 @@ def _resolve_cluster(cluster: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def find(text: str, accept: Callable[[Candidate, str], bool] = _accept) -> list[Candidate]:
+def find(text: str, accept: Callable[[Candidate, str], bool] = _accept_all) -> list[Candidate]:
     """Every temporal expression candidate in ``text``, non-overlapping, in text order.
 
     Candidates come in order of their start; a run of mutually overlapping ones (a cluster)
