@@ -149,8 +149,8 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
 
 def _generic_part(gaz: Gazetteer, part: Candidate) -> bool:
     """A part of a longer name that is a plain word ("Hospital", "Centre", "Northern"): no place."""
-    if " " in part.key or part.is_adjective:
-        return False
+    if " " in part.key or part.is_adjective or any(p.kind == "country" for p, _ in part.places):
+        return False  # "Bank of Japan", "US Federal Reserve": a country is no plain word here
     return part.key in FACILITY_WORDS or part.key in GENERIC_REGION_WORDS or part.key in gaz.english_words
 
 
