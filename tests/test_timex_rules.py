@@ -69,3 +69,10 @@ def test_capitalised_time_words_at_a_sentence_start_stay() -> None:
     assert texts("Today the talks resume.") == ["Today"]
     assert texts('He said, "This week we will decide."') == ["This week"]
     assert texts("Last Week Was Hard For Markets\nStocks fell last week.") == ["Last Week", "last week"]
+
+
+def test_a_month_or_season_with_a_spelled_year() -> None:
+    assert value_of("It happened in January nineteen ninety-seven.", "January nineteen ninety-seven") == \
+        ("DATE", "1997-01")
+    assert value_of("Prices fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four") == \
+        ("DATE", "1994-WI")

@@ -120,10 +120,11 @@ RULES: list[tuple[str, str, int]] = [
     ("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|fortnightly)", 5),
     ("set_every", rf"\b(?P<q>every|each|per)\s(?:other\s)?(?:(?P<num>{NUMBER})\s)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}|{_PART}|{SEASON})\b", 3),
     ("set_per", r"(?P<q>a|an|per)\s(?P<unit>year|day|week|month|hour|night|quarter)", 4),
-    ("spelled_year", r"(?P<the>the\syear\s)?(?P<c>nineteen|twenty)[\s-](?P<y>(?:hundred|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+    ("spelled_year", rf"(?:(?P<smon>{MONTH})\s(?:of\s)?|(?:the\s)?(?P<sseason>{SEASON})\s(?:of\s)?)?"
+                     r"(?:(?P<the>the\syear\s)?(?P<c>nineteen|twenty)[\s-](?P<y>(?:hundred|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
                      r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
                      r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))"
-                     r"|(?P<the2>the\syear\s)?two\sthousand(?:\s(?:and\s)?(?P<y2>one|two|three|four|five|six|seven|eight|nine|ten))?", 5),
+                     r"|(?P<the2>the\syear\s)?two\sthousand(?:\s(?:and\s)?(?P<y2>one|two|three|four|five|six|seven|eight|nine|ten))?)", 5),
     ("set_freq", rf"\b(?P<freq>once|twice|thrice|(?:one|two|three|four|five|six|\d{{1,2}})\stimes)\s(?:a|an|per)\s(?P<unit>{UNIT})\b", 2),
     ("yearago", r"\b(?P<w>year-earlier|year-ago|year-before)\b", 4),
     ("holiday", r"(?:(?P<rel>last|next|this)\s)?(?P<hol>(?-i:Christmas(?:\s(?:Day|Eve))?|New\sYear(?:'s|\u2019s)(?:\s(?:Day|Eve))?"

@@ -78,7 +78,7 @@ FIRST_WORDS: dict[str, set[str]] = {
                 "fortnightly"},
     "set_every": {"every", "each", "per"},
     "set_per": {"a", "an", "per"},
-    "spelled_year": {"the", "nineteen", "twenty", "two"},
+    "spelled_year": {"the", "nineteen", "twenty", "two"} | _MONTHS | _SEASONS,
     "set_freq": {"once", "twice", "thrice", DIGIT} | _NUMWORDS,
     "yearago": {"year"},
     "holiday": {"last", "next", "this"} | _HOLIDAY,

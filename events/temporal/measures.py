@@ -166,4 +166,10 @@ class Normalizer(RelativeNormalizer):
             y = century * 100 + yy
         else:
             y = 2000 + int(parse_number(g.get("y2") or "") or 0)
-        return self.remember(self.make(c, "DATE", f"{y:04d}", "explicit", "explicit year"), True)
+        if g.get("smon"):  # "January nineteen ninety-seven"
+            v = f"{y:04d}-{MONTHS[(g.get('smon') or '').lower().rstrip('.')]:02d}"
+        elif g.get("sseason"):  # "the winter of nineteen ninety-four"
+            v = f"{y:04d}-{SEASONS[(g.get('sseason') or '').lower()]}"
+        else:
+            v = f"{y:04d}"
+        return self.remember(self.make(c, "DATE", v, "explicit", "explicit year"), True)
