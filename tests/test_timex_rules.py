@@ -76,3 +76,10 @@ def test_a_month_or_season_with_a_spelled_year() -> None:
         ("DATE", "1997-01")
     assert value_of("Prices fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four") == \
         ("DATE", "1994-WI")
+
+
+def test_a_period_last_year_is_one_expression_a_year_back() -> None:
+    text = "Net income rose in the third quarter, up from $2 million in the same period last year."
+    assert value_of(text, "the same period last year", dt.date(1989, 11, 1)) == ("DATE", "1988-Q3")
+    text = "Sales fell to $3 million from $4 million in the third quarter last year."
+    assert value_of(text, "the third quarter last year", dt.date(1989, 11, 1)) == ("DATE", "1988-Q3")

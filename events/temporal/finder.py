@@ -80,7 +80,7 @@ RULES: list[tuple[str, str, int]] = [
                 r"|most\srecent|year-ago|year-earlier|comparable|corresponding|fiscal|june|september|december|march)"
                 r"(?:[- ](?:fiscal|calendar))?[- ](?P<unit>quarter|half|period)"
                 rf"(?:\sof\s(?:the\s)?(?:fiscal\s)?(?:year\s)?(?P<year>{YEAR4}|this\syear|last\syear|next\syear))?"
-                rf"(?P<ago>\sa\syear\s(?:ago|earlier))?", 2),
+                rf"(?P<ago>\sa\syear\s(?:ago|earlier)|\slast\syear\b)?", 2),
     ("quarter_year", rf"(?P<the>the\s)(?P<yq>{YEAR4})(?:\sfiscal)?\s(?P<unit>quarter|period|half)", 2),
     ("quarter_q", rf"\b(?P<q>(?-i:Q[1-4]|H[12]))(?:\s(?P<year>{YEAR4}))?\b", 3),
     ("the_quarter", r"(?P<the>the|this|that)\s(?P<unit>quarter|period)(?P<ago>\sa\syear\s(?:ago|earlier))?", 6),
