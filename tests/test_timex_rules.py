@@ -83,3 +83,13 @@ def test_a_period_last_year_is_one_expression_a_year_back() -> None:
     assert value_of(text, "the same period last year", dt.date(1989, 11, 1)) == ("DATE", "1988-Q3")
     text = "Sales fell to $3 million from $4 million in the third quarter last year."
     assert value_of(text, "the third quarter last year", dt.date(1989, 11, 1)) == ("DATE", "1988-Q3")
+
+
+def test_would_in_reported_speech_points_a_day_date_ahead() -> None:
+    text = "It said new flights would leave Bombay each Thursday from August 6."
+    assert value_of(text, "August 6") == ("DATE", "1998-08-06")
+
+
+def test_planned_for_is_a_schedule_ahead() -> None:
+    text = "The official said the accession was planned for early March."
+    assert value_of(text, "early March", dt.date(1999, 2, 10)) == ("DATE", "1999-03")

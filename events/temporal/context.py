@@ -43,7 +43,7 @@ def sentence_starts(text: str) -> list[int]:
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|expects?\sto|agreed\sto|agreement\sto|scheduled|slated|due\sto|plans?\sto|planning\sto"
+    r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|expects?\sto|agreed\sto|agreement\sto|scheduled|slated|planned\sfor|due\sto|plans?\sto|planning\sto"
     r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|is\sto|are\sto|hopes?\sto|aims?\sto"
     r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline|begins|starts|opens|ends|takes\seffect|runs\sthrough)\b", re.IGNORECASE)
 # Future in reported speech ("said it would pay in January"): a cue for months, too weak for weekdays

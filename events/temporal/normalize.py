@@ -115,7 +115,7 @@ class DateNormalizer:
             if self.dc.tense(c.start, c.end) == "past":
                 return "nearest"
             return FUTURE_MODE if strict_past else "lean_future"
-        t, dist = self.dc.tense_cue(c.start, c.end, reported=strict_past)
+        t, dist = self.dc.tense_cue(c.start, c.end, reported=True)
         if t == "past":
             # a day date only leans: "said ... Monday, Oct. 26" is often an announced date ahead
             return "past" if strict_past and dist <= GOVERNING_VERB_REACH else "lean_past"
