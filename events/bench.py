@@ -112,9 +112,12 @@ def bench_geoparse(eval_dir: Path) -> None:
     path = eval_dir / "geowebnews.jsonl"
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     mb = sum(len(r["text"].encode("utf-8")) for r in rows) / 1e6
-    secs = _timed(lambda: [geoparse(r["text"]) for r in rows])
+    # Half a second of work is at the mercy of a shared machine: three passes, the median
+    # reported (the first, with the gazetteer's per-name caches still cold, shown too).
+    passes = [_timed(lambda: [geoparse(r["text"]) for r in rows]) for _ in range(3)]
+    secs = sorted(passes)[1]
     print(f"geoparse: docs={len(rows)} mb={mb:.3f} gazetteer_load_secs={t_load:.2f} secs={secs:.2f} "
-          f"mb_per_s={mb / secs:.3f}", flush=True)
+          f"mb_per_s={mb / secs:.3f} (median of 3 passes; first pass {mb / passes[0]:.3f})", flush=True)
 
 
 def run_bench(args: argparse.Namespace) -> int:

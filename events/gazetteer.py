@@ -116,6 +116,7 @@ class Gazetteer:
         self.countries = countries
         self.sources_digest: str = payload.get("sources_digest", "")
         self._us_counties: dict[str, list[str]] = payload["us_counties"]
+        self._us_county_points: dict[str, tuple[float, float, str]] = payload.get("us_county_points", {})
         self._country_pid: dict[str, int] = payload["country_pid"]
         self._capitals = {
             (iso3, round(rec["capital_lat"], 2), round(rec["capital_lon"], 2))
@@ -159,6 +160,10 @@ class Gazetteer:
     def county_states(self, key: str) -> list[str]:
         """US state codes having a county of this (folded) name: "collier county" -> ["FL"]."""
         return self._us_counties.get(key, [])
+
+    def county_point(self, state: str, key: str) -> tuple[float, float, str] | None:
+        """(lat, lon, largest town) of a US county: the mean position of its towns."""
+        return self._us_county_points.get(f"{state}|{key}")
 
     def adjective(self, key: str) -> Place | None:
         pid = self._adjectives.get(key)

@@ -413,6 +413,12 @@ def _place_county(gaz: Gazetteer, cand: Candidate, resolved: Sequence[Resolution
     us = [r.place for r in resolved if r is not None and r.place.country == "USA" and r.place.kind in ("city", "admin")]
     in_state = Counter(p.admin1 for p in us if p.admin1 in cand.county_states)
     states = sorted(cand.county_states, key=lambda code: -in_state.get(code, 0))
+    key = fold(cand.text)
+    point = gaz.county_point(states[0], key if key.endswith(" county") else key + " county")
+    if point is not None:
+        lat, lon, town = point
+        place = Place(-1, cand.text, lat, lon, "USA", states[0], 0, "admin", None)
+        return place, f"county in {states[0]} (its towns' mean position; largest town {town})"
     towns = [p for p in us if p.kind == "city" and p.admin1 == states[0]]
     if towns:
         anchor = Counter(p.pid for p in towns).most_common(1)[0][0]

