@@ -93,3 +93,15 @@ def test_would_in_reported_speech_points_a_day_date_ahead() -> None:
 def test_planned_for_is_a_schedule_ahead() -> None:
     text = "The official said the accession was planned for early March."
     assert value_of(text, "early March", dt.date(1999, 2, 10)) == ("DATE", "1999-03")
+
+
+def test_present_tense_of_a_scheduled_event_is_ahead() -> None:
+    # DCT is a Tuesday: "meet Monday" is next Monday, "met Monday" the last one
+    assert value_of("The two leaders meet separately Monday with the envoy.", "Monday") == ("DATE", "1998-02-23")
+    assert value_of("The minister leaves for Rome on Friday.", "Friday") == ("DATE", "1998-02-20")
+    assert value_of("The two leaders met separately Monday with the envoy.", "Monday") == ("DATE", "1998-02-16")
+
+
+def test_an_infinitive_meet_is_no_schedule() -> None:
+    text = "It struggled to meet demand well into the summer, the company said."
+    assert value_of(text, "the summer", dt.date(1989, 10, 26)) == ("DATE", "1989-SU")

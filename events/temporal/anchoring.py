@@ -83,7 +83,7 @@ def narrative_label(date: dt.date, words: str, granularity: str = "day") -> str:
 
 
 def tense_mode(tense: str | None) -> Mode:
-    return "past" if tense == "past" else "future" if tense == "future" else "nearest"
+    return "past" if tense == "past" else "future" if tense in ("future", "scheduled") else "nearest"
 
 
 AnchorInfo = tuple[Anchor, str]

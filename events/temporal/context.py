@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-Tense = Literal["past", "future"] | None
+Tense = Literal["past", "future", "scheduled"] | None
 FUTURE_WEIGHT = 1.0  # distance multiplier for future cues (1.0: nearest cue wins, whatever its tense)
 # With a document date, a yearless date takes the story's year only from a fully written day date
 # at most this many sentences back in the same paragraph ("On March 5, 2019, ... On March 7, ...").
@@ -46,6 +46,10 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|expects?\sto|agreed\sto|agreement\sto|scheduled|slated|planned\sfor|due\sto|plans?\sto|planning\sto"
     r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|is\sto|are\sto|hopes?\sto|aims?\sto"
     r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline|begins|starts|opens|ends|takes\seffect|runs\sthrough)\b", re.IGNORECASE)
+# The present tense of a scheduled event points ahead ("meets Monday", "leaves for Rome on Friday"):
+# a weaker cue than "will" (a weekday takes the coming one, a date only leans ahead).
+_SCHEDULED = re.compile(r"\b(?:meets|(?<!\bto\s)(?<!\bnot\s)meet|leaves\sfor|arrives|departs|convenes|reconvenes"
+                        r"|heads\sto|flies\sto)\b", re.IGNORECASE)
 # Future in reported speech ("said it would pay in January"): a cue for months, too weak for weekdays
 # ("said Wednesday that he would ...").
 _REPORTED_FUTURE = re.compile(r"\bwould\b", re.IGNORECASE)
@@ -94,6 +98,7 @@ def _tense_cues(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), "past" if _PLUPERFECT.search(text, max(0, m.start() - 32), m.start())
          else "future") for m in _FUTURE.finditer(text)]
     cues.extend((m.start(), m.end(), "reported") for m in _REPORTED_FUTURE.finditer(text))
+    cues.extend((m.start(), m.end(), "scheduled") for m in _SCHEDULED.finditer(text))
     for m in _WORDS.finditer(text):
         w = m.group(0).lower()
         if w in _NOT_PAST_ED or not (w in _PAST_WORDS or (w.endswith("ed") and len(w) > 3)):

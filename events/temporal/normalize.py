@@ -119,7 +119,7 @@ class DateNormalizer:
         if t == "past":
             # a day date only leans: "said ... Monday, Oct. 26" is often an announced date ahead
             return "past" if strict_past and dist <= GOVERNING_VERB_REACH else "lean_past"
-        return FUTURE_MODE if t == "future" else "nearest"
+        return FUTURE_MODE if t == "future" else "lean_future" if t == "scheduled" else "nearest"
 
     def year_anchor(self, c: Candidate, occ: Callable[[int], tuple[dt.date, dt.date] | None],
                     rel: str | None = None, strict_past: bool = False) -> tuple[int | None, Anchor, str]:
