@@ -318,7 +318,24 @@ def resolve_all(
         else:
             why = [f"best of {len(final)} places named '{c.text}'", *why]
         out.append(Resolution(place, "; ".join(dict.fromkeys(why)), local, margin))
-    return _one_sense_per_text(cands, out)
+    return _one_sense_per_text(cands, _regions_of_towns(cands, out))
+
+
+def _regions_of_towns(cands: Sequence[Candidate], out: list[Resolution | None]) -> list[Resolution | None]:
+    """"Tacoma, Washington": the name written after a town is the region that town is in."""
+    fixed = list(out)
+    position = {id(c): i for i, c in enumerate(cands)}
+    for c, res in zip(cands, out, strict=True):
+        outer = c.container
+        if res is None or outer is None or res.place.kind != "city" or not res.place.admin1 or id(outer) not in position:
+            continue
+        region = next((p for p, _ in outer.places if p.kind == "admin" and p.country == res.place.country
+                       and p.admin1 == res.place.admin1), None)
+        i = position[id(outer)]
+        current = fixed[i]
+        if region is not None and (current is None or current.place.pid != region.pid):
+            fixed[i] = Resolution(region, f"the region of {res.place.name}, written after it", True, 9.0)
+    return fixed
 
 
 def _one_sense_per_text(cands: Sequence[Candidate], out: list[Resolution | None]) -> list[Resolution | None]:
@@ -333,6 +350,7 @@ def _one_sense_per_text(cands: Sequence[Candidate], out: list[Resolution | None]
     for c, res in zip(cands, out, strict=True):
         first = anchored.get(c.key)
         if first is not None and res is not None and c.container is None and res.place.pid != first.place.pid \
+                and not (res.local and res.place.kind == "admin") \
                 and any(p.pid == first.place.pid for p, _ in c.places):
             res = Resolution(first.place, f"same place as '{first.place.name}' written with its region earlier", True, res.margin)
         fixed.append(res)

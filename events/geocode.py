@@ -409,16 +409,17 @@ def _place_local(
 
 
 def _place_county(gaz: Gazetteer, cand: Candidate, resolved: Sequence[Resolution | None]) -> tuple[Place, str] | None:
-    """A US county: at the text's own town in its state, else its namesake town, else the state."""
+    """A US county: inside itself (its towns' mean position), else at the text's own town in its
+    state, else its namesake town, else the state. The state is the one the text names most."""
     us = [r.place for r in resolved if r is not None and r.place.country == "USA" and r.place.kind in ("city", "admin")]
     in_state = Counter(p.admin1 for p in us if p.admin1 in cand.county_states)
     states = sorted(cand.county_states, key=lambda code: -in_state.get(code, 0))
     key = fold(cand.text)
     point = gaz.county_point(states[0], key if key.endswith(" county") else key + " county")
     if point is not None:
-        lat, lon, town = point
-        place = Place(-1, cand.text, lat, lon, "USA", states[0], 0, "admin", None)
-        return place, f"county in {states[0]} (its towns' mean position; largest town {town})"
+        lat, lon, largest = point
+        county = Place(-1, cand.text, lat, lon, "USA", states[0], 0, "admin", None)
+        return county, f"county in {states[0]} (its towns' mean position; largest town {largest})"
     towns = [p for p in us if p.kind == "city" and p.admin1 == states[0]]
     if towns:
         anchor = Counter(p.pid for p in towns).most_common(1)[0][0]

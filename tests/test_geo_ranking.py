@@ -125,3 +125,31 @@ def test_a_county_is_placed_inside_itself() -> None:
     found = _points(text, "Cuyahoga County", "Ohio", "Columbus")
     assert haversine_km(*found["Cuyahoga County"][:2], 41.48, -81.68) < 40  # not at Columbus
     assert found["Cuyahoga County"][2] == "ADM2"
+
+
+def test_the_region_after_a_town_wins_over_a_capital() -> None:
+    text = ("Miami Beach and Boise bakers agree; Mary Ann from Celebrity Cake Studio in Tacoma, "
+            "Washington shares tips. The Museum in Miami Beach opened.")
+    found = _given(text, "Miami Beach", "Boise", "Tacoma", "Washington")
+    assert found["Washington"][:2] == ("USA", "ADM1")
+
+
+def test_a_region_reading_with_support_is_not_overridden_by_a_written_city() -> None:
+    from events.gazetteer import load_gazetteer
+    from events.geo_recognize import Candidate
+    from events.geo_resolve import Resolution, _one_sense_per_text
+
+    gaz = load_gazetteer()
+    places = gaz.lookup("washington")
+    city = next(p for p, _ in places if p.kind == "city" and p.admin1 == "DC")
+    state = next(p for p, _ in places if p.kind == "admin")
+    written = Candidate(80, 90, "Washington", "washington", places=list(places))
+    written.container = Candidate(92, 96, "D.C.", "d c")
+    bare = Candidate(10, 20, "Washington", "washington", places=list(places))
+    other = Candidate(30, 40, "Washington", "washington", places=list(places))
+    out = _one_sense_per_text(
+        [bare, other, written],
+        [Resolution(state, "its region is in the text", True), Resolution(state, "no support"), Resolution(city, "container", True)],
+    )
+    assert out[0] is not None and out[0].place.kind == "admin"  # "at home in Washington" (", Wash." dateline)
+    assert out[1] is not None and out[1].place.pid == city.pid  # no evidence of its own: as written later
