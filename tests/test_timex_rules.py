@@ -105,3 +105,8 @@ def test_present_tense_of_a_scheduled_event_is_ahead() -> None:
 def test_an_infinitive_meet_is_no_schedule() -> None:
     text = "It struggled to meet demand well into the summer, the company said."
     assert value_of(text, "the summer", dt.date(1989, 10, 26)) == ("DATE", "1989-SU")
+
+
+def test_the_week_of_a_date_is_that_week() -> None:
+    text = "The case may be resolved in a court hearing the week of March 6."
+    assert value_of(text, "the week of March 6", dt.date(2000, 2, 24)) == ("DATE", "2000-W10")

@@ -57,7 +57,7 @@ RULES: list[tuple[str, str, int]] = [
     # name, pattern, priority (lower wins ties of equal length)
     ("iso", r"(?<![\d/.-])(?P<y>1\d{3}|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-])", 0),
     ("numeric", r"(?<![\d/.,$-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d\d)(?![\d/.]\d)", 1),
-    ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s)?{_DMOD}(?P<mon>{MONTH})\s?(?P<day>{DAYNUM})(?![\d:%,]\d|\d|\s?(?:percent|per\scent|%))"
+    ("mdy", rf"(?P<weekof>[Tt]he\sweek\sof\s)?(?:(?P<wd>{WEEKDAY}),?\s)?{_DMOD}(?P<mon>{MONTH})\s?(?P<day>{DAYNUM})(?![\d:%,]\d|\d|\s?(?:percent|per\scent|%))"
             rf"(?:(?P<conn>{_DASH})(?:(?P<mon2>{MONTH})\s?)?(?P<day2>{DAYNUM})\b(?!\s?(?:percent|%)))?"
             rf"(?:(?:,\s?|\s|,?\s(?:of\s)?)(?P<year>{YEAR4})\b)?", 2),
     ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?\s)?(?:the\s)?(?P<day>{DAYNUM})(?:(?P<conn>{_DASH})(?P<day2>{DAYNUM}))?\s(?:of\s)?"

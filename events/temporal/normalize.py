@@ -27,6 +27,7 @@ from events.temporal.calendar import (
     safe_date,
     season_of,
     value_interval,
+    week_value,
 )
 from events.temporal.context import Discourse
 from events.temporal.finder import Candidate
@@ -219,6 +220,11 @@ class DateNormalizer:
         if year is not None and safe_date(year, mon, day) is None:
             return None
         if day2 is None:
+            d1 = safe_date(year, mon, day) if year is not None else None
+            if c.groups.get("weekof") and d1 is not None:
+                # "the week of March 6": TimeML gives the week (the pipeline still gets the week's days)
+                r = self.make(c, "DATE", week_value(d1), anchor, how, end=end)
+                return self.remember(r, explicit)
             r = self.make(c, "DATE", v1, anchor, how, end=end)
             if year is None:
                 r = _yearless(r, "day", anchor, how)
