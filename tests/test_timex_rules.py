@@ -110,3 +110,17 @@ def test_an_infinitive_meet_is_no_schedule() -> None:
 def test_the_week_of_a_date_is_that_week() -> None:
     text = "The case may be resolved in a court hearing the week of March 6."
     assert value_of(text, "the week of March 6", dt.date(2000, 2, 24)) == ("DATE", "2000-W10")
+
+
+def test_a_year_earlier_counts_from_a_year_the_story_just_wrote() -> None:
+    text = "In 1995 he moved to Paris. A year earlier, he had married."
+    assert value_of(text, "A year earlier", dt.date(2013, 3, 22)) == ("DATE", "1994")
+
+
+def test_a_year_earlier_in_an_earnings_story_compares_with_the_reported_quarter() -> None:
+    # no chain through the older year, and a quarter reported in January is last year's
+    text = ("Quarterly income rose over 1988, when net was below the 1987 level. In the third quarter, "
+            "net was $10.5 million, compared with $10.3 million a year earlier.")
+    assert value_of(text, "a year earlier", dt.date(1989, 10, 26)) == ("DATE", "1988-Q3")
+    text = "In the fourth quarter, net was $10 million, compared with $9 million a year earlier."
+    assert value_of(text, "a year earlier", dt.date(2013, 1, 22)) == ("DATE", "2011-Q4")

@@ -48,11 +48,32 @@ class RelativeNormalizer(PeriodNormalizer):
             return dc.ref.date, "narrative", narrative_label(dc.ref.date, dc.ref.label, dc.ref.granularity)
         return None
 
-    def at_granularity(self, d: dt.date, gran: str, c: Candidate) -> str:
-        """A date at a unit's granularity; "a year ago" takes the quarter the text compares."""
+    def unit_base(self, unit: str, pos: int) -> tuple[dt.date, Anchor, str] | None:
+        """The anchor of an anaphoric unit ("the following month", "a year earlier").
+
+        The narrative time counts when it is at least as fine as the unit ("In March, ... The
+        following month"; "In 1995 ... A year earlier"); a day is always fine enough."""
+        dc = self.dc
+        ref = dc.ref
+        if ref is not None and unit == "month" and ref.granularity == "month":
+            return ref.date, "narrative", narrative_label(ref.date, ref.label, ref.granularity)
+        if ref is not None and ref.granularity != "day" and unit in ("year", "decade", "century"):
+            # a year or month is the story's time only when the text wrote its year close by and it is
+            # not the report's own year (earnings stories compare "a year earlier" with the report)
+            close = dc.same_paragraph(ref.pos, pos) and dc.sentence_distance(ref.pos, pos) <= 1
+            comparing = dc.last_quarter is not None and pos - dc.last_quarter[2] < QUARTER_REACH
+            if ref.explicit_year and close and not comparing and (dc.dct is None or ref.date.year != dc.dct.year):
+                return ref.date, "narrative", narrative_label(ref.date, ref.label, ref.granularity)
+        return self.base(True)
+
+    def at_granularity(self, d: dt.date, gran: str, c: Candidate, years_back: int = 0) -> str:
+        """A date at a unit's granularity; "a year ago" takes the quarter the text compares,
+        ``years_back`` years before it (a fourth quarter reported in January is last year's)."""
         lq = self.dc.last_quarter
         if gran == "year" and lq is not None and c.start - lq[2] < QUARTER_REACH and lq[2] > self.dc.last_period_pos:
-            return f"{d.year:04d}-Q{lq[1]}"
+            now = d.year + years_back
+            topic = lq[0] if now - 1 <= lq[0] <= now else now  # an old quarter named in passing is no topic year
+            return f"{topic - years_back:04d}-Q{lq[1]}"
         return {"day": d.isoformat(), "week": week_value(d), "weekend": week_value(d) + "-WE",
                 "month": d.isoformat()[:7], "quarter": f"{d.year:04d}-Q{quarter_of(d)}",
                 "year": f"{d.year:04d}", "decade": f"{d.year // 10:03d}",
@@ -141,12 +162,7 @@ class RelativeNormalizer(PeriodNormalizer):
         if rel == "past" and unit in ("decade", "century"):
             return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)  # "the past decade"
         narrative = rel in ("same", "following", "prior", "preceding") or (rel in ("next", "previous") and full_rel.startswith("the "))
-        # "In March, ... The following month": an anaphoric unit counts from the narrative time when
-        # that time is at least as fine as the unit (a month or day for "month", any for "year")
-        ref = self.dc.ref
-        fine_enough = ref is not None and (unit == "year" or (unit == "month" and ref.granularity in ("day", "month")))
-        b = self.base(narrative) if not (narrative and fine_enough and ref is not None) else (
-            ref.date, "narrative", narrative_label(ref.date, ref.label, ref.granularity))
+        b = self.unit_base(unit, c.start) if narrative else self.base(False)
         if b is None:
             return None
         d, anchor, how = b
@@ -271,7 +287,7 @@ class RelativeNormalizer(PeriodNormalizer):
         if g.get("half"):
             n += 0.5
         narrative = direction not in _DEICTIC_DIRS
-        b = self.base(narrative)
+        b = self.unit_base(unit, c.start) if narrative else self.base(False)
         if b is None:
             return None
         d, anchor, how = b
@@ -303,7 +319,7 @@ class RelativeNormalizer(PeriodNormalizer):
                 gran = "day"
             if unit == "fortnight":
                 gran = "week"
-        v = self.at_granularity(nd, gran, c) if unit == "year" else {
+        v = self.at_granularity(nd, gran, c, d.year - nd.year) if unit == "year" else {
             "day": nd.isoformat(), "week": week_value(nd), "weekend": week_value(nd) + "-WE",
             "month": nd.isoformat()[:7], "quarter": f"{nd.year:04d}-Q{quarter_of(nd)}",
             "year": f"{nd.year:04d}", "century": f"{nd.year // 100:02d}", "millennium": f"{nd.year // 1000}",
