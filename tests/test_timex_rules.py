@@ -124,3 +124,8 @@ def test_a_year_earlier_in_an_earnings_story_compares_with_the_reported_quarter(
     assert value_of(text, "a year earlier", dt.date(1989, 10, 26)) == ("DATE", "1988-Q3")
     text = "In the fourth quarter, net was $10 million, compared with $9 million a year earlier."
     assert value_of(text, "a year earlier", dt.date(2013, 1, 22)) == ("DATE", "2011-Q4")
+
+
+def test_then_current_is_the_past() -> None:
+    assert value_of("Holders may buy shares at the then-current market price.", "then-current") == ("DATE", "PAST_REF")
+    assert value_of("It sold at the then current price.", "then current") == ("DATE", "PAST_REF")
