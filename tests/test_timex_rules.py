@@ -129,3 +129,8 @@ def test_a_year_earlier_in_an_earnings_story_compares_with_the_reported_quarter(
 def test_then_current_is_the_past() -> None:
     assert value_of("Holders may buy shares at the then-current market price.", "then-current") == ("DATE", "PAST_REF")
     assert value_of("It sold at the then current price.", "then current") == ("DATE", "PAST_REF")
+
+
+def test_the_past_before_a_count_is_not_past_ref() -> None:
+    assert "the past" not in texts("Marches have caused violence for the past three summers.")
+    assert value_of("In the past, such marches were rare.", "the past") == ("DATE", "PAST_REF")

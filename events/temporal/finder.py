@@ -286,6 +286,8 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
                                 r"of|and|through|density)\b", text[c.end:c.end + 16])
         if w == "former":
             return False
+        if w in ("the past", "the future") and _COUNT_AFTER.match(text, c.end):
+            return False  # "the past three summers": a count of periods, not the past itself
         if w == "future":
             return not re.match(r"\s(?:contracts?|prices?|markets?|tense|trading|options?)\b", text[c.end:c.end + 12])
         if w == "recent":
@@ -418,6 +420,7 @@ def _trim(text: str, rule: str, m: re.Match[str], s: int, e: int) -> tuple[int, 
     return s, e
 
 
+_COUNT_AFTER = re.compile(rf"\s(?:{NUMBER})\b", re.IGNORECASE)
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|'ll)\s+$", re.IGNORECASE)
 
 
