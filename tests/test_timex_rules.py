@@ -134,3 +134,10 @@ def test_then_current_is_the_past() -> None:
 def test_the_past_before_a_count_is_not_past_ref() -> None:
     assert "the past" not in texts("Marches have caused violence for the past three summers.")
     assert value_of("In the past, such marches were rare.", "the past") == ("DATE", "PAST_REF")
+
+
+def test_a_tense_cue_in_the_expressions_own_clause_comes_first() -> None:
+    text = "The talks, which began on Monday, will continue through Friday."
+    got = {t.text: t.value for t in tag(text, dt.date(2013, 3, 21))}  # a Thursday
+    assert got["Monday"] == "2013-03-18"
+    assert got["Friday"] == "2013-03-22"

@@ -76,6 +76,8 @@ def _structure(text: str) -> tuple[list[int], list[int]]:
     return sentence_starts(text), [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
 
 
+CLAUSE_PENALTY = 30.0  # characters a clause break (comma, semicolon, dash, bracket) adds to a cue's distance
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s--?\s")
 _CUE_MARGIN = 48  # every cue test looks at most 32 characters back: a margin keeps the window exact
 
 
@@ -170,7 +172,7 @@ class Discourse:
         s, e = self.sentence(start)
         lo, hi = max(s, start - 120), min(e, end + 80)
         starts, cues = _cues_around(self.text, lo, hi)
-        best: tuple[float, Tense] | None = None
+        best: tuple[float, float, Tense] | None = None
         for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
             cs, ce, kind = cues[k]
             if ce > hi or (cs < end and ce > start) or (kind == "reported" and not reported):
@@ -178,11 +180,14 @@ class Discourse:
             if kind == "reported":
                 kind = "future"
             d = float(start - ce if ce <= start else cs - end)
+            gap = self.text[ce:start] if ce <= start else self.text[end:cs]
+            # "which began on Monday, will continue": a cue in the expression's own clause comes first
+            rank = d + CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(gap))
             if kind == "future":
-                d *= FUTURE_WEIGHT
-            if best is None or d < best[0]:
-                best = (d, kind)  # type: ignore[assignment]
-        return (best[1], best[0]) if best else (None, float("inf"))
+                rank *= FUTURE_WEIGHT
+            if best is None or rank < best[0]:
+                best = (rank, d, kind)  # type: ignore[assignment]
+        return (best[2], best[1]) if best else (None, float("inf"))
 
     def set_ref(self, date: dt.date, granularity: str, label: str, pos: int, explicit_year: bool) -> None:
         r = Reference(date, granularity, label, pos, explicit_year)
