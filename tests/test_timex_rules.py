@@ -141,3 +141,7 @@ def test_a_tense_cue_in_the_expressions_own_clause_comes_first() -> None:
     got = {t.text: t.value for t in tag(text, dt.date(2013, 3, 21))}  # a Thursday
     assert got["Monday"] == "2013-03-18"
     assert got["Friday"] == "2013-03-22"
+
+
+def test_a_year_long_leaves_the_article_out() -> None:
+    assert value_of("The decision came after a year-long review.", "year-long") == ("DURATION", "P1Y")

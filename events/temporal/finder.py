@@ -411,7 +411,9 @@ def _trim(text: str, rule: str, m: re.Match[str], s: int, e: int) -> tuple[int, 
     if rule == "quarter" and m.group("the") and m.group("yq") is None and text[m.start("unit") - 1] == "-":
         s = m.end("the")
     if rule == "duration":
-        if m.group("the") and not m.group("rel") and text[m.start("unit") - 1] == "-":
+        if (m.group("num") or "").lower() in ("a", "an") and m.group("adj") and not m.group("qm"):
+            s = m.start("unit")  # "a year-long review": the article belongs to the noun
+        elif m.group("the") and not m.group("rel") and text[m.start("unit") - 1] == "-":
             s = m.end("the")  # "the 30-day deadline": the article belongs to the noun, as for quarters
         elif m.group("qm") and m.group("the"):
             s = m.start("the")  # "over the past five years": "over" is a signal, not a quantity
