@@ -145,3 +145,8 @@ def test_a_tense_cue_in_the_expressions_own_clause_comes_first() -> None:
 
 def test_a_year_long_leaves_the_article_out() -> None:
     assert value_of("The decision came after a year-long review.", "year-long") == ("DURATION", "P1Y")
+
+
+def test_a_semicolon_ends_a_verbs_reach() -> None:
+    text = "The blast occurred at 3 p.m.; the vote is at 10:30 a.m. Friday."
+    assert value_of(text, "10:30 a.m. Friday", dt.date(2013, 3, 21)) == ("TIME", "2013-03-22T10:30")

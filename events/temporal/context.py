@@ -181,6 +181,8 @@ class Discourse:
                 kind = "future"
             d = float(start - ce if ce <= start else cs - end)
             gap = self.text[ce:start] if ce <= start else self.text[end:cs]
+            if ";" in gap:
+                continue  # a semicolon joins independent clauses: their verbs do not govern each other
             # "which began on Monday, will continue": a cue in the expression's own clause comes first
             rank = d + CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(gap))
             if kind == "future":
