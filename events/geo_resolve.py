@@ -156,8 +156,7 @@ def score_place(
             if explain:
                 why.append(f"{region.name if region else 'its region'} is in the text")
     if place.kind == "city" and gaz.is_capital(place):
-        # news names big capitals far more often than their population alone says
-        score += 0.7 if place.population < 500_000 else 1.4
+        score += 0.7
         if explain:
             why.append("national capital")
     contained = False

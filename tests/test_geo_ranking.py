@@ -153,3 +153,9 @@ def test_a_region_reading_with_support_is_not_overridden_by_a_written_city() -> 
     )
     assert out[0] is not None and out[0].place.kind == "admin"  # "at home in Washington" (", Wash." dateline)
     assert out[1] is not None and out[1].place.pid == city.pid  # no evidence of its own: as written later
+
+
+def test_local_news_keeps_the_local_namesake_of_a_capital() -> None:
+    text = "The mayor of Athens, a town in Henderson County, Texas, said Athens schools will close."
+    found = [m for m in geoparse(text) if m.text == "Athens"]
+    assert found and all(m.country == "USA" for m in found)
