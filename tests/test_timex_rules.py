@@ -150,3 +150,7 @@ def test_a_year_long_leaves_the_article_out() -> None:
 def test_a_semicolon_ends_a_verbs_reach() -> None:
     text = "The blast occurred at 3 p.m.; the vote is at 10:30 a.m. Friday."
     assert value_of(text, "10:30 a.m. Friday", dt.date(2013, 3, 21)) == ("TIME", "2013-03-22T10:30")
+
+
+def test_the_weeks_ahead_is_a_vague_duration() -> None:
+    assert value_of("Funds may sell bonds in the weeks ahead.", "the weeks ahead") == ("DURATION", "PXW")

@@ -112,6 +112,7 @@ RULES: list[tuple[str, str, int]] = [
                  rf"|remaining|preceding|latest|recent|initial)\s)?(?P<num>{NUMBER})[\s-](?:(?:more|additional|full|straight"
                  rf"|consecutive|long|extra|trading|business|working|calendar)\s)?(?P<unit>{UNIT})(?P<half>\sand\sa\shalf)?(?P<adj>-long|-old)?\b", 6),
     ("vague_duration", rf"(?:(?P<the>[Tt]he\s)(?P<rel>past|last|next|coming|recent)\s|(?P<rel2>recent|coming)\s)?(?P<unit>{UNIT})(?P<adj>-long|-old)?\b", 8),
+    ("ahead", r"(?P<the>[Tt]he\s)(?P<unit>days|weeks|months|years|decades)\sahead\b", 6),
     ("time", rf"(?:(?P<about>about|around|approximately|at|by|until|before|after|from|since)\s)?{_CLOCK}"
              rf"(?:,?\s(?:on\s|of\s)?(?P<day>{_DAYWORD}|(?:{WEEKDAY},?\s)?{MONTH}\s?\d{{1,2}}(?:,\s?{YEAR4})?)"
              rf"(?:\s(?P<dpart>{_PART}))?)?", 1),

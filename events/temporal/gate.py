@@ -70,6 +70,7 @@ FIRST_WORDS: dict[str, set[str]] = {
                        "weekends", "fortnights", "months", "quarters", "years", "decades", "centuries",
                        "millennia", "second", "minute", "hour", "day", "night", "week", "weekend",
                        "fortnight", "month", "quarter", "year", "decade", "century", "millennium"},
+    "ahead": {"the"},
     "time": {"about", "around", "approximately", "at", "by", "until", "before", "after", "from", "since",
              "noon", "midnight", "midday", DIGIT},
     "time_in": {DIGIT},

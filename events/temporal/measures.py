@@ -51,6 +51,10 @@ class Normalizer(RelativeNormalizer):
         # "in recent years", "in the coming weeks": TimeBank annotates a vague DURATION (PXY, PXW)
         return self.make(c, "DURATION", duration_value(None, unit), None, "", calendar=False)
 
+    def ahead(self, c: Candidate) -> Resolved | None:
+        """ "the weeks ahead": a vague span from now on (TimeBank: DURATION PXW)."""
+        return self.make(c, "DURATION", duration_value(None, c.groups.get("unit") or ""), None, "", calendar=False)
+
     def time(self, c: Candidate) -> Resolved | None:
         g, m = c.groups, c.match
         named = (g.get("named") or "").lower()
