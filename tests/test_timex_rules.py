@@ -154,3 +154,10 @@ def test_a_semicolon_ends_a_verbs_reach() -> None:
 
 def test_the_weeks_ahead_is_a_vague_duration() -> None:
     assert value_of("Funds may sell bonds in the weeks ahead.", "the weeks ahead") == ("DURATION", "PXW")
+
+
+def test_vague_future_and_past_noun_phrases() -> None:
+    assert value_of("Shares may be sold at a later date.", "a later date") == ("DATE", "FUTURE_REF")
+    assert value_of("Profits will suffer in the near term.", "the near term") == ("DATE", "FUTURE_REF")
+    assert value_of("It placates holders in the short term.", "the short term") == ("DATE", "FUTURE_REF")
+    assert "the long term" not in texts("The bank issued the long term-debt.")

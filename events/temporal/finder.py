@@ -105,7 +105,7 @@ RULES: list[tuple[str, str, int]] = [
     # "future" are left out: annotated practice treats them as too vague to be timexes.
     ("ref", r"(?P<word>now|currently|nowadays|presently|recently|lately"
             r"|the\s(?:near\s|distant\s|foreseeable\s)?future|the\spast|the\spresent|at\spresent|these\sdays"
-            r"|then[\s-]current|current)", 7),
+            r"|then[\s-]current|current|a\slater\sdate|an\searlier\sdate|the\s(?:near|short|long)\sterm(?!-))", 7),
     ("ago", rf"(?:(?P<qm>{QUANT_MOD})\s)?(?P<num>{NUMBER})[\s-](?:more\s)?(?P<unit>{UNIT})(?P<half>\sand\sa\shalf)?"
             r"\s(?P<dir>ago|earlier|later|before|after|from\snow|hence|previously|back|prior|on)\b", 2),
     ("duration", rf"(?:(?P<qm>{QUANT_MOD})\s)?(?P<the>[Tt]he\s)?(?:(?P<rel>past|last|next|coming|first|previous|following|final"

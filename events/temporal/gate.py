@@ -62,7 +62,7 @@ FIRST_WORDS: dict[str, set[str]] = {
     "deictic": {"early", "late", "earlier", "later", "today", "yesterday", "tomorrow", "tonight"},
     "part_of_day": {"this", "last"},
     "day_part": {"early", "late", "mid", "midmorning", "midafternoon", "the", "overnight"},
-    "ref": {"now", "currently", "nowadays", "presently", "recently", "lately", "the", "at", "these", "current", "then"},
+    "ref": {"now", "currently", "nowadays", "presently", "recently", "lately", "the", "at", "these", "current", "then", "a", "an"},
     "ago": _QUANT | _NUMWORDS | {DIGIT},
     "duration": _QUANT | _NUMWORDS | {"the", "past", "last", "next", "coming", "first", "previous", "following",
                                       "final", "remaining", "preceding", "latest", "recent", "initial", DIGIT},

@@ -28,7 +28,8 @@ _GENERIC_TODAY = re.compile(r"(?:'s|\u2019s)\s+(?:world|youth|society|societies|
 PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _PRESENT = frozenset({"now", "currently", "nowadays", "presently", "the present", "at present",
                       "these days", "current"})
-_PAST = frozenset({"recently", "lately", "previously", "formerly", "the past", "recent", "then current", "then-current"})
+_PAST = frozenset({"recently", "lately", "previously", "formerly", "the past", "recent", "then current", "then-current",
+                   "an earlier date"})
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously", "back", "prior"})
 _DEICTIC_DIRS = frozenset({"ago", "from now", "hence", "back"})
 
