@@ -161,3 +161,9 @@ def test_vague_future_and_past_noun_phrases() -> None:
     assert value_of("Profits will suffer in the near term.", "the near term") == ("DATE", "FUTURE_REF")
     assert value_of("It placates holders in the short term.", "the short term") == ("DATE", "FUTURE_REF")
     assert "the long term" not in texts("The bank issued the long term-debt.")
+
+
+def test_the_first_hours_is_a_vague_duration_unless_part_of_a_date() -> None:
+    assert value_of("Prisoners were taken in the first hours of the war.", "the first hours") == ("DURATION", "PTXH")
+    assert value_of("Fewer lives are saved in the early years.", "the early years") == ("DURATION", "PXY")
+    assert "the early hours" not in texts("He was arrested in the early hours of Thursday morning.")

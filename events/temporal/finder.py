@@ -111,7 +111,7 @@ RULES: list[tuple[str, str, int]] = [
     ("duration", rf"(?:(?P<qm>{QUANT_MOD})\s)?(?P<the>[Tt]he\s)?(?:(?P<rel>past|last|next|coming|first|previous|following|final"
                  rf"|remaining|preceding|latest|recent|initial)\s)?(?P<num>{NUMBER})[\s-](?:(?:more|additional|full|straight"
                  rf"|consecutive|long|extra|trading|business|working|calendar)\s)?(?P<unit>{UNIT})(?P<half>\sand\sa\shalf)?(?P<adj>-long|-old)?\b", 6),
-    ("vague_duration", rf"(?:(?P<the>[Tt]he\s)(?P<rel>past|last|next|coming|recent)\s|(?P<rel2>recent|coming)\s)?(?P<unit>{UNIT})(?P<adj>-long|-old)?\b", 8),
+    ("vague_duration", rf"(?:(?P<the>[Tt]he\s)(?P<rel>past|last|next|coming|recent|first|early|initial|final|closing|opening)\s|(?P<rel2>recent|coming)\s)?(?P<unit>{UNIT})(?P<adj>-long|-old)?\b", 8),
     ("ahead", r"(?P<the>[Tt]he\s)(?P<unit>days|weeks|months|years|decades)\sahead\b", 6),
     ("time", rf"(?:(?P<about>about|around|approximately|at|by|until|before|after|from|since)\s)?{_CLOCK}"
              rf"(?:,?\s(?:on\s|of\s)?(?P<day>{_DAYWORD}|(?:{WEEKDAY},?\s)?{MONTH}\s?\d{{1,2}}(?:,\s?{YEAR4})?)"
@@ -263,6 +263,9 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
             return False  # "a second" is usually the ordinal
         return True
     if c.rule == "vague_duration":
+        if (g.get("rel") or "").lower() in ("first", "early", "initial", "final", "closing", "opening"):
+            # "the early hours of Thursday morning": a part of the date named after it, not a span of its own
+            return not _OF_DATE.match(text, c.end)
         if g.get("rel") or g.get("rel2"):
             return True
         if g.get("adj"):
@@ -423,6 +426,7 @@ def _trim(text: str, rule: str, m: re.Match[str], s: int, e: int) -> tuple[int, 
     return s, e
 
 
+_OF_DATE = re.compile(rf"\s+of\s+(?:{WEEKDAY}|{MONTH}|\d|today|yesterday|tomorrow|last|this|next)", re.IGNORECASE)
 _COUNT_AFTER = re.compile(rf"\s(?:{NUMBER})\b", re.IGNORECASE)
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|'ll)\s+$", re.IGNORECASE)
 
