@@ -167,3 +167,9 @@ def test_the_first_hours_is_a_vague_duration_unless_part_of_a_date() -> None:
     assert value_of("Prisoners were taken in the first hours of the war.", "the first hours") == ("DURATION", "PTXH")
     assert value_of("Fewer lives are saved in the early years.", "the early years") == ("DURATION", "PXY")
     assert "the early hours" not in texts("He was arrested in the early hours of Thursday morning.")
+
+
+def test_a_year_after_a_capitalised_name_is_part_of_the_name() -> None:
+    assert texts("They set up a joint venture called Orion 1980, making space parts.") == []
+    assert texts("The dam was finished in 1980, officials said.") == ["1980"]
+    assert texts("In June 1998 he fled; Spring 2013 sales rose.") == ["June 1998", "Spring 2013"]

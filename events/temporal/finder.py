@@ -315,6 +315,8 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
 # Words written capitalised in running text anyway: a capital there says nothing about a name.
 _CAPITALISED_ANYWAY = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | {"i"}
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
+_HOLIDAY_WORDS = frozenset({"christmas", "easter", "thanksgiving", "eve", "day", "fiscal"})
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
 
 
@@ -334,6 +336,11 @@ def in_name(c: Candidate, text: str) -> bool:
         return False
     if c.rule in ("month", "season") and _OF_NAME.match(text, c.end):
         return True  # "the March of the Combatant Mothers", "Spring of Life" rallies
+    if c.rule == "year" and not c.groups.get("mod") and not c.groups.get("pfx"):
+        w = _NAME_BEFORE.search(text, max(0, c.start - 30), c.start)
+        if w and w.group(1).lower() not in _CAPITALISED_ANYWAY and w.group(1).lower() not in _HOLIDAY_WORDS \
+                and not _sentence_initial(text, w.start(1)) and not _headline(text, c.start):
+            return True  # "a venture called Orion 1980", "Windows 2000": a name with a number
     for m in _ALPHA_WORD.finditer(text, c.start, c.end):
         w = m.group(0)
         if not w[0].isupper() or w.isupper() or w.lower() in _CAPITALISED_ANYWAY:
