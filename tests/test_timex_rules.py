@@ -173,3 +173,8 @@ def test_a_year_after_a_capitalised_name_is_part_of_the_name() -> None:
     assert texts("They set up a joint venture called Orion 1980, making space parts.") == []
     assert texts("The dam was finished in 1980, officials said.") == ["1980"]
     assert texts("In June 1998 he fled; Spring 2013 sales rose.") == ["June 1998", "Spring 2013"]
+
+
+def test_recently_before_a_date_is_a_signal() -> None:
+    assert texts("Three doctors were shot, most recently last October.") == ["last October"]
+    assert value_of("The party recently took 13 percent.", "recently") == ("DATE", "PAST_REF")

@@ -290,6 +290,8 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
                                 r"of|and|through|density)\b", text[c.end:c.end + 16])
         if w == "former":
             return False
+        if w in ("recently", "lately") and _DATE_AFTER.match(text, c.end):
+            return False  # "most recently last October": the date is the expression, "recently" a signal
         if w in ("the past", "the future") and _COUNT_AFTER.match(text, c.end):
             return False  # "the past three summers": a count of periods, not the past itself
         if w == "future":
@@ -434,6 +436,7 @@ def _trim(text: str, rule: str, m: re.Match[str], s: int, e: int) -> tuple[int, 
 
 
 _OF_DATE = re.compile(rf"\s+of\s+(?:{WEEKDAY}|{MONTH}|\d|today|yesterday|tomorrow|last|this|next)", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"\s+(?:(?:on|in)\s+)?(?:(?:last|this|next)\s|{WEEKDAY}|{MONTH})")
 _COUNT_AFTER = re.compile(rf"\s(?:{NUMBER})\b", re.IGNORECASE)
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|'ll)\s+$", re.IGNORECASE)
 
