@@ -178,3 +178,15 @@ def test_a_year_after_a_capitalised_name_is_part_of_the_name() -> None:
 def test_recently_before_a_date_is_a_signal() -> None:
     assert texts("Three doctors were shot, most recently last October.") == ["last October"]
     assert value_of("The party recently took 13 percent.", "recently") == ("DATE", "PAST_REF")
+
+
+def test_a_past_verb_right_before_a_day_date_makes_it_past() -> None:
+    text = "In the fiscal year ended Jan. 31, the company reported sales of $59 million."
+    assert value_of(text, "Jan. 31", dt.date(1989, 10, 31)) == ("DATE", "1989-01-31")
+
+
+def test_a_reporting_verb_or_a_plan_before_a_day_date_only_leans() -> None:
+    assert value_of("The offer had been set to expire Nov. 6.", "Nov. 6", dt.date(1989, 11, 2)) == \
+        ("DATE", "1989-11-06")
+    assert value_of("The group announced Oct. 26 as the date of the vote.", "Oct. 26", dt.date(1989, 10, 20)) == \
+        ("DATE", "1989-10-26")

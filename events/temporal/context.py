@@ -70,6 +70,11 @@ _NOT_PAST_ED = frozenset({"expected", "scheduled", "planned", "united", "need", 
                           "advanced", "embed", "shed", "bred", "indeed", "alleged", "so-called", "wed"})
 
 
+def is_plan_word(word: str) -> bool:
+    """A word that announces a plan ("expire", "scheduled"), even when a past perfect makes it a past cue."""
+    return _FUTURE.fullmatch(word) is not None
+
+
 @lru_cache(maxsize=32)
 def _structure(text: str) -> tuple[list[int], list[int]]:
     """Sentence and paragraph starts: the same for every reference date (read-only lists)."""
@@ -169,10 +174,15 @@ class Discourse:
 
     def tense_cue(self, start: int, end: int, reported: bool = False) -> tuple[Tense, float]:
         """The tense and how far (characters) its cue is from the expression."""
+        t, d, _ = self.tense_cue_word(start, end, reported)
+        return t, d
+
+    def tense_cue_word(self, start: int, end: int, reported: bool = False) -> tuple[Tense, float, str]:
+        """The tense, how far (characters) its cue is from the expression, and the cue's words."""
         s, e = self.sentence(start)
         lo, hi = max(s, start - 120), min(e, end + 80)
         starts, cues = _cues_around(self.text, lo, hi)
-        best: tuple[float, float, Tense] | None = None
+        best: tuple[float, float, Tense, str] | None = None
         for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
             cs, ce, kind = cues[k]
             if ce > hi or (cs < end and ce > start) or (kind == "reported" and not reported):
@@ -188,8 +198,8 @@ class Discourse:
             if kind == "future":
                 rank *= FUTURE_WEIGHT
             if best is None or rank < best[0]:
-                best = (rank, d, kind)  # type: ignore[assignment]
-        return (best[2], best[1]) if best else (None, float("inf"))
+                best = (rank, d, kind, self.text[cs:ce])  # type: ignore[assignment]
+        return (best[2], best[1], best[3]) if best else (None, float("inf"), "")
 
     def set_ref(self, date: dt.date, granularity: str, label: str, pos: int, explicit_year: bool) -> None:
         r = Reference(date, granularity, label, pos, explicit_year)

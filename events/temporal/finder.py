@@ -339,9 +339,9 @@ def in_name(c: Candidate, text: str) -> bool:
     if c.rule in ("month", "season") and _OF_NAME.match(text, c.end):
         return True  # "the March of the Combatant Mothers", "Spring of Life" rallies
     if c.rule == "year" and not c.groups.get("mod") and not c.groups.get("pfx"):
-        w = _NAME_BEFORE.search(text, max(0, c.start - 30), c.start)
-        if w and w.group(1).lower() not in _CAPITALISED_ANYWAY and w.group(1).lower() not in _HOLIDAY_WORDS \
-                and not _sentence_initial(text, w.start(1)) and not _headline(text, c.start):
+        nb = _NAME_BEFORE.search(text, max(0, c.start - 30), c.start)
+        if nb and nb.group(1).lower() not in _CAPITALISED_ANYWAY and nb.group(1).lower() not in _HOLIDAY_WORDS \
+                and not _sentence_initial(text, nb.start(1)) and not _headline(text, c.start):
             return True  # "a venture called Orion 1980", "Windows 2000": a name with a number
     for m in _ALPHA_WORD.finditer(text, c.start, c.end):
         w = m.group(0)

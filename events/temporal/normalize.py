@@ -29,7 +29,7 @@ from events.temporal.calendar import (
     value_interval,
     week_value,
 )
-from events.temporal.context import Discourse
+from events.temporal.context import Discourse, is_plan_word
 from events.temporal.finder import Candidate
 from events.temporal.lexicon import (
     SEASONS,
@@ -48,6 +48,9 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
                   "twenty-first": 21}
 FUTURE_MODE: Mode = "future"
+_REPORTING = frozenset({"said", "told", "announced", "reported", "stated", "added", "noted", "declared",
+                        "confirmed", "disclosed", "predicted", "warned", "indicated", "signaled", "suggested"})
+_VERB_THEN_DAY = re.compile(r"\b([A-Za-z]+)\s+(?:on\s+)?$")
 GOVERNING_VERB_REACH = 20  # characters between a month and a past-tense verb that governs it
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 # "by May", "until Jan. 14": a deadline, which news sets ahead of the report
@@ -116,10 +119,17 @@ class DateNormalizer:
             if self.dc.tense(c.start, c.end) == "past":
                 return "nearest"
             return FUTURE_MODE if strict_past else "lean_future"
-        t, dist = self.dc.tense_cue(c.start, c.end, reported=True)
+        t, dist, word = self.dc.tense_cue_word(c.start, c.end, reported=True)
         if t == "past":
-            # a day date only leans: "said ... Monday, Oct. 26" is often an announced date ahead
-            return "past" if strict_past and dist <= GOVERNING_VERB_REACH else "lean_past"
+            # a day date governed by a reporting verb only leans: "said ... Monday, Oct. 26" is often
+            # an announced date ahead; by any other past verb ("the year ended Jan. 31") it is past
+            if strict_past:
+                return "past" if dist <= GOVERNING_VERB_REACH else "lean_past"
+            # "the year ended Jan. 31", "arrived on Oct. 3": the verb right before the day governs it
+            right_before = _VERB_THEN_DAY.search(self.dc.text, max(0, c.start - 24), c.start)
+            governs = right_before is not None and right_before.group(1).lower() == word.lower() \
+                and word.lower() not in _REPORTING and not is_plan_word(word)
+            return "past" if governs else "lean_past"
         return FUTURE_MODE if t == "future" else "lean_future" if t == "scheduled" else "nearest"
 
     def year_anchor(self, c: Candidate, occ: Callable[[int], tuple[dt.date, dt.date] | None],
