@@ -384,15 +384,23 @@ def _in_office_years(people: Sequence[str], month: int, day: int | None,
                      years: Sequence[int]) -> dict[str, set[int]]:
     """For each person with known terms: the candidate years in which the date falls in office."""
     out: dict[str, set[int]] = {}
+    wanted = set(years)
+    last = max(wanted, default=0)
     for name in dict.fromkeys(people):
         terms = leader_terms(name)
         if not terms:
             continue
         ok: set[int] = set()
-        for y in years:
-            date = _safe_date(y, month, day)
-            if date and any(s <= date and (e is None or date <= e) for _, _, s, e in terms):
-                ok.add(y)
+        for _, _, s, e in terms:
+            # only the first and last year of a term can miss the date; test just those
+            for y in range(s.year, (e.year if e is not None else last) + 1):
+                if y not in wanted or y in ok:
+                    continue
+                date = _safe_date(y, month, day)
+                if date is None:
+                    continue
+                if s.year < y < (e.year if e is not None else last + 1) or (s <= date and (e is None or date <= e)):
+                    ok.add(y)
         out[name] = ok
     return out
 

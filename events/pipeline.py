@@ -192,11 +192,13 @@ def _shift_span(span: DateSpan, offset: int) -> DateSpan:
 
 
 def _shift_actor(m: ActorMention, offset: int) -> ActorMention:
-    return replace(m, start=m.start + offset, end=m.end + offset)
+    # positional construction: dataclasses.replace costs ten times as much, per mention
+    return ActorMention(m.start + offset, m.end + offset, m.text, m.code, m.kind, m.person, m.via)
 
 
 def _shift_place(p: PlaceMention, offset: int) -> PlaceMention:
-    return replace(p, start=p.start + offset, end=p.end + offset)
+    return PlaceMention(p.start + offset, p.end + offset, p.text, p.name, p.country, p.lat, p.lon,
+                        p.precision, p.feature, p.geonameid, p.why)
 
 
 _SOURCE_WORDS = {

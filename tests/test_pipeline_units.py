@@ -58,3 +58,23 @@ def test_ingest_messages_for_bad_and_dateless_inputs() -> None:
     assert not bad.ok and "binary" in bad.message and store.version() == "0"
     dateless = ingest_bytes("y.html", b"<html><body><p>Broken <b>markup<div>nothing dated here", store)
     assert dateless.ok and dateless.new_documents == 1 and "no dated happening" in dateless.message
+
+
+def test_offset_shifting_keeps_every_field() -> None:
+    from dataclasses import asdict, replace
+
+    from events.model import ActorMention, PlaceMention
+    from events.pipeline import _shift_actor, _shift_place
+
+    actor = ActorMention(3, 9, "Moscow", "RUS", "state", None, "capital metonym")
+    place = PlaceMention(3, 9, "Moscow", "Moscow", "RUS", 55.75, 37.62, "city", "PPL", 524901, "only place")
+    assert asdict(_shift_actor(actor, 100)) == asdict(replace(actor, start=103, end=109))
+    assert asdict(_shift_place(place, 100)) == asdict(replace(place, start=103, end=109))
+
+
+def test_years_in_office_skip_impossible_dates() -> None:
+    from events.knowledge import _in_office_years
+
+    years = _in_office_years(["Barack Obama"], 2, 29, range(2008, 2018))
+    assert years == {"Barack Obama": {2012, 2016}}  # Feb 29 exists only in leap years of his terms
+    assert _in_office_years(["Barack Obama"], 1, 10, range(2008, 2018))["Barack Obama"] == set(range(2010, 2018))
