@@ -190,3 +190,12 @@ def test_a_reporting_verb_or_a_plan_before_a_day_date_only_leans() -> None:
         ("DATE", "1989-11-06")
     assert value_of("The group announced Oct. 26 as the date of the vote.", "Oct. 26", dt.date(1989, 10, 20)) == \
         ("DATE", "1989-10-26")
+
+
+def test_the_previous_or_following_weekday_counts_from_the_narrative_day() -> None:
+    text = "The index closed lower again Friday, down 4.5% from the previous Friday."
+    got = {t.text: t.value for t in tag(text, dt.date(1989, 10, 30))}  # a Monday
+    assert got["Friday"] == "1989-10-27"
+    assert got["the previous Friday"] == "1989-10-20"
+    text = "The talks opened on March 4, 1999. The following Monday, they collapsed."
+    assert value_of(text, "The following Monday", dt.date(1999, 3, 20)) == ("DATE", "1999-03-08")

@@ -403,8 +403,16 @@ class DateNormalizer:
         mode = self.mode_for(c, rel or None)
         if not rel and _SINCE.search(dc.text, max(0, c.start - 16), c.start):
             mode = "past"  # "since Monday"
-        if dc.dct is not None:
+        anaphoric = rel in ("previous", "preceding", "following") and bool(g.get("the"))
+        if anaphoric and dc.ref is not None and dc.ref.granularity == "day":
+            # "the previous Friday", "the following Monday": the one before/after the narrative day
+            base, anchor = dc.ref.date, "narrative"
+            how = narrative_label(dc.ref.date, dc.ref.label)
+            mode = "next" if rel == "following" else "last"
+        elif dc.dct is not None:
             base, how = dc.dct, dct_label(dc.dct)
+            if rel in ("following", "preceding"):
+                mode = "next" if rel == "following" else "last"
         elif dc.ref is not None and dc.ref.granularity == "day":
             base, anchor = dc.ref.date, "narrative"
             how = narrative_label(dc.ref.date, dc.ref.label)
