@@ -199,3 +199,14 @@ def test_the_previous_or_following_weekday_counts_from_the_narrative_day() -> No
     assert got["the previous Friday"] == "1989-10-20"
     text = "The talks opened on March 4, 1999. The following Monday, they collapsed."
     assert value_of(text, "The following Monday", dt.date(1999, 3, 20)) == ("DATE", "1999-03-08")
+
+
+def test_a_late_main_verb_in_the_past_governs_a_fronted_month() -> None:
+    text = ("In January, a week after the anniversary of the court decision, a clinic bombing in a "
+            "southern city far from the capital killed a security guard and wounded a nurse.")
+    assert value_of(text, "January", dt.date(1998, 10, 25)) == ("DATE", "1998-01")
+
+
+def test_a_past_verb_from_afar_still_lets_the_month_about_to_start_win() -> None:
+    text = "Traders placed heavy orders in the morning to start the first trading day for November deals."
+    assert value_of(text, "November", dt.date(1989, 10, 30)) == ("DATE", "1989-11")

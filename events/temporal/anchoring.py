@@ -13,10 +13,13 @@ from typing import Literal
 
 from events.model import Anchor
 
-Mode = Literal["past", "future", "last", "next", "this", "nearest", "lean_past", "lean_future"]
+Mode = Literal["past", "future", "last", "next", "this", "nearest", "lean_past", "lean_future", "mostly_past"]
 NEWS_PAST_BIAS = 1.3
 NEAREST_AHEAD = 1  # an untensed weekday may be tomorrow, never later in the week
 LEAN = 2.5  # a tense cue makes the occurrence on its side this many times "closer"
+# a past verb that governs a month from afar (the sentence's main verb): only an occurrence within
+# about a month ahead (the month about to start) beats the past one (most of a year back)
+MOSTLY = 10.0
 Occurrence = Callable[[int], "tuple[dt.date, dt.date] | None"]
 
 
@@ -51,6 +54,8 @@ def pick_year(occ: Occurrence, ref: dt.date, mode: Mode) -> int | None:
         gap: float = (f[1] - ref).days if future else (ref - f[2]).days
         if (mode == "lean_past" and future) or (mode == "lean_future" and not future):
             gap *= LEAN
+        elif mode == "mostly_past" and future:
+            gap *= MOSTLY
         elif mode == "nearest" and future:
             gap *= NEWS_PAST_BIAS  # untensed news mostly reports what has happened
         return (gap, 1 if future else 0)  # a tie goes to the past: news reports what happened

@@ -81,6 +81,7 @@ def _structure(text: str) -> tuple[list[int], list[int]]:
     return sentence_starts(text), [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
 
 
+LONG_SENTENCE_REACH = 300  # characters after an expression searched for a late main verb
 CLAUSE_PENALTY = 30.0  # characters a clause break (comma, semicolon, dash, bracket) adds to a cue's distance
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s--?\s")
 _CUE_MARGIN = 48  # every cue test looks at most 32 characters back: a margin keeps the window exact
@@ -178,9 +179,17 @@ class Discourse:
         return t, d
 
     def tense_cue_word(self, start: int, end: int, reported: bool = False) -> tuple[Tense, float, str]:
-        """The tense, how far (characters) its cue is from the expression, and the cue's words."""
+        """The tense, how far (characters) its cue is from the expression, and the cue's words.
+
+        The clause around the expression is searched first; a long sentence whose verb comes
+        late ("In January, a week after ..., a bombing killed ...") is then searched to its end."""
         s, e = self.sentence(start)
-        lo, hi = max(s, start - 120), min(e, end + 80)
+        found = self._cue_in(start, end, reported, max(s, start - 120), min(e, end + 80))
+        if found[0] is None and e > end + 80:
+            found = self._cue_in(start, end, reported, max(s, start - 120), min(e, end + LONG_SENTENCE_REACH))
+        return found
+
+    def _cue_in(self, start: int, end: int, reported: bool, lo: int, hi: int) -> tuple[Tense, float, str]:
         starts, cues = _cues_around(self.text, lo, hi)
         best: tuple[float, float, Tense, str] | None = None
         for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):

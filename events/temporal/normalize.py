@@ -124,7 +124,9 @@ class DateNormalizer:
             # a day date governed by a reporting verb only leans: "said ... Monday, Oct. 26" is often
             # an announced date ahead; by any other past verb ("the year ended Jan. 31") it is past
             if strict_past:
-                return "past" if dist <= GOVERNING_VERB_REACH else "lean_past"
+                if dist <= GOVERNING_VERB_REACH:
+                    return "past"
+                return "lean_past" if word.lower() in _REPORTING else "mostly_past"
             # "the year ended Jan. 31", "arrived on Oct. 3": the verb right before the day governs it
             right_before = _VERB_THEN_DAY.search(self.dc.text, max(0, c.start - 24), c.start)
             governs = right_before is not None and right_before.group(1).lower() == word.lower() \
