@@ -210,3 +210,10 @@ def test_a_late_main_verb_in_the_past_governs_a_fronted_month() -> None:
 def test_a_past_verb_from_afar_still_lets_the_month_about_to_start_win() -> None:
     text = "Traders placed heavy orders in the morning to start the first trading day for November deals."
     assert value_of(text, "November", dt.date(1989, 10, 30)) == ("DATE", "1989-11")
+
+
+def test_an_un_ed_adjective_is_no_past_tense() -> None:
+    text = "Qantas will double its flights by August in the search for new markets untouched by the crisis."
+    assert value_of(text, "August") == ("DATE", "1998-08")
+    text = "Officials unveiled the plan in August."
+    assert value_of(text, "August") == ("DATE", "1997-08")

@@ -64,6 +64,9 @@ _PAST_WORDS = frozenset({
     "brought", "thought", "found", "became", "ran", "wrote", "struck", "hit", "shot", "fled", "flew", "drove",
     "broke", "stood", "sat", "ago", "last", "earlier", "yesterday"})
 _WORDS = re.compile(r"[A-Za-z]{2,}")
+_UN_VERBS = frozenset({"unveiled", "unleashed", "uncovered", "unearthed", "unloaded", "unfolded", "unraveled",
+                       "unravelled", "unsealed", "unlocked", "unpacked", "unplugged", "unseated", "unwrapped",
+                       "unified", "unblocked", "unfrozen", "unfroze", "unfurled", "unmasked", "unnerved"})
 _PASSIVE_AUX = re.compile(r"(?:\b(?:is|are|be|been|being|am|will|to|'s|'re)\s+)$", re.IGNORECASE)
 _NOT_PAST_ED = frozenset({"expected", "scheduled", "planned", "united", "need", "red", "bed", "based",
                           "proposed", "speed", "seed", "feed", "hundred", "limited", "related",
@@ -111,6 +114,8 @@ def _tense_cues(text: str) -> list[tuple[int, int, str]]:
         w = m.group(0).lower()
         if w in _NOT_PAST_ED or not (w in _PAST_WORDS or (w.endswith("ed") and len(w) > 3)):
             continue
+        if w.startswith("un") and w.endswith("ed") and not w.startswith("under") and w not in _UN_VERBS:
+            continue  # "markets untouched by", "unnamed officials": an adjective, not a verb
         if _PASSIVE_AUX.search(text, max(0, m.start() - 12), m.start()):
             continue
         if w.endswith("ed") and w not in _PAST_WORDS \
