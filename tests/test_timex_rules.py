@@ -217,3 +217,8 @@ def test_an_un_ed_adjective_is_no_past_tense() -> None:
     assert value_of(text, "August") == ("DATE", "1998-08")
     text = "Officials unveiled the plan in August."
     assert value_of(text, "August") == ("DATE", "1997-08")
+
+
+def test_common_ed_adjectives_are_no_past_tense() -> None:
+    text = "The company said it will redeem 9.5 million Series H preferred shares on Oct. 31."
+    assert value_of(text, "Oct. 31", dt.date(1989, 10, 27)) == ("DATE", "1989-10-31")

@@ -68,7 +68,8 @@ _UN_VERBS = frozenset({"unveiled", "unleashed", "uncovered", "unearthed", "unloa
                        "unravelled", "unsealed", "unlocked", "unpacked", "unplugged", "unseated", "unwrapped",
                        "unified", "unblocked", "unfrozen", "unfroze", "unfurled", "unmasked", "unnerved"})
 _PASSIVE_AUX = re.compile(r"(?:\b(?:is|are|be|been|being|am|will|to|'s|'re)\s+)$", re.IGNORECASE)
-_NOT_PAST_ED = frozenset({"expected", "scheduled", "planned", "united", "need", "red", "bed", "based",
+_NOT_PAST_ED = frozenset({"expected", "scheduled", "planned", "united", "need", "red", "bed", "based", "preferred",
+                          "diluted", "fixed", "mixed", "interested", "concerned", "talented",
                           "proposed", "speed", "seed", "feed", "hundred", "limited", "related",
                           "advanced", "embed", "shed", "bred", "indeed", "alleged", "so-called", "wed"})
 
