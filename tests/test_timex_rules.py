@@ -222,3 +222,9 @@ def test_an_un_ed_adjective_is_no_past_tense() -> None:
 def test_common_ed_adjectives_are_no_past_tense() -> None:
     text = "The company said it will redeem 9.5 million Series H preferred shares on Oct. 31."
     assert value_of(text, "Oct. 31", dt.date(1989, 10, 27)) == ("DATE", "1989-10-31")
+
+
+def test_the_day_before_an_event_clause_is_a_signal() -> None:
+    assert "the day before" not in texts("He was last seen Nov. 3, the day before authorities issued a warrant.")
+    text = "On March 5, 1999, the talks opened. The day before, delegates arrived."
+    assert value_of(text, "The day before") == ("DATE", "1999-03-04")

@@ -231,8 +231,8 @@ class RelativeNormalizer(PeriodNormalizer):
             b = self._event_anchor(c, anchor_words.split()[-1])
         else:
             nxt = self.dc.text[c.end:c.end + 20]
-            if re.match(r"\s+(?:the|a|an|his|her|their|its|he|she|they|it|we|i)\b", nxt):
-                return None  # "the day before the vote": a signal we cannot anchor
+            if re.match(r"\s+(?!yesterday|today|tomorrow|last|this|next)[A-Za-z]", nxt):
+                return None  # "the day before the vote", "the day before authorities acted": a signal we cannot anchor
             b = self.base(True)
         if b is None:
             return None
