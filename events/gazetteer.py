@@ -111,6 +111,8 @@ class Gazetteer:
         self.common_words: frozenset[str] = payload["common_words"]
         # Words an English dictionary writes in lower case ("police", "reading", "hope").
         self.english_words: frozenset[str] = payload["english_words"]
+        # Common given names and surnames ("taylor", "levi"): a small town named so needs support.
+        self.person_words: frozenset[str] = payload.get("person_words", frozenset())
         # Short names match only as written ("US" yes, "us" no; "Us" the French village as is).
         self.short_forms: dict[str, list[str]] = payload["short_forms"]
         self.countries = countries

@@ -197,7 +197,9 @@ def _chunk(toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
 def _name_like(gaz: Gazetteer, tok: _Tok) -> bool:
     """ "Andrew", "Xavier", "Dave": a name, or at most a hamlet's."""
     low = tok.text.lower()
-    if not tok.word or not tok.text[1:].islower() or low in PLACE_PREFIXES or low in gaz.english_words:
+    if not tok.word or not tok.text[1:].islower() or low in PLACE_PREFIXES:
+        return False
+    if low in gaz.english_words and low not in gaz.person_words:  # "Rod", "Rose": names too
         return False
     if low in TITLES or low in CALENDAR or low.rstrip("s") in gaz.english_words:
         return False  # "Gov.", "Archbishop", "Thursday", "Democrats"

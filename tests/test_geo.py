@@ -181,3 +181,11 @@ def test_counties_follow_the_story() -> None:
     assert abs(found["Collier County"].lat - 26.4) < 1.0
     orange = {m.text: m for m in geoparse("Orange County supervisors met in Santa Ana, California.")}["Orange County"]
     assert abs(orange.lat - 33.7) < 1.0
+
+
+def test_people_named_like_towns_and_airports() -> None:
+    lead = "The concert season opened downtown on the first weekend of the month with a long program. "
+    text = lead + "Rod Stewart sang. \u201cWe lost,\u201d Barkley said, and his dog, Levi, barked. Taylor said nothing."
+    assert not geoparse(text)  # people (and a dog), not Stewart airport, Barkley airport, Levis or Taylor, Texas
+    town = [m.text for m in geoparse(lead + "Police in Taylor, Texas, said the roads were clear. Taylor officials agreed.")]
+    assert town.count("Taylor") == 2  # written as a place once: the town throughout
