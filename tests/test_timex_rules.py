@@ -228,3 +228,22 @@ def test_the_day_before_an_event_clause_is_a_signal() -> None:
     assert "the day before" not in texts("He was last seen Nov. 3, the day before authorities issued a warrant.")
     text = "On March 5, 1999, the talks opened. The day before, delegates arrived."
     assert value_of(text, "The day before") == ("DATE", "1999-03-04")
+
+
+def test_coordinated_weekdays_stay_together() -> None:
+    got = {t.text: t.value for t in tag("The adviser will hold talks in Geneva on Tuesday and Wednesday, the paper said.",
+                                         dt.date(2024, 11, 14))}  # a Thursday
+    assert (got["Tuesday"], got["Wednesday"]) == ("2024-11-19", "2024-11-20")
+    got = {t.text: t.value for t in tag("Statements were made Friday and Thursday by a lawyer.", dt.date(1998, 2, 6))}
+    assert (got["Friday"], got["Thursday"]) == ("1998-02-06", "1998-02-05")
+    got = {t.text: t.value for t in tag("The shops were closed Saturday through Monday.", dt.date(2024, 11, 14))}
+    assert (got["Saturday"], got["Monday"]) == ("2024-11-09", "2024-11-11")
+
+
+def test_a_season_before_a_capitalised_word_is_a_name() -> None:
+    assert texts("He looked forward to meeting Xi at the Winter Olympics in February.") == ["February"]
+
+
+def test_looking_forward_to_points_ahead() -> None:
+    text = "He said he looked forward to meeting Xi in Beijing in February \u2013 an event the White House last week said it would boycott."
+    assert value_of(text, "February", dt.date(2024, 11, 14)) == ("DATE", "2025-02")

@@ -44,7 +44,7 @@ def sentence_starts(text: str) -> list[int]:
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|expects?\sto|agreed\sto|agreement\sto|scheduled|slated|planned\sfor|due\sto|plans?\sto|planning\sto"
-    r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|is\sto|are\sto|hopes?\sto|aims?\sto"
+    r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|look(?:s|ed|ing)?\sforward\sto|is\sto|are\sto|hopes?\sto|aims?\sto"
     r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline|begins|starts|opens|ends|takes\seffect|runs\sthrough)\b", re.IGNORECASE)
 # The present tense of a scheduled event points ahead ("meets Monday", "leaves for Rome on Friday"):
 # a weaker cue than "will" (a weekday takes the coming one, a date only leans ahead).
@@ -87,7 +87,7 @@ def _structure(text: str) -> tuple[list[int], list[int]]:
 
 LONG_SENTENCE_REACH = 300  # characters after an expression searched for a late main verb
 CLAUSE_PENALTY = 30.0  # characters a clause break (comma, semicolon, dash, bracket) adds to a cue's distance
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s--?\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:--?|\u2013)\s")
 _CUE_MARGIN = 48  # every cue test looks at most 32 characters back: a margin keeps the window exact
 
 

@@ -319,6 +319,7 @@ _CAPITALISED_ANYWAY = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASON
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _HOLIDAY_WORDS = frozenset({"christmas", "easter", "thanksgiving", "eve", "day", "fiscal"})
+_CAPITAL_NEXT = re.compile(r"\s(?:[A-Z][a-z])")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
 
 
@@ -338,6 +339,9 @@ def in_name(c: Candidate, text: str) -> bool:
         return False
     if c.rule in ("month", "season") and _OF_NAME.match(text, c.end):
         return True  # "the March of the Combatant Mothers", "Spring of Life" rallies
+    if c.rule == "season" and not c.groups.get("year") and _CAPITAL_NEXT.match(text, c.end) \
+            and c.text[-1:].isupper() is False and (c.groups.get("season") or " ")[0].isupper():
+        return True  # "the Winter Olympics", "Summer Games": a name
     if c.rule == "year" and not c.groups.get("mod") and not c.groups.get("pfx"):
         nb = _NAME_BEFORE.search(text, max(0, c.start - 30), c.start)
         if nb and nb.group(1).lower() not in _CAPITALISED_ANYWAY and nb.group(1).lower() not in _HOLIDAY_WORDS \

@@ -51,6 +51,8 @@ FUTURE_MODE: Mode = "future"
 _REPORTING = frozenset({"said", "told", "announced", "reported", "stated", "added", "noted", "declared",
                         "confirmed", "disclosed", "predicted", "warned", "indicated", "signaled", "suggested"})
 _VERB_THEN_DAY = re.compile(r"\b([A-Za-z]+)\s+(?:on\s+)?$")
+_COORDINATED = re.compile(r"(?:'s)?,?\s*(and|or|to|through|until|till|-|\u2013)\s*")
+_WEEKDAY_WORD = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 GOVERNING_VERB_REACH = 20  # characters between a month and a past-tense verb that governs it
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 # "by May", "until Jan. 14": a deadline, which news sets ahead of the report
@@ -127,11 +129,13 @@ class DateNormalizer:
                 if dist <= GOVERNING_VERB_REACH:
                     return "past"
                 return "lean_past" if word.lower() in _REPORTING else "mostly_past"
-            # "the year ended Jan. 31", "arrived on Oct. 3": the verb right before the day governs it
+            # "the year ended Jan. 31", "arrived on Oct. 3": the verb right before the day governs it;
+            # mostly past, not strictly: a day just after an inferred publication date is that date's error,
+            # not last year's
             right_before = _VERB_THEN_DAY.search(self.dc.text, max(0, c.start - 24), c.start)
             governs = right_before is not None and right_before.group(1).lower() == word.lower() \
                 and word.lower() not in _REPORTING and not is_plan_word(word)
-            return "past" if governs else "lean_past"
+            return "mostly_past" if governs else "lean_past"
         return FUTURE_MODE if t == "future" else "lean_future" if t == "scheduled" else "nearest"
 
     def year_anchor(self, c: Candidate, occ: Callable[[int], tuple[dt.date, dt.date] | None],
@@ -419,15 +423,33 @@ class DateNormalizer:
             base, anchor = dc.ref.date, "narrative"
             how = narrative_label(dc.ref.date, dc.ref.label)
             mode = "last" if rel == "last" else "future" if mode == "nearest" else mode
+        prev = dc.ref
+        joined = _COORDINATED.fullmatch(dc.text, prev.pos + len(prev.label), c.start) \
+            if not rel and prev is not None and prev.granularity == "day" and _WEEKDAY_WORD.search(prev.label) else None
+        if prev is not None and joined is not None:
+            # "Monday through Friday": the next one after the day just named; "on Tuesday and
+            # Wednesday", "Friday and Thursday": the one closest to it, in the same week
+            base, anchor = prev.date, "narrative"
+            how = narrative_label(prev.date, prev.label)
+            mode = "next" if joined.group(1).strip().lower() not in ("and", "or") else "nearest"
+            if mode == "nearest":
+                back = (prev.date.isoweekday() - wd) % 7
+                fwd = (wd - prev.date.isoweekday()) % 7
+                near = prev.date + dt.timedelta(days=fwd) if fwd <= back else prev.date - dt.timedelta(days=back)
+                if part:
+                    return self._weekday_part(c, near, part, "narrative", how)
+                return self.remember(self.make(c, "DATE", near.isoformat(), "narrative", how), False)
         if base is None:
             return self.make(c, "DATE", f"XXXX-WXX-{wd}", None, "", calendar=False)
         d = pick_weekday(wd, base, mode)
         if part:
-            # TimeML: "Monday morning" is a TIME, the day plus the part of day ("1998-02-16TMO");
-            # the pipeline still gets the day
-            r = self.make(c, "TIME", f"{d.isoformat()}T{_PART_CODE[part]}", anchor,  # type: ignore[arg-type]
-                          how, calendar=False)
-            r = Resolved(**{**r.__dict__, "calendar": True, "anchor": anchor, "anchored_on": how,
-                            "date_start": d, "date_end": d, "precision": "day"})
-            return self.remember(r, False)
+            return self._weekday_part(c, d, part, anchor, how)  # type: ignore[arg-type]
         return self.remember(self.make(c, "DATE", d.isoformat(), anchor, how), False)  # type: ignore[arg-type]
+
+    def _weekday_part(self, c: Candidate, d: dt.date, part: str, anchor: Anchor, how: str) -> Resolved:
+        """TimeML: "Monday morning" is a TIME, the day plus the part of day ("1998-02-16TMO");
+        the pipeline still gets the day."""
+        r = self.make(c, "TIME", f"{d.isoformat()}T{_PART_CODE[part]}", anchor, how, calendar=False)
+        r = Resolved(**{**r.__dict__, "calendar": True, "anchor": anchor, "anchored_on": how,
+                        "date_start": d, "date_end": d, "precision": "day"})
+        return self.remember(r, False)
