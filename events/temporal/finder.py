@@ -16,16 +16,15 @@ from events.temporal.gate import DIGIT, DIGIT4, DIGITN, build_index
 from events.temporal.lexicon import (
     DAYNUM,
     MONTH,
-    MONTHS,
     NUMBER,
     QUANT_MOD,
     SEASON,
-    SEASONS,
     UNIT,
     WEEKDAY,
-    WEEKDAYS,
     YEAR4,
 )
+from events.temporal.names import in_name
+from events.temporal.names import sentence_initial as _sentence_initial
 
 
 @dataclass(frozen=True)
@@ -162,12 +161,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 def _prev_word(text: str, pos: int) -> str:
     m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
     return m.group(1).lower() if m else ""
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    """Nothing but quotes and spaces between the previous sentence end (or text start) and ``pos``."""
-    before = text[max(0, pos - 6):pos].rstrip(" \t\n\"'`\u201c")
-    return not before or before[-1] in ".!?:;\n"
 
 
 def _next_text(text: str, pos: int, n: int = 40) -> str:
@@ -312,54 +305,6 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         return bool(_PER_CTX.search(before)) and _prev_word(text, c.start) not in _ARTICLE_UNIT_CTX | {
             "is", "was", "are", "were", "be", "been", "has", "have", "had", "its", "this", "that", "as"}
     return True
-
-
-# Words written capitalised in running text anyway: a capital there says nothing about a name.
-_CAPITALISED_ANYWAY = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | {"i"}
-_ALPHA_WORD = re.compile(r"[A-Za-z]+")
-_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
-_HOLIDAY_WORDS = frozenset({"christmas", "easter", "thanksgiving", "eve", "day", "fiscal"})
-_CAPITAL_NEXT = re.compile(r"\s(?:[A-Z][a-z])")
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
-
-
-def _headline(text: str, pos: int) -> bool:
-    """The line around ``pos`` is title case ("Talks Resume Next Week"): capitals mark no name there."""
-    a = text.rfind("\n", max(0, pos - 200), pos) + 1
-    b = text.find("\n", pos, pos + 200)
-    words = _ALPHA_WORD.findall(text, a if a > 0 else max(0, pos - 200), b if b >= 0 else pos + 200)
-    long = [w for w in words if len(w) > 3]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
-
-
-def in_name(c: Candidate, text: str) -> bool:
-    """Part of a title or name: a time word capitalised mid-sentence ("USA Today", "60 Minutes",
-    ABC's "This Week", "High Noon").  TIDES/TimeML leave proper names unannotated."""
-    if c.rule == "holiday":
-        return False
-    if c.rule in ("month", "season") and _OF_NAME.match(text, c.end):
-        return True  # "the March of the Combatant Mothers", "Spring of Life" rallies
-    if c.rule == "season" and not c.groups.get("year") and _CAPITAL_NEXT.match(text, c.end) \
-            and c.text[-1:].isupper() is False and (c.groups.get("season") or " ")[0].isupper():
-        return True  # "the Winter Olympics", "Summer Games": a name
-    if c.rule == "year" and not c.groups.get("mod") and not c.groups.get("pfx"):
-        nb = _NAME_BEFORE.search(text, max(0, c.start - 30), c.start)
-        if nb and nb.group(1).lower() not in _CAPITALISED_ANYWAY and nb.group(1).lower() not in _HOLIDAY_WORDS \
-                and not _sentence_initial(text, nb.start(1)) and not _headline(text, c.start):
-            return True  # "a venture called Orion 1980", "Windows 2000": a name with a number
-    for m in _ALPHA_WORD.finditer(text, c.start, c.end):
-        w = m.group(0)
-        if not w[0].isupper() or w.isupper() or w.lower() in _CAPITALISED_ANYWAY:
-            continue
-        if m.start() == c.start and _sentence_initial_or_quoted(text, m.start()):
-            continue
-        return not _headline(text, m.start())
-    return False
-
-
-def _sentence_initial_or_quoted(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3):pos].rstrip(" \t")
-    return _sentence_initial(text, pos) or (before[-1:] in ("\"", "`", "'", "\u201c") and not before[-2:] == "s'")
 
 
 def _accept_all(c: Candidate, text: str) -> bool:
