@@ -141,7 +141,7 @@ def body() -> None:
     focus = focus_range(base) or bounds
     assert bounds is not None and focus is not None
     bucket = _bucket(focus)
-    if ss["playing"]:
+    if ss["playing"] and not ss.get("play_button"):  # the click on Pause does not move the window
         _advance(focus, bucket)
     window = _controls(bounds)
     if window:  # the timeline always shows the window, even when it lies outside the focus
