@@ -247,3 +247,7 @@ def test_a_season_before_a_capitalised_word_is_a_name() -> None:
 def test_looking_forward_to_points_ahead() -> None:
     text = "He said he looked forward to meeting Xi in Beijing in February \u2013 an event the White House last week said it would boycott."
     assert value_of(text, "February", dt.date(2024, 11, 14)) == ("DATE", "2025-02")
+
+
+def test_a_bullet_starts_a_sentence() -> None:
+    assert texts("Highlights:\n  \u2022 Earlier this year, the president traveled to Beijing.") == ["Earlier this year"]
