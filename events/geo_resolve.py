@@ -156,7 +156,8 @@ def score_place(
             region = gaz.admin_place(place.country, place.admin1)
             if explain:
                 why.append(f"{region.name if region else 'its region'} is in the text")
-    if ctx.counties and place.kind == "city" and gaz.county_of(place) in ctx.counties:
+    in_county = bool(ctx.counties) and place.kind == "city" and gaz.county_of(place) in ctx.counties
+    if in_county:
         local = True
         signals.append(2.2)
         if explain:
@@ -165,11 +166,11 @@ def score_place(
         score += 0.7
         if explain:
             why.append("national capital")
-    contained = False
+    contained = in_county  # "Lebanon police ... Wilson County deputies": as good as "Lebanon, Tenn."
     if cand.container is not None:
         bonus, reason = _containment(place, cand.container)
         score += bonus
-        contained = bonus > 0
+        contained = contained or bonus > 0
         if reason and explain:
             why.append(reason)
     if place.kind != "country" and points:

@@ -204,7 +204,12 @@ def geoparse(
         if c.local or (res is not None and _keep(gaz, text, c, res, countries, include_embedded or spans is not None, placed))
     ]
     cands = kept + given
-    resolved = _initialisms(gaz, text, cands, resolve_all(gaz, cands, context=context, trusted=True))
+    # A region named inside an organisation ("University of Idaho") still says where the story is:
+    # it is context for the others, though not a place of its own here.
+    inside = [c for c, res in zip(found, resolved, strict=False)
+              if c.embedded == "organisation" and res is not None and res.place.kind == "admin" and c not in kept]
+    resolved = resolve_all(gaz, cands + inside, context=context, trusted=True)[:len(cands)]
+    resolved = _initialisms(gaz, text, cands, resolved)
     countries = _countries(resolved, context)
     if spans is not None and given:
         # the given spans are the text's toponyms: a recognised extra name ("the Somerville

@@ -168,3 +168,11 @@ def test_a_town_in_a_county_the_text_names_is_that_town() -> None:
     ):
         paris = [m for m in geoparse(text) if m.text == "Paris"]
         assert paris and all(haversine_km(m.lat, m.lon, lat, lon) < 20 for m in paris), text
+
+
+def test_local_news_towns_named_like_countries_and_capitals() -> None:
+    lebanon = geoparse("Lebanon police and Wilson County deputies responded. Lebanon High School and Mt. Juliet schools closed.")
+    assert [m.country for m in lebanon if m.text == "Lebanon"] == ["USA"]  # its county is named: the Tennessee town
+    moscow = geoparse("Moscow police said a University of Idaho student was hurt. Pullman officers assisted Moscow police.")
+    assert {m.country for m in moscow if m.text == "Moscow"} == {"USA"}  # the state inside the university's name
+    assert not [m for m in moscow if m.text == "Idaho"]  # still no place of its own there
