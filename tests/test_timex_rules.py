@@ -251,3 +251,9 @@ def test_looking_forward_to_points_ahead() -> None:
 
 def test_a_bullet_starts_a_sentence() -> None:
     assert texts("Highlights:\n  \u2022 Earlier this year, the president traveled to Beijing.") == ["Earlier this year"]
+
+
+def test_name_filter_edges() -> None:
+    assert texts("The show ran on ABC's This Week.") == []  # a short sentence is no headline
+    assert texts("The vote (Tomorrow is the deadline) was delayed.") == ["Tomorrow"]
+    assert texts("Talks Resume Next Week In Geneva\nThe talks resume next week.") == ["Next Week", "next week"]

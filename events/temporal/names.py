@@ -38,7 +38,10 @@ def _headline(text: str, pos: int) -> bool:
     """The line around ``pos`` is title case ("Talks Resume Next Week"): capitals mark no name there."""
     a = text.rfind("\n", max(0, pos - 200), pos) + 1
     b = text.find("\n", pos, pos + 200)
-    words = _ALPHA_WORD.findall(text, a if a > 0 else max(0, pos - 200), b if b >= 0 else pos + 200)
+    lo, hi = (a if a > 0 else max(0, pos - 200)), (b if b >= 0 else min(len(text), pos + 200))
+    if text[lo:hi].rstrip().endswith((".", "?", "!", '"', "'", "\u201d")):
+        return False  # a sentence, not a title
+    words = _ALPHA_WORD.findall(text, lo, hi)
     long = [w for w in words if len(w) > 3]
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
@@ -71,4 +74,4 @@ def in_name(c: Candidate, text: str) -> bool:
 
 def _sentence_initial_or_quoted(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos].rstrip(" \t")
-    return sentence_initial(text, pos) or (before[-1:] in ("\"", "`", "'", "\u201c") and not before[-2:] == "s'")
+    return sentence_initial(text, pos) or (before[-1:] in ("\"", "`", "'", "\u201c", "(", "[") and not before[-2:] == "s'")
