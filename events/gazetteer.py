@@ -45,6 +45,7 @@ _SAINT = re.compile(r"\bsaint\b")
 _MOUNT = re.compile(r"\bmount\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Index key: accents stripped, lower case, dots/dashes as spaces, Saint→St, Mount→Mt."""
     if name.isascii():
