@@ -257,3 +257,8 @@ def test_name_filter_edges() -> None:
     assert texts("The show ran on ABC's This Week.") == []  # a short sentence is no headline
     assert texts("The vote (Tomorrow is the deadline) was delayed.") == ["Tomorrow"]
     assert texts("Talks Resume Next Week In Geneva\nThe talks resume next week.") == ["Next Week", "next week"]
+
+
+def test_that_year_takes_the_story_year_even_sentences_later() -> None:
+    text = "In 1995 he moved to Paris. He found work. He met friends. That year, he married."
+    assert value_of(text, "That year", dt.date(2013, 3, 22)) == ("DATE", "1995")

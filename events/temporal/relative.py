@@ -49,14 +49,18 @@ class RelativeNormalizer(PeriodNormalizer):
             return dc.ref.date, "narrative", narrative_label(dc.ref.date, dc.ref.label, dc.ref.granularity)
         return None
 
-    def unit_base(self, unit: str, pos: int) -> tuple[dt.date, Anchor, str] | None:
+    def unit_base(self, unit: str, pos: int, explicit: bool = False) -> tuple[dt.date, Anchor, str] | None:
         """The anchor of an anaphoric unit ("the following month", "a year earlier").
 
         The narrative time counts when it is at least as fine as the unit ("In March, ... The
-        following month"; "In 1995 ... A year earlier"); a day is always fine enough."""
+        following month"; "In 1995 ... A year earlier"); a day is always fine enough.  An
+        ``explicit`` anaphor ("that year", "the following year") takes any narrative year; "a year
+        earlier" only one the text wrote close by (news compares "a year earlier" with the report)."""
         dc = self.dc
         ref = dc.ref
         if ref is not None and unit == "month" and ref.granularity == "month":
+            return ref.date, "narrative", narrative_label(ref.date, ref.label, ref.granularity)
+        if ref is not None and explicit and unit == "year":
             return ref.date, "narrative", narrative_label(ref.date, ref.label, ref.granularity)
         if ref is not None and ref.granularity != "day" and unit in ("year", "decade", "century"):
             # a year or month is the story's time only when the text wrote its year close by and it is
@@ -163,7 +167,7 @@ class RelativeNormalizer(PeriodNormalizer):
         if rel == "past" and unit in ("decade", "century"):
             return self.make(c, "DURATION", duration_value(1, unit), None, "", calendar=False)  # "the past decade"
         narrative = rel in ("same", "following", "prior", "preceding") or (rel in ("next", "previous") and full_rel.startswith("the "))
-        b = self.unit_base(unit, c.start) if narrative else self.base(False)
+        b = self.unit_base(unit, c.start, explicit=True) if narrative else self.base(False)
         if b is None:
             return None
         d, anchor, how = b
