@@ -123,8 +123,8 @@ class DateNormalizer:
             return FUTURE_MODE if strict_past else "lean_future"
         t, dist, word = self.dc.tense_cue_word(c.start, c.end, reported=True)
         if t == "past":
-            # a day date governed by a reporting verb only leans: "said ... Monday, Oct. 26" is often
-            # an announced date ahead; by any other past verb ("the year ended Jan. 31") it is past
+            # a month next to its past verb is past; a far past verb makes it mostly past, a far
+            # reporting verb ("said it would ... in January") only leans
             if strict_past:
                 if dist <= GOVERNING_VERB_REACH:
                     return "past"
@@ -423,28 +423,34 @@ class DateNormalizer:
             base, anchor = dc.ref.date, "narrative"
             how = narrative_label(dc.ref.date, dc.ref.label)
             mode = "last" if rel == "last" else "future" if mode == "nearest" else mode
-        prev = dc.ref
-        joined = _COORDINATED.fullmatch(dc.text, prev.pos + len(prev.label), c.start) \
-            if not rel and prev is not None and prev.granularity == "day" and _WEEKDAY_WORD.search(prev.label) else None
-        if prev is not None and joined is not None:
-            # "Monday through Friday": the next one after the day just named; "on Tuesday and
-            # Wednesday", "Friday and Thursday": the one closest to it, in the same week
-            base, anchor = prev.date, "narrative"
-            how = narrative_label(prev.date, prev.label)
-            mode = "next" if joined.group(1).strip().lower() not in ("and", "or") else "nearest"
-            if mode == "nearest":
-                back = (prev.date.isoweekday() - wd) % 7
-                fwd = (wd - prev.date.isoweekday()) % 7
-                near = prev.date + dt.timedelta(days=fwd) if fwd <= back else prev.date - dt.timedelta(days=back)
-                if part:
-                    return self._weekday_part(c, near, part, "narrative", how)
-                return self.remember(self.make(c, "DATE", near.isoformat(), "narrative", how), False)
+        joined = None if rel else self._joined_weekday(c, wd)
+        if joined is not None:
+            d, how = joined
+            if part:
+                return self._weekday_part(c, d, part, "narrative", how)
+            return self.remember(self.make(c, "DATE", d.isoformat(), "narrative", how), False)
         if base is None:
             return self.make(c, "DATE", f"XXXX-WXX-{wd}", None, "", calendar=False)
         d = pick_weekday(wd, base, mode)
         if part:
             return self._weekday_part(c, d, part, anchor, how)  # type: ignore[arg-type]
         return self.remember(self.make(c, "DATE", d.isoformat(), anchor, how), False)  # type: ignore[arg-type]
+
+    def _joined_weekday(self, c: Candidate, wd: int) -> tuple[dt.date, str] | None:
+        """A weekday coordinated with the one just named: "Monday through Friday" is the next one
+        after it; "on Tuesday and Wednesday", "Friday and Thursday" the one closest to it."""
+        prev = self.dc.ref
+        if prev is None or prev.granularity != "day" or not _WEEKDAY_WORD.search(prev.label):
+            return None
+        joined = _COORDINATED.fullmatch(self.dc.text, prev.pos + len(prev.label), c.start)
+        if joined is None:
+            return None
+        how = narrative_label(prev.date, prev.label)
+        if joined.group(1).lower() not in ("and", "or"):
+            return pick_weekday(wd, prev.date, "next"), how
+        back = (prev.date.isoweekday() - wd) % 7
+        fwd = (wd - prev.date.isoweekday()) % 7
+        return (prev.date + dt.timedelta(days=fwd) if fwd <= back else prev.date - dt.timedelta(days=back)), how
 
     def _weekday_part(self, c: Candidate, d: dt.date, part: str, anchor: Anchor, how: str) -> Resolved:
         """TimeML: "Monday morning" is a TIME, the day plus the part of day ("1998-02-16TMO");
