@@ -17,10 +17,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from events.gazetteer import GEODATA, Gazetteer, Place, fold, load_gazetteer
+from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
+from events.geo_local import (
+    FACILITY_WORDS,
+    NAMED_FOR_HEADS,
+    POSSESSIVE,
+    capital_seat,
+    focus_place,
+    is_local_feature,
+    local_mention,
+    org_seat,
+    place_local,
+)
 from events.geo_online import check_configuration, online_geocoder
 from events.geo_recognize import Candidate, recognize
-from events.geo_resolve import CURATED_KINDS, Resolution, haversine_km, resolve_all
+from events.geo_resolve import CURATED_KINDS, Resolution, resolve_all
 from events.model import PlaceMention
 
 _PORT_AFTER = re.compile(r"\s+(?:[Pp]ort|[Hh]arbou?r)\b")
@@ -43,7 +54,6 @@ GENERIC_REGION_WORDS = frozenset(
     "lowlands border interior plateau north east south west northeast northwest southeast southwest".split()
 )
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _to_mention(cand: Candidate, place: Place, why: str, *, port: bool = False) -> PlaceMention:
@@ -54,16 +64,6 @@ def _to_mention(cand: Candidate, place: Place, why: str, *, port: bool = False) 
         lat=place.lat, lon=place.lon, precision=precision,  # type: ignore[arg-type]
         feature="PRT" if port and place.kind != "port" else place.feature,
         geonameid=place.geonameid, why=why,
-    )
-
-
-def _local_mention(cand: Candidate, near: Place, why: str) -> PlaceMention:
-    """A street, building or county the gazetteer lacks, at the point of the place it is in."""
-    county = bool(cand.county_states)
-    return PlaceMention(
-        start=cand.start, end=cand.end, text=cand.text, name=cand.text, country=near.country,
-        lat=near.lat, lon=near.lon, precision="admin" if county else "venue",
-        feature="ADM2" if county else ("STRT" if cand.local == "street" else "BLDG"), geonameid=None, why=why,
     )
 
 
@@ -122,13 +122,13 @@ def _span_candidate(gaz: Gazetteer, text: str, start: int, end: int) -> Candidat
     if fold(surface).endswith(" county") and gaz.county_states(fold(surface)):
         cand.local, cand.county_states = "county", gaz.county_states(fold(surface))
         return cand
-    tries = [(surface, False), (_POSSESSIVE.sub("", surface), False)]
+    tries = [(surface, False), (POSSESSIVE.sub("", surface), False)]
     stripped = surface
     for _ in range(2):
         stripped = _STRIP_SUFFIX.sub("", _STRIP_PREFIX.sub("", stripped))
         tries.append((stripped, True))
     follow = _NEXT_WORD.match(text, end)
-    named_for = follow is not None and follow.group(1).lower() in _NAMED_FOR_HEADS
+    named_for = follow is not None and follow.group(1).lower() in NAMED_FOR_HEADS
     if text[max(0, start - 4):start].lower() == "the " and not named_for:
         tries.insert(0, ("the " + surface, False))  # "the Gulf"; not "the Mississippi State University"
     for form, approximate in tries:
@@ -214,30 +214,30 @@ def geoparse(
     if spans is not None and given:
         # the given spans are the text's toponyms: a recognised extra name ("the Somerville
         # floor plan") must not become the story's main place
-        focus = _focus(given, resolved[len(cands) - len(given):])
+        focus = focus_place(given, resolved[len(cands) - len(given):])
     else:
-        focus = _focus(cands, resolved)
+        focus = focus_place(cands, resolved)
     mentions: list[PlaceMention] = []
     for c, res in zip(cands, resolved, strict=True):
         is_given = spans is not None and c in given
         if spans is not None and not is_given:
             continue
-        seat = _seat(gaz, c, res) if is_given and res is not None else None
+        seat = capital_seat(gaz, c, res) if is_given and res is not None else None
         if is_given and seat is None:
-            seat = _org_seat(gaz, c, res)
+            seat = org_seat(gaz, c, res)
         if seat is not None:
-            mentions.append(_local_mention(c, *seat))
+            mentions.append(local_mention(c, *seat))
             continue
-        if c.local or (is_given and res is not None and focus is not None and _is_local_feature(c, res, focus)):
-            local = _place_local(gaz, c, focus, cands, resolved)
+        if c.local or (is_given and res is not None and focus is not None and is_local_feature(c, res, focus)):
+            local = place_local(gaz, c, focus, cands, resolved)
             if local is not None:
-                mentions.append(_local_mention(c, *local))
+                mentions.append(local_mention(c, *local))
             continue
         if res is None:
-            local = _place_local(gaz, c, focus, cands, resolved) if is_given else None
+            local = place_local(gaz, c, focus, cands, resolved) if is_given else None
             fallback = _main_country(gaz, countries)
             if local is not None:
-                mentions.append(_local_mention(c, local[0], "not in the gazetteer; " + local[1]))
+                mentions.append(local_mention(c, local[0], "not in the gazetteer; " + local[1]))
             elif is_given and fallback is not None:
                 mentions.append(_to_mention(c, fallback, f"not in the gazetteer; placed in the article's main country, {fallback.name}"))
             elif is_given:
@@ -316,191 +316,6 @@ def _countries(resolved: Sequence[Resolution | None], context: Sequence[str]) ->
         if res is not None and res.place.kind == "country" and res.place.country:
             countries[res.place.country] += 1
     return countries
-
-
-FACILITY_WORDS = frozenset(
-    "street st avenue ave road rd drive boulevard blvd lane parade place square park hospital centre center "
-    "school elementary high college university court courthouse stadium church chapel basilica cathedral "
-    "hotel inn theatre theater hall museum library club campus airport station castle tower mall market "
-    "plantation canal railroad cottage embassy consulate graveyard cemetery bridge building house office "
-    "prison jail correctional detention restaurant cafe studio store farm farms ranch golf course bend "
-    "lagoon beach pier wharf dock racecourse arena gallery academy ministry headquarters palace quarter "
-    "consulate mission".split()
-)
-_NAMED_FOR_HEADS = FACILITY_WORDS | {"state"}  # "the Mississippi State University"
-
-
-STREET_WORDS = frozenset("street st avenue ave road rd drive boulevard blvd lane parade place square park bridge".split())
-EMBASSY_WORDS = frozenset("embassy embassies consulate consulates mission".split())
-# Bodies that sit in their country's capital ("the Russian Foreign Ministry").
-SEAT_WORDS = frozenset("ministry ministries government parliament cabinet presidency chancellery".split())
-
-
-def _words(text: str) -> set[str]:
-    """Lower-case words without possessives or punctuation ("St George’s Chapel" -> st, george, chapel)."""
-    return {_POSSESSIVE.sub("", w.lower().strip(".,")) for w in text.split()}
-
-
-def _qualified(cand: Candidate) -> bool:
-    """The place is written after the facility, as its location: "Robinson College Cambridge"."""
-    key = fold(cand.text)
-    if not cand.key or not key.endswith(" " + cand.key) or cand.is_adjective:
-        return False
-    before = key[: -len(cand.key)].split()
-    return len(before) >= 2 and (before[-1] in FACILITY_WORDS or before[-1].endswith(","))
-
-
-SEATS_FILE = GEODATA / "seats.json"
-
-
-@lru_cache(maxsize=1)
-def _org_seats() -> dict[str, tuple[str, str]]:
-    """Folded occupant name ("united nations", "oas") -> (seat town, ISO3), from geodata/seats.json."""
-    with open(SEATS_FILE, encoding="utf-8") as fh:
-        data = json.load(fh)
-    return {fold(name): (entry["city"], entry["country"]) for entry in data["seats"] for name in entry["names"]}
-
-
-def _org_seat(gaz: Gazetteer, cand: Candidate, res: Resolution | None) -> tuple[Place, str] | None:
-    """A span naming an organisation ("the United Nations", "OAS") is at its headquarters."""
-    if res is not None and not (res.place.kind in ("region", "continent")
-                                or (res.place.kind == "city" and res.place.population < 100_000)):
-        return None  # a real place reading of the name wins
-    key = fold(re.sub(r"^the\s+", "", cand.text.strip(), flags=re.I))
-    seat = _org_seats().get(key)
-    if seat is None:
-        return None
-    towns = [p for p, _ in gaz.lookup(fold(seat[0])) if p.country == seat[1] and p.kind == "city"]
-    if not towns:
-        return None
-    town = max(towns, key=lambda p: p.population)
-    return town, f"seat of {cand.text}: {town.name}"
-
-
-def _seat(gaz: Gazetteer, cand: Candidate, res: Resolution) -> tuple[Place, str] | None:
-    """A ministry or government named after a country sits in its capital."""
-    if res.place.kind != "country" or not res.place.country or not _words(cand.text) & SEAT_WORDS:
-        return None
-    rec = gaz.countries.get(res.place.country) or {}
-    if rec.get("capital_lat") is None:
-        return None
-    capital = Place(-1, str(rec["capital"]), float(rec["capital_lat"]), float(rec["capital_lon"]),
-                    res.place.country, "", 0, "city", None)
-    return capital, f"{res.place.name}'s institution; placed at its capital, {capital.name}"
-
-
-def _is_local_feature(cand: Candidate, res: Resolution, focus: Place) -> bool:
-    """A building or street (or an unknown small name far from the story) of the main locality."""
-    if not cand.approximate and (res.place.kind != "city" or res.place.population >= 15_000):
-        return False  # the name itself is in the gazetteer
-    words = _words(cand.text)
-    far = haversine_km(res.place.lat, res.place.lon, focus.lat, focus.lon)
-    if words & FACILITY_WORDS and len(words) > 1:
-        if res.place.kind in ("airport", "venue", "port") or _qualified(cand):
-            return False  # "Heathrow Animal Reception Center", "British Embassy Tokyo": that place
-        if words & EMBASSY_WORDS:
-            return res.place.country != focus.country  # the Russian Embassy in the story's town
-        if cand.is_adjective:
-            return True  # "Percy French Hotel", "British International School": a local building
-        if not words & STREET_WORDS and res.place.kind in ("country", "admin"):
-            return False  # "Colorado State University", "Bank of Japan": the named state or country
-        return not (res.place.kind in ("city", "venue", "port", "airport") and far < 100)
-    return res.place.kind == "city" and res.place.population < 50_000 and far > 1000 and not res.local
-
-
-def _place_local(
-    gaz: Gazetteer, cand: Candidate, focus: Place | None, cands: Sequence[Candidate], resolved: Sequence[Resolution | None]
-) -> tuple[Place, str] | None:
-    """Streets and buildings go to the main locality; a county to the text's places in its state."""
-    if cand.county_states:
-        return _place_county(gaz, cand, resolved)
-    nearby = _nearby_city(cand, cands, resolved, focus)
-    if nearby is not None:
-        return nearby, f"local feature; placed at {nearby.name}, named right next to it"
-    if focus is None:
-        return None
-    return focus, f"local feature; placed at the article's main locality, {focus.name}"
-
-
-def _place_county(gaz: Gazetteer, cand: Candidate, resolved: Sequence[Resolution | None]) -> tuple[Place, str] | None:
-    """A US county: inside itself (its towns' mean position), else at the text's own town in its
-    state, else its namesake town, else the state. The state is the one the text names most."""
-    us = [r.place for r in resolved if r is not None and r.place.country == "USA" and r.place.kind in ("city", "admin")]
-    in_state = Counter(p.admin1 for p in us if p.admin1 in cand.county_states)
-    states = sorted(cand.county_states, key=lambda code: -in_state.get(code, 0))
-    key = fold(cand.text)
-    point = gaz.county_point(states[0], key if key.endswith(" county") else key + " county")
-    if point is not None:
-        lat, lon, largest = point
-        county = Place(-1, cand.text, lat, lon, "USA", states[0], 0, "admin", None)
-        return county, f"county in {states[0]} (its towns' mean position; largest town {largest})"
-    towns = [p for p in us if p.kind == "city" and p.admin1 == states[0]]
-    if towns:
-        anchor = Counter(p.pid for p in towns).most_common(1)[0][0]
-        place = next(p for p in towns if p.pid == anchor)
-        return place, f"county in {place.admin1}; placed at {place.name}, the text's place in that state"
-    base = fold(re.sub(r"\s+county$", "", cand.text, flags=re.I))
-    namesakes = [p for p, _ in gaz.lookup(base) if p.country == "USA" and p.kind == "city" and p.admin1 == states[0]]
-    if namesakes:
-        town = max(namesakes, key=lambda p: p.population)
-        return town, f"county in {town.admin1}; placed at its namesake town {town.name}"
-    state = gaz.admin_place("USA", states[0])
-    return (state, f"county in {state.name}") if state is not None else None
-
-
-def _km_between(a: Place, b: Place) -> float:
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
-
-
-def _nearby_city(
-    cand: Candidate, cands: Sequence[Candidate], resolved: Sequence[Resolution | None], focus: Place | None, window: int = 60
-) -> Place | None:
-    """A town named right after or before a venue ("the gas station in Riverdale")."""
-    best: tuple[int, Place] | None = None
-    for c, res in zip(cands, resolved, strict=True):
-        if res is None or c is cand or c.local or c.approximate or res.place.kind != "city":
-            continue
-        gap = c.start - cand.end if c.start >= cand.end else cand.start - c.end
-        if 0 <= gap <= window and (best is None or gap < best[0]):
-            # only a town that fits the story: supported by the text, or near its main locality
-            credible = res.local or res.place.population >= 15_000
-            if focus is None or (res.place.country == focus.country and credible
-                                 and (_km_between(res.place, focus) < 300 or res.place.population >= 50_000)):
-                best = (gap, res.place)
-    return best[1] if best else None
-
-
-def _focus(cands: Sequence[Candidate], resolved: Sequence[Resolution | None]) -> Place | None:
-    """The main locality: the most mentioned city of the text's main country (else a region)."""
-    by_country: Counter[str] = Counter()
-    counts: Counter[int] = Counter()
-    by_pid: dict[int, Place] = {}
-    mentioned: list[Place] = []
-    for rank_, (c, res) in enumerate(zip(cands, resolved, strict=True)):
-        if res is None or c.is_adjective or c.local or c.approximate:
-            continue
-        place = res.place
-        if place.country:
-            by_country[place.country] += 1
-        if place.kind not in ("city", "admin"):
-            continue
-        if place.kind == "city" and place.population < 15_000 and not res.local:
-            continue
-        # a town written with its region or near the text's other places is the story's own
-        counts[place.pid] += (2 if place.kind == "city" else 1) + (1 if rank_ == 0 else 0) \
-            + (1 if res.local and place.kind == "city" else 0)
-        by_pid[place.pid] = place
-        mentioned.append(place)
-    if not counts:
-        return None
-    # The story's town has the story's other towns around it ("like the architecture in
-    # Charleston" names a far town once; the suburbs cluster round the real one).
-    for pid, place in by_pid.items():
-        if place.kind == "city":
-            counts[pid] += sum(1 for other in mentioned if other.pid != pid and other.kind == "city" and _km_between(place, other) <= 100)
-    main = by_country.most_common(1)[0][0] if by_country else None
-    ranked = sorted(counts, key=lambda pid: (by_pid[pid].country == main, by_pid[pid].kind == "city", counts[pid]), reverse=True)
-    return by_pid[ranked[0]]
 
 
 def _online(name: str, countries: Counter[str]) -> PlaceMention | None:
