@@ -112,7 +112,7 @@ def infer_dct(text: str) -> tuple[dt.date, str] | None:
     # come after publication
     explicit = [(r.date_start, r.precision) for r in resolve(text, None)
                 if r.anchor == "explicit" and r.date_start is not None and r.precision is not None
-                and r.type == "DATE" and not r.pieces and dc.tense(r.start, r.end) != "future"
+                and r.type == "DATE" and not r.pieces and dc.tense(r.start, r.end) not in ("future", "scheduled")
                 and not _DEADLINE_BEFORE.search(text, max(0, r.start - 24), r.start)]
     d = infer_from_dates(explicit)
     if d is None:

@@ -354,7 +354,7 @@ class RelativeNormalizer(PeriodNormalizer):
         if b is None:
             return None
         d, anchor, how = b
-        future = self.dc.tense(c.start, c.end) == "future" or (c.groups.get("the") or "").lower() == "this"
+        future = self.dc.tense(c.start, c.end) in ("future", "scheduled") or (c.groups.get("the") or "").lower() == "this"
         if future:
             nd = d + dt.timedelta(days=(6 - d.isoweekday()) % 7)
         else:
