@@ -106,6 +106,7 @@ class Gazetteer:
         self._gid: Sequence[int] = cols["gid"]
         self._index: dict[str, int | tuple[int, ...]] = payload["index"]  # place_id*2+alternate
         self._lookups: dict[str, list[tuple[Place, bool]]] = {}
+        self._by_letter: dict[str, tuple[str, ...]] | None = None
         self._adjectives: dict[str, int] = payload["adjectives"]
         # First words of all names: most capitalised words start no name at all.
         self.first_words: frozenset[str] = payload["first_words"]
@@ -160,6 +161,16 @@ class Gazetteer:
 
     def has(self, key: str) -> bool:
         return key in self._index
+
+    def names_starting(self, letter: str) -> tuple[str, ...]:
+        """All one-word index keys that start with ``letter`` (for spelling variants)."""
+        if self._by_letter is None:
+            groups: dict[str, list[str]] = {}
+            for key in self._index:
+                if " " not in key and key.isalpha():
+                    groups.setdefault(key[0], []).append(key)
+            self._by_letter = {k: tuple(sorted(v)) for k, v in groups.items()}
+        return self._by_letter.get(letter, ())
 
     def county_states(self, key: str) -> list[str]:
         """US state codes having a county of this (folded) name: "collier county" -> ["FL"]."""

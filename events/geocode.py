@@ -28,6 +28,7 @@ from events.geo_local import (
     local_mention,
     org_seat,
     place_local,
+    spelling_variant,
 )
 from events.geo_online import check_configuration, online_geocoder
 from events.geo_recognize import Candidate, recognize
@@ -234,6 +235,10 @@ def geoparse(
                 mentions.append(local_mention(c, *local))
             continue
         if res is None:
+            variant = spelling_variant(gaz, c, countries) if is_given else None
+            if variant is not None:
+                mentions.append(_to_mention(c, *variant))
+                continue
             local = place_local(gaz, c, focus, cands, resolved) if is_given else None
             fallback = _main_country(gaz, countries)
             if local is not None:

@@ -176,3 +176,12 @@ def test_local_news_towns_named_like_countries_and_capitals() -> None:
     moscow = geoparse("Moscow police said a University of Idaho student was hurt. Pullman officers assisted Moscow police.")
     assert {m.country for m in moscow if m.text == "Moscow"} == {"USA"}  # the state inside the university's name
     assert not [m for m in moscow if m.text == "Idaho"]  # still no place of its own there
+
+
+def test_spelling_variants_of_towns_in_the_text_countries() -> None:
+    text = "Putin spoke at the Valdai forum in Russia; in Romania, protests reached Brasoc and Bucharest."
+    found = _points(text, "Valdai", "Russia", "Romania", "Brasoc", "Bucharest")
+    assert haversine_km(*found["Valdai"][:2], 57.98, 33.25) < 20  # Valday
+    assert haversine_km(*found["Brasoc"][:2], 45.65, 25.61) < 20  # Brasov
+    capitol = _given("Lawmakers met at the Capitol in Oklahoma City, in the United States.", "Capitol", "Oklahoma City")
+    assert capitol["Capitol"][2] != "Capitola"  # one letter more at the end is another name
