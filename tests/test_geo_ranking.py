@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from events.geo_resolve import haversine_km
 from events.geocode import geoparse
+from events.model import PlaceMention
+
+
+def _resolved(text: str, names: tuple[str, ...]) -> list[PlaceMention]:
+    """Resolve the first occurrence of each name as a given span."""
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    return geoparse(text, spans=spans, include_embedded=True)
 
 
 def _given(text: str, *names: str) -> dict[str, tuple[str | None, str, str]]:
-    spans = []
-    for name in names:
-        start = text.index(name)
-        spans.append((start, start + len(name)))
-    return {m.text: (m.country, m.feature, m.name) for m in geoparse(text, spans=spans, include_embedded=True)}
+    return {m.text: (m.country, m.feature, m.name) for m in _resolved(text, names)}
+
+
+def _points(text: str, *names: str) -> dict[str, tuple[float, float, str]]:
+    return {m.text: (m.lat, m.lon, m.feature) for m in _resolved(text, names)}
 
 
 def test_the_second_name_of_a_pair_is_the_region() -> None:
@@ -57,14 +64,6 @@ def test_the_before_a_name_inside_an_institution_is_the_institution_s() -> None:
     text = "He coached at the Mississippi State University for a decade."
     found = _given(text, "Mississippi")
     assert found["Mississippi"][1] == "ADM1"  # the state, not "the Mississippi" river
-
-
-def _points(text: str, *names: str) -> dict[str, tuple[float, float, str]]:
-    spans = []
-    for name in names:
-        start = text.index(name)
-        spans.append((start, start + len(name)))
-    return {m.text: (m.lat, m.lon, m.feature) for m in geoparse(text, spans=spans, include_embedded=True)}
 
 
 def test_airports_by_name_and_inside_venue_names() -> None:
