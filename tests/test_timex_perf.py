@@ -32,3 +32,21 @@ def test_long_prose_without_full_stops_is_linear() -> None:
     t0 = time.perf_counter()
     assert len(tag(text, dt.date(2020, 1, 1))) >= 12000
     assert time.perf_counter() - t0 < 10.0
+
+
+def test_start_word_prefilters_change_nothing() -> None:
+    import events.temporal.finder as finder
+
+    texts = [
+        "On the first day of the third quarter, the year-end results and the weekend before last were "
+        "discussed; the 1990s, the past three years and the following Tuesday came up at the end of March.",
+        "The the the the. A year ago, the same period last year, the Winter Olympics and the day before.",
+    ]
+    with_filters = [[(c.start, c.end, c.rule) for c in finder.find(t)] for t in texts]
+    saved = finder._PREFILTERS
+    try:
+        finder._PREFILTERS = {}
+        without = [[(c.start, c.end, c.rule) for c in finder.find(t)] for t in texts]
+    finally:
+        finder._PREFILTERS = saved
+    assert with_filters == without and any(with_filters)

@@ -323,6 +323,25 @@ _BY_NEXT: dict[str, list[int]] = {
     for k, v in _NEXT_RULES.items()}
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _prefilters() -> dict[int, tuple[re.Pattern[str], list[int]]]:
+    """One alternation per start word that opens many rules ("the" opens 24): a single failed
+    match skips them all. Keyed by the identity of the index's rule list; the second item
+    lists the rules the alternation cannot stand for (back-references) and that are always tried."""
+    out: dict[int, tuple[re.Pattern[str], list[int]]] = {}
+    lists = [*_INDEX.values(), *(v for v in _BY_NEXT.values())]
+    for rules in lists:
+        if len(rules) < 3 or id(rules) in out:
+            continue
+        plain = [i for i in rules if "(?P=" not in COMPILED[i][1].pattern]
+        always = [i for i in rules if i not in plain]
+        alternation = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', COMPILED[i][1].pattern)})" for i in plain)
+        out[id(rules)] = (re.compile(alternation, COMPILED[plain[0]][1].flags), always)
+    return out
+
+
 def _starts(text: str) -> list[tuple[int, list[int]]]:
     """(word start, rules that may match there) for every word that can begin an expression."""
     out: list[tuple[int, list[int]]] = []
@@ -361,6 +380,9 @@ def _starts(text: str) -> list[tuple[int, list[int]]]:
                 continue
         out.append((m.start(), rules))
     return out
+
+
+_PREFILTERS = _prefilters()
 
 
 def _trim(text: str, rule: str, m: re.Match[str], s: int, e: int) -> tuple[int, int]:
@@ -413,10 +435,16 @@ def find(text: str, accept: Callable[[Candidate, str], bool] = _accept_all) -> l
     out: list[Candidate] = []
     cluster: list[Candidate] = []
     cluster_end = -1
+    prefilter = _PREFILTERS
     for pos, rules in _starts(text):
         if cluster and pos >= cluster_end:
             out.extend(_resolve_cluster(cluster))
             cluster = []
+        pf = prefilter.get(id(rules))
+        if pf is not None and pf[0].match(text, pos) is None:
+            rules = pf[1]  # none of the others can match here
+            if not rules:
+                continue
         best: dict[tuple[int, int], Candidate] = {}
         for i in rules:
             name, rx, prio = COMPILED[i]
