@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from events.gazetteer import GEODATA, Gazetteer, Place, fold
 from events.geo_recognize import Candidate
@@ -219,14 +220,11 @@ def focus_place(cands: Sequence[Candidate], resolved: Sequence[Resolution | None
     return by_pid[ranked[0]]
 
 
-SPELLING_MIN_SIMILARITY = 80.0  # rapidfuzz ratio: one letter off in a six-letter name ("Valdai"/"Valday")
-
-
 def spelling_variant(gaz: Gazetteer, cand: Candidate, countries: Counter[str]) -> tuple[Place, str] | None:
-    """A one-word name the gazetteer spells differently ("Valdai" -> Valday, "Brasoc" -> Brasov).
+    """A one-word name the gazetteer spells one letter differently ("Valdai" -> Valday, "Brasoc" -> Brasov).
 
-    Only towns and regions in a country the text names qualify, the first letter must agree
-    and the length differ by at most one; the most populous of the closest spellings wins.
+    One edit (a letter changed, added or dropped, not at the end), the same first letter, and
+    only towns and regions in a country the text names; the most populous such town wins.
     """
     key = fold(POSSESSIVE.sub("", cand.text))
     if not countries or " " in key or not key.isalpha() or len(key) < 5 or key in gaz.english_words:
@@ -234,10 +232,10 @@ def spelling_variant(gaz: Gazetteer, cand: Candidate, countries: Counter[str]) -
     # a name one letter longer or shorter at its end is another word ("Capitol"/"Capitola")
     choices = [k for k in gaz.names_starting(key[0])
                if abs(len(k) - len(key)) <= 1 and not k.startswith(key) and not key.startswith(k)]
-    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=SPELLING_MIN_SIMILARITY, limit=20)
-    options = [(score, p.population, p, k) for k, score, _ in found
+    found = process.extract(key, choices, scorer=Levenshtein.distance, score_cutoff=1, limit=20)
+    options = [(p.population, p, k) for k, _dist, _ in found
                for p, _alt in gaz.lookup(k) if p.kind in ("city", "admin") and p.country in countries]
     if not options:
         return None
-    score, _pop, place, spelled = max(options, key=lambda o: (o[0], o[1]))
-    return place, f"spelled '{spelled}' in the gazetteer (similarity {score:.0f}); {place.country} is in the text"
+    _pop, place, spelled = max(options, key=lambda o: o[0])
+    return place, f"spelled '{spelled}' in the gazetteer (one letter apart); {place.country} is in the text"
