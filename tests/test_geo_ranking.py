@@ -184,3 +184,9 @@ def test_spelling_variants_of_towns_in_the_text_countries() -> None:
     assert haversine_km(*found["Brasoc"][:2], 45.65, 25.61) < 20  # Brasov
     capitol = _given("Lawmakers met at the Capitol in Oklahoma City, in the United States.", "Capitol", "Oklahoma City")
     assert capitol["Capitol"][2] != "Capitola"  # one letter more at the end is another name
+
+
+def test_a_township_named_for_a_city_is_local() -> None:
+    text = "Police in Hackensack, New Jersey, said the crash in Washington Township closed Route 17."
+    found = _points(text, "Hackensack", "New Jersey", "Washington Township")
+    assert haversine_km(*found["Washington Township"][:2], 40.89, -74.04) < 60  # not Washington, D.C.
