@@ -42,7 +42,7 @@ FACILITY_WORDS = frozenset(
     "plantation canal railroad cottage embassy consulate graveyard cemetery bridge building house office "
     "prison jail correctional detention restaurant cafe studio store farm farms ranch golf course bend "
     "lagoon beach pier wharf dock racecourse arena gallery academy ministry headquarters palace quarter "
-    "consulate mission township".split()
+    "consulate mission township camp base".split()
 )
 NAMED_FOR_HEADS = FACILITY_WORDS | {"state"}  # "the Mississippi State University"
 
