@@ -25,9 +25,9 @@ from events.model import PlaceMention
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def local_mention(cand: Candidate, near: Place, why: str) -> PlaceMention:
+def local_mention(cand: Candidate, near: Place, why: str, *, county: bool | None = None) -> PlaceMention:
     """A street, building or county the gazetteer lacks, at the point of the place it is in."""
-    county = bool(cand.county_states)
+    county = bool(cand.county_states) if county is None else county
     return PlaceMention(
         start=cand.start, end=cand.end, text=cand.text, name=cand.text, country=near.country,
         lat=near.lat, lon=near.lon, precision="admin" if county else "venue",
@@ -163,6 +163,24 @@ def place_county(gaz: Gazetteer, cand: Candidate, resolved: Sequence[Resolution 
         return town, f"county in {town.admin1}; placed at its namesake town {town.name}"
     state = gaz.admin_place("USA", states[0])
     return (state, f"county in {state.name}") if state is not None else None
+
+
+def named_county(
+    gaz: Gazetteer, cand: Candidate, res: Resolution, cands: Sequence[Candidate], resolved: Sequence[Resolution | None]
+) -> tuple[Place, str] | None:
+    """"Suffolk" in a text that names Suffolk County is the county, unless the town is in it."""
+    if res.place.kind != "city" or cand.county_states or " " in cand.key:
+        return None
+    wanted = cand.key + " county"
+    for other in cands:
+        if other is cand or not other.county_states or fold(other.text) != wanted:
+            continue
+        if gaz.county_of(res.place) in {f"{state}|{wanted}" for state in other.county_states}:
+            return None  # "Orange" in Orange County: the town itself
+        placed = place_county(gaz, other, resolved)
+        if placed is not None:
+            return placed[0], f"short for {other.text}, named in the text; {placed[1]}"
+    return None
 
 
 def _km_between(a: Place, b: Place) -> float:

@@ -26,6 +26,7 @@ from events.geo_local import (
     focus_place,
     is_local_feature,
     local_mention,
+    named_county,
     org_seat,
     place_local,
     spelling_variant,
@@ -249,6 +250,10 @@ def geoparse(
                 online = _online(c.text, countries)
                 if online is not None:
                     mentions.append(replace(online, start=c.start, end=c.end, text=c.text))
+            continue
+        county = named_county(gaz, c, res, cands, resolved)
+        if county is not None:
+            mentions.append(local_mention(c, *county, county=True))
             continue
         after = _PORT_AFTER.match(text, c.end)
         before = _PORT_BEFORE.search(text[max(0, c.start - 12): c.start])

@@ -190,3 +190,11 @@ def test_a_township_named_for_a_city_is_local() -> None:
     text = "Police in Hackensack, New Jersey, said the crash in Washington Township closed Route 17."
     found = _points(text, "Hackensack", "New Jersey", "Washington Township")
     assert haversine_km(*found["Washington Township"][:2], 40.89, -74.04) < 60  # not Washington, D.C.
+
+
+def test_a_bare_name_is_the_county_the_text_names() -> None:
+    text = "Suffolk County detectives searched a house in Southold, New York, the Suffolk police said."
+    found = geoparse(text, spans=[(text.index("Suffolk police"), text.index("Suffolk police") + 7),
+                                  (0, 14), (text.index("Southold"), text.index("Southold") + 8)], include_embedded=True)
+    bare = next(m for m in found if m.start == text.index("Suffolk police"))
+    assert bare.feature == "ADM2" and haversine_km(bare.lat, bare.lon, 40.9, -72.8) < 60  # not Suffolk, Virginia
