@@ -58,6 +58,7 @@ def country_names() -> dict[str, str]:
 def run_document(doc: Document) -> DocumentResult:
     """All pure stages on one document."""
     articles, sentences = segment(doc)
+    doc = _titled(doc, articles)
     names = country_names()
     out_articles: list[Article] = []
     events: list[Event] = []
@@ -104,6 +105,19 @@ def run_document(doc: Document) -> DocumentResult:
         events.extend(place_events_at_summits(dated, summits, _locate))
         events.extend(summit_events(ctx, art_sents, summits, actor_mentions, spans, _locate))
     return DocumentResult(doc, out_articles, dedup(events))
+
+
+def _titled(doc: Document, articles: Sequence[Article]) -> Document:
+    """A page titled by its first line ("Connect with us", "What's new") takes its first article's
+    title when that line lies outside every article, i.e. is the site's navigation."""
+    if not articles or not articles[0].title:
+        return doc
+    first = doc.text.find(doc.title) if doc.title else -1
+    if first < 0 or first >= articles[0].start or doc.title == articles[0].title:
+        return doc  # a title given with the document, or the article's own headline
+    if doc.text[:first].strip():
+        return doc  # the title is not the page's first line
+    return replace(doc, title=articles[0].title)
 
 
 def publication_date(

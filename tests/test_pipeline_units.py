@@ -78,3 +78,19 @@ def test_years_in_office_skip_impossible_dates() -> None:
     years = _in_office_years(["Barack Obama"], 2, 29, range(2008, 2018))
     assert years == {"Barack Obama": {2012, 2016}}  # Feb 29 exists only in leap years of his terms
     assert _in_office_years(["Barack Obama"], 1, 10, range(2008, 2018))["Barack Obama"] == set(range(2010, 2018))
+
+
+def test_a_page_titled_by_its_navigation_takes_its_first_headline() -> None:
+    page = (
+        "Connect with us\n\nHome\n\nNews\n\n"
+        "Leaders meet in Beijing to discuss trade\n\n"
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing on May 16, 2024, "
+        "and the two leaders signed a joint statement on trade and energy cooperation.\n\n"
+        "The talks lasted two hours, officials said, and both sides praised the outcome.\n"
+    )
+    doc = documents_from_text(page, "nav.txt")[0]
+    assert doc.title == "Connect with us"
+    result = run_document(doc)
+    assert result.document.title == "Leaders meet in Beijing to discuss trade"
+    assert result.document.doc_id == doc.doc_id  # ids come from the content, not the title
+    assert all(e.doc_title == result.document.title for e in result.events)
