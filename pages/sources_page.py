@@ -96,7 +96,8 @@ with docs_col:
     else:
         table = documents_table(docs, arts)
         st.dataframe(table.drop("doc_id"), hide_index=True, width="stretch", height=320,
-                     column_config={"title": st.column_config.TextColumn("Title", width="large")})
+                     column_config={"title": st.column_config.TextColumn("Title", width="large"),
+                                    "published": st.column_config.TextColumn("Published", width="medium")})
         view_doc = st.query_params.get("view_doc")
         options = table["doc_id"].to_list()
         titles = dict(zip(options, table["title"].to_list(), strict=True))

@@ -136,3 +136,4 @@ def test_exports_keep_hostile_text_as_text(hostile: pl.DataFrame) -> None:
 def test_csv_guards_formulas(frame: pl.DataFrame) -> None:
     evil = frame.head(1).with_columns(pl.lit("=HYPERLINK(\"http://x\")").alias("title"))
     assert "'=HYPERLINK" in briefing.to_csv(evil, _stamp(1)).decode()
+

@@ -18,7 +18,8 @@ def documents_table(documents: pl.DataFrame, articles: pl.DataFrame) -> pl.DataF
         "doc_id", "title",
         pl.col("n_events").alias("events"),
         pl.col("n_articles").alias("articles"),
-        pl.when(pl.col("first_pub") == pl.col("last_pub")).then(pl.col("first_pub").cast(pl.Utf8))
+        pl.when(pl.col("first_pub").is_null()).then(pl.lit("unknown"))
+        .when(pl.col("first_pub") == pl.col("last_pub")).then(pl.col("first_pub").cast(pl.Utf8))
         .otherwise(pl.concat_str([pl.col("first_pub").cast(pl.Utf8), pl.lit(" – "), pl.col("last_pub").cast(pl.Utf8)]))
         .alias("published"),
         "source",
