@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
-from events.eventtypes import Trigger, classify, classify_near, status_of
+from events.eventtypes import SentenceTriggers, Trigger, classify, status_of
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 
 _PLACE_RANK = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
@@ -108,7 +108,8 @@ def sentence_events(
         if other:
             events.extend(_relative_to_event(ctx, sent, s_dates, s_actors, s_places))
         main_text = sent.text[:other.start()] if other else sent.text
-        trigger = classify(main_text)
+        triggers = SentenceTriggers(main_text)
+        trigger = triggers.first()
         if trigger is None:
             continue
         cut = sent.start + (other.start() if other else len(sent.text))
@@ -117,7 +118,7 @@ def sentence_events(
         main_dates = [d for d in s_dates if d.timex.start < cut]
         distinct = _distinct(main_dates)
         for span in distinct:
-            near = classify_near(main_text, span.timex.start - sent.start, span.timex.end - sent.start) or trigger
+            near = triggers.near(span.timex.start - sent.start, span.timex.end - sent.start) or trigger
             event = _make_event(ctx, sent, span, near, main_actors, main_places, inherited)
             if event is not None:
                 events.append(event)

@@ -69,27 +69,48 @@ def classify_near(text: str, start: int, end: int) -> Trigger | None:
     """The trigger nearest to [start, end) (a date mention); rule order breaks ties.
 
     "… prepare for Putin's working visit to Beijing for the summit on May 14-15, which
-    will be inaugurated …": the summit, next to the date, is what happens then.
+    will be inaugurated …": the summit, next to the date, is what happens then. Matches are
+    whole words of the sentence within the window (a word cut by the window is no trigger).
     """
-    lo = max(0, start - _NEAR_WINDOW)
-    window = text[lo:end + _NEAR_WINDOW]
-    rules = _compiled()
-    best: tuple[int, int, int, int] | None = None  # (gap, rule rank, start, end)
-    for rank, (rx, _etype, _mode, _label) in enumerate(rules):
-        for m in rx.finditer(window):
-            a, b = m.start() + lo, m.end() + lo
-            gap = max(0, a - end, start - b)
-            if best is None or (gap, rank) < best[:2]:
-                best = (gap, rank, a, b)
-            if a >= end:
-                break  # later matches of this rule are farther away
-    if best is None:
-        return classify(text)
-    _rx, etype, mode, label = rules[best[1]]
-    return Trigger(etype, mode, label, best[2], best[3])
+    return SentenceTriggers(text).near(start, end)
 
 
 _NEAR_WINDOW = 160  # characters either side of the date: a clause or two
+
+
+class SentenceTriggers:
+    """Every rule's matches in one sentence, found once: the sentence's trigger (``first``, what
+    :func:`classify` gives) and the trigger nearest each of its dates (``near``, what
+    :func:`classify_near` gives) then cost no further scanning, however many dates it has."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._rules = _compiled()
+        self._spans = [[m.span() for m in rx.finditer(text)] for rx, _t, _m, _l in self._rules]
+
+    def first(self) -> Trigger | None:
+        for (_rx, etype, mode, label), spans in zip(self._rules, self._spans, strict=True):
+            if spans:
+                return Trigger(etype, mode, label, *spans[0])
+        return None
+
+    def near(self, start: int, end: int) -> Trigger | None:
+        """The trigger nearest to [start, end) within the window classify_near looks at."""
+        lo, hi = max(0, start - _NEAR_WINDOW), end + _NEAR_WINDOW
+        best: tuple[int, int, int, int] | None = None
+        for rank, spans in enumerate(self._spans):
+            for a, b in spans:
+                if a < lo or b > hi:
+                    continue
+                gap = max(0, a - end, start - b)
+                if best is None or (gap, rank) < best[:2]:
+                    best = (gap, rank, a, b)
+                if a >= end:
+                    break
+        if best is None:
+            return self.first()
+        _rx, etype, mode, label = self._rules[best[1]]
+        return Trigger(etype, mode, label, best[2], best[3])
 
 
 _FUTURE = re.compile(

@@ -134,3 +134,16 @@ def test_an_undated_retelling_of_the_articles_call_is_kept_as_evidence() -> None
     (event,) = sentence_events(ctx, sents, [span], actors, [])
     assert event.event_mode == "phone" and event.mentions == 2
     assert event.other_evidence[0][1].startswith("During their call")
+
+
+def test_a_word_cut_by_the_window_is_no_trigger() -> None:
+    from events.eventtypes import SentenceTriggers, classify_near
+
+    head = "The company said "
+    filler = "that the figures " * 12  # no trigger words, about 200 characters
+    text = head + filler + "were published on May 5."
+    i = text.index("May 5")
+    lo = head.index("said") + 1  # a window starting inside "said" would see "aid"
+    near = classify_near(text, lo + 160, lo + 165)
+    assert near is None or near.event_type != "AID"
+    assert SentenceTriggers(text).near(i, i + 5) == classify_near(text, i, i + 5)
