@@ -19,7 +19,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 
 _RULES: tuple[tuple[str, str, str, str], ...] = (
     # phone and video calls before generic "talks"
-    (r"(?:spoke|speaks|speak|talked|talks?|held talks|conversation|call(?:ed)?)\b.{0,90}?\b(?:by|over the|on the|via)\s+(?:tele)?phone|phone call|telephone (?:call|conversation|talks)|video (?:call|link|conference)|virtual (?:meeting|summit|talks)", "CONSULT", "phone", "call"),
+    (r"\b(?:(?:spoke|speaks|speak|talked|talks?|held talks|conversation|call(?:ed)?)\b.{0,90}?\b(?:by|over the|on the|via)\s+(?:tele)?phone|phone call|telephone (?:call|conversation|talks)|video (?:call|link|conference)|virtual (?:meeting|summit|talks))", "CONSULT", "phone", "call"),
     (r"\b(?:inaugurat\w*|opening ceremony|unveil\w*|commissioned|groundbreaking)\b", "COOPERATE", "", "inauguration"),
     (r"\b(?:summit|forum|conference|heads of (?:state|government) (?:meeting|council)|plenary|congress|assembly|session)\b", "CONSULT", "multilateral", "summit"),
     (r"\b(?:state visit|official visit|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing)? to|trip to|arriv(?:ed|es|ing|al) in|tour(?:ed)?|flew to|landed in)\b", "CONSULT", "visit", "visit"),
