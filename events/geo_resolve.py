@@ -219,9 +219,9 @@ def _containment(place: Place, container: Candidate) -> tuple[float, str]:
 
 
 def rank(
-    gaz: Gazetteer, cand: Candidate, ctx: DocContext, self_pids: frozenset[int] = frozenset()
+    gaz: Gazetteer, cand: Candidate, ctx: DocContext, self_pids: frozenset[int] = frozenset(), explain: bool = True
 ) -> list[Scored]:
-    """Candidate places for one span, best first."""
+    """Candidate places for one span, best first (the best with its reasons when ``explain``)."""
     options = cand.places
     if len(cand.text) <= 3 and cand.text.isupper() and any(p.kind != "city" for p, _ in options):
         options = [pa for pa in options if pa[0].kind != "city"]  # "WA", "SA": codes of regions
@@ -242,7 +242,7 @@ def rank(
         scored.append((s, place, alt, local))
     scored.sort(key=lambda t: -t[0])
     best = scored[0]
-    why = score_place(gaz, cand, best[1], best[2], ctx, points, explain=True)[1]
+    why = score_place(gaz, cand, best[1], best[2], ctx, points, explain=True)[1] if explain else []
     return [Scored(best[0], best[1], why, best[3]), *(Scored(sc, pl, [], lo) for sc, pl, _alt, lo in scored[1:])]
 
 
@@ -259,7 +259,8 @@ def resolve_all(
 
     ``trusted``: the spans are known to be places (given, or kept by the recognition
     filter), so even a hamlet with a unique name may anchor the others. ``quick``: one
-    ranking pass only (enough to judge which recognised spans are places).
+    ranking pass only, without the evidence in the reasons (enough to judge which recognised
+    spans are places).
     """
     min_pop = 5_000 if trusted else 20_000
 
@@ -288,7 +289,8 @@ def resolve_all(
     for c in cands:
         ck = (c.key, c.container.key if c.container is not None else "")
         if ck not in cache:
-            cache[ck] = rank(gaz, c, ctx, frozenset(p.pid for p, _ in c.places)) if c.places else []
+            # no reasons yet: a one-reading name gets its own, and the rest are ranked again below
+            cache[ck] = rank(gaz, c, ctx, frozenset(p.pid for p, _ in c.places), False) if c.places else []
         first.append(cache[ck])
     ctx2 = DocContext(countries=defaultdict(float, ctx.countries), admins=defaultdict(float, ctx.admins),
                       anchors=list(ctx.anchors), near=ctx.near, given=ctx.given, counties=ctx.counties,
