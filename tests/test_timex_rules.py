@@ -5,15 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from events.timex import tag
-
-DCT = dt.date(1998, 2, 17)  # a Tuesday
-
-
-def value_of(text: str, words: str, dct: dt.date | None = DCT) -> tuple[str, str]:
-    for t in tag(text, dct):
-        if t.text == words:
-            return t.type, t.value
-    raise AssertionError(f"{words!r} not tagged in {[(t.text, t.value) for t in tag(text, dct)]}")
+from tests.test_timex_conventions import DCT
+from tests.test_timex_conventions import typed as value_of
 
 
 def test_the_following_month_counts_from_a_named_month() -> None:
