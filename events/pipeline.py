@@ -120,6 +120,13 @@ def _titled(doc: Document, articles: Sequence[Article]) -> Document:
     return replace(doc, title=articles[0].title)
 
 
+WIRE_DATELINE_REACH = 1500  # characters: a dateline opens the story, after its headline and byline
+_WIRE_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Za-z .]+)?\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg|UPI|dpa|TASS|"
+    r"Sputnik|ANI|IANS|PTI|KUNA|WAM|SPA|MENA)\)\s*[-\u2013\u2014]"
+)
+
+
 def publication_date(
     text: str, people: Sequence[str], previous: tuple[dt.date, str] | None,
     bare: Sequence[DateSpan] | None = None,
@@ -129,8 +136,9 @@ def publication_date(
     1. a byline or dateline; 2. the latest full date the article writes, unless a
     later year is written in a sentence that is not about the future; 3. a yearless
     day date whose year world knowledge fixes (a summit, terms of office); 4. the
-    previous article on the same page when its date was read, not guessed;
-    5. a guess from the latest year the article names; else unknown.
+    previous article on the same page when its date was read, not guessed — unless the
+    article is an agency story with an undated dateline ("MOSCOW (Reuters) -"), which is
+    then left undated; 5. a guess from the latest year the article names; else unknown.
     """
     found = timex.infer_dct(text)
     if found is not None and found[1] != "inferred":
@@ -150,6 +158,10 @@ def publication_date(
         latest = max(known, key=lambda s: s.date_start or dt.date.min)
         assert latest.date_start is not None
         return latest.date_start, "knowledge"
+    if _WIRE_DATELINE.search(text[:WIRE_DATELINE_REACH]):
+        # an agency story ("MOSCOW (Reuters) -") reprinted on a page is its own story: neither the
+        # page's other articles nor a year it mentions in passing date it
+        return None, "none"
     if previous is not None and previous[1] != "guessed":
         return previous[0], "page"
     if later_years:

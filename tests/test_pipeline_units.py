@@ -94,3 +94,19 @@ def test_a_page_titled_by_its_navigation_takes_its_first_headline() -> None:
     assert result.document.title == "Leaders meet in Beijing to discuss trade"
     assert result.document.doc_id == doc.doc_id  # ids come from the content, not the title
     assert all(e.doc_title == result.document.title for e in result.events)
+
+
+def test_an_undated_agency_story_does_not_take_the_page_date() -> None:
+    page = (
+        "Leaders meet in Beijing to discuss trade\n\n"
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing on May 16, 2024, "
+        "and the two leaders signed a joint statement on trade and energy cooperation.\n\n"
+        "Envoys to meet in Geneva\n\n"
+        "GENEVA (Reuters) - U.S. and Chinese envoys will meet on Tuesday to discuss trade, officials said, "
+        "the first such talks since the leaders spoke.\n"
+    )
+    result = run_document(documents_from_text(page, "wire.txt")[0])
+    dated = {a.title: (a.pub_date, a.pub_date_source) for a in result.articles}
+    assert dated["Leaders meet in Beijing to discuss trade"] == (dt.date(2024, 5, 16), "inferred")
+    assert dated["Envoys to meet in Geneva"] == (None, "none")  # a reprinted wire story: its own date, unknown
+    assert not [e for e in result.events if "Geneva" in e.evidence]  # "Tuesday" cannot be placed in time
