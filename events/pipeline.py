@@ -26,6 +26,7 @@ from events.ingest import documents_from_bytes, documents_from_text, expand_path
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 from events.segment import clean_article_text, segment
 from events.store import Store
+from events.temporal.pubdate import is_wire_story
 
 Progress = Callable[[float, str], None]
 STAGES: tuple[str, ...] = ("ingest", "segment", "timex", "actors", "geocode", "assemble", "dedup", "store")
@@ -120,13 +121,6 @@ def _titled(doc: Document, articles: Sequence[Article]) -> Document:
     return replace(doc, title=articles[0].title)
 
 
-WIRE_DATELINE_REACH = 1500  # characters: a dateline opens the story, after its headline and byline
-_WIRE_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Za-z .]+)?\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg|UPI|dpa|TASS|"
-    r"Sputnik|ANI|IANS|PTI|KUNA|WAM|SPA|MENA)\)\s*[-\u2013\u2014]"
-)
-
-
 def publication_date(
     text: str, people: Sequence[str], previous: tuple[dt.date, str] | None,
     bare: Sequence[DateSpan] | None = None,
@@ -158,7 +152,7 @@ def publication_date(
         latest = max(known, key=lambda s: s.date_start or dt.date.min)
         assert latest.date_start is not None
         return latest.date_start, "knowledge"
-    if _WIRE_DATELINE.search(text[:WIRE_DATELINE_REACH]):
+    if is_wire_story(text):
         # an agency story ("MOSCOW (Reuters) -") reprinted on a page is its own story: neither the
         # page's other articles nor a year it mentions in passing date it
         return None, "none"

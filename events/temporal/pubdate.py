@@ -26,6 +26,16 @@ _FULL_DATES = re.compile(
 # What may stand before a byline date at the start of its line: punctuation, a weekday, a clock time.
 _LINE_PREFIX = re.compile(r"[\s|\-\u2013\u2014:,]*(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?"
                           r"(?:\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?,?\s*)?")
+# "MOSCOW (Reuters) -" opening a story: a reprinted agency story, dated by its own line or not at all.
+WIRE_DATELINE_REACH = 1500  # characters: a dateline opens the story, after its headline and byline
+_WIRE_DATELINE = re.compile(rf"(?m)^[ \t]*[A-Z][A-Z .'\u2019-]{{2,}}(?:,\s*[A-Za-z .]+)?\s*{_AGENCY}\s*[-\u2013\u2014]")
+
+
+def is_wire_story(text: str) -> bool:
+    """Does the text open with an agency dateline ("MOSCOW (Reuters) -", "BEIJING (Xinhua) --")?"""
+    return _WIRE_DATELINE.search(text, 0, WIRE_DATELINE_REACH) is not None
+
+
 _YEARLESS_DATELINE = re.compile(
     rf"(?:^|\n)\s*[A-Z][A-Za-z .'\u2019-]{{2,40}},\s*(?:[A-Z][A-Za-z .]+,\s*)?(?P<mon>{MONTH})\s?(?P<day>{DAYNUM})"
     rf"\s*(?:{_AGENCY})?\s*(?:--|\u2014|\u2013|-|_|\()"
