@@ -392,14 +392,9 @@ def _in_office_years(people: Sequence[str], month: int, day: int | None,
             continue
         ok: set[int] = set()
         for _, _, s, e in terms:
-            # only the first and last year of a term can miss the date; test just those
-            for y in range(s.year, (e.year if e is not None else last) + 1):
-                if y not in wanted or y in ok:
-                    continue
-                date = _safe_date(y, month, day)
-                if date is None:
-                    continue
-                if s.year < y < (e.year if e is not None else last + 1) or (s <= date and (e is None or date <= e)):
+            for y in range(s.year, (e.year if e is not None else last) + 1):  # only the term's own years
+                date = _safe_date(y, month, day) if y in wanted else None
+                if date is not None and s <= date and (e is None or date <= e):
                     ok.add(y)
         out[name] = ok
     return out
