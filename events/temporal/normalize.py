@@ -194,16 +194,18 @@ class DateNormalizer:
         if safe_date(2000, mon, day) is None:
             return None
         year_txt = g.get("year")
-        if year_txt:
-            year: int | None = int(year_txt)
-            anchor: Anchor = "explicit"
-            how = "explicit date"
-        else:
-            def occ(y: int) -> tuple[dt.date, dt.date] | None:
-                d = safe_date(y, mon, day)
-                return (d, d) if d else None
-            year, anchor, how = self.year_anchor(c, occ)
+        year, anchor, how = self._day_year(c, year_txt, mon, day)
         return self._day_range(c, year, mon, day, m2, d2, anchor, how, end, bool(year_txt))
+
+    def _day_year(self, c: Candidate, year_txt: str | None, mon: int, day: int) -> tuple[int | None, Anchor, str]:
+        """The year of a written day date: as written, else the occurrence the text points to."""
+        if year_txt:
+            return int(year_txt), "explicit", "explicit date"
+
+        def occ(y: int) -> tuple[dt.date, dt.date] | None:
+            d = safe_date(y, mon, day)
+            return (d, d) if d else None
+        return self.year_anchor(c, occ)
 
     def dmy(self, c: Candidate) -> Resolved | None:
         g, m = c.groups, c.match
@@ -212,15 +214,7 @@ class DateNormalizer:
         d2 = int(re.sub(r"\D", "", g["day2"] or "")) if g.get("day2") else None
         if safe_date(2000, mon, day) is None:
             return None
-        if g.get("year"):
-            year: int | None = int(g["year"] or 0)
-            anchor: Anchor = "explicit"
-            how = "explicit date"
-        else:
-            def occ(y: int) -> tuple[dt.date, dt.date] | None:
-                d = safe_date(y, mon, day)
-                return (d, d) if d else None
-            year, anchor, how = self.year_anchor(c, occ)
+        year, anchor, how = self._day_year(c, g.get("year"), mon, day)
         res = self._day_range(c, year, mon, day, mon, d2, anchor, how, c.end, bool(g.get("year")))
         if res is not None and d2 is not None and res.pieces:
             # "8-11 March": the first piece is the bare day number
