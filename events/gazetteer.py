@@ -45,6 +45,11 @@ _SAINT = re.compile(r"\bsaint\b")
 _MOUNT = re.compile(r"\bmount\b")
 
 
+def county_key(state: str, key: str) -> str:
+    """"KY|bourbon county" from a state code and a folded county name, with or without "county"."""
+    return f"{state}|{key if key.endswith(' county') else key + ' county'}"
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Index key: accents stripped, lower case, dots/dashes as spaces, Saint→St, Mount→Mt."""
@@ -177,8 +182,8 @@ class Gazetteer:
         return self._us_counties.get(key, [])
 
     def county_point(self, state: str, key: str) -> tuple[float, float, str] | None:
-        """(lat, lon, largest town) of a US county: the mean position of its towns."""
-        return self._us_county_points.get(f"{state}|{key}")
+        """(lat, lon, largest town) of a US county ("cuyahoga" or "cuyahoga county"): its towns' mean position."""
+        return self._us_county_points.get(county_key(state, key))
 
     def county_of(self, place: Place) -> str | None:
         """"KY|bourbon county" for a US town in that county (by GeoNames id), else None."""

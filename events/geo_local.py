@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from events.gazetteer import GEODATA, Gazetteer, Place, fold
+from events.gazetteer import GEODATA, Gazetteer, Place, county_key, fold
 from events.geo_recognize import Candidate
 from events.geo_resolve import Resolution, haversine_km
 from events.model import PlaceMention
@@ -146,7 +146,7 @@ def place_county(gaz: Gazetteer, cand: Candidate, resolved: Sequence[Resolution 
     in_state = Counter(p.admin1 for p in us if p.admin1 in cand.county_states)
     states = sorted(cand.county_states, key=lambda code: -in_state.get(code, 0))
     key = fold(cand.text)
-    point = gaz.county_point(states[0], key if key.endswith(" county") else key + " county")
+    point = gaz.county_point(states[0], key)
     if point is not None:
         lat, lon, largest = point
         county = Place(-1, cand.text, lat, lon, "USA", states[0], 0, "admin", None)
@@ -175,7 +175,7 @@ def named_county(
     for other in cands:
         if other is cand or not other.county_states or fold(other.text) != wanted:
             continue
-        if gaz.county_of(res.place) in {f"{state}|{wanted}" for state in other.county_states}:
+        if gaz.county_of(res.place) in {county_key(state, wanted) for state in other.county_states}:
             return None  # "Orange" in Orange County: the town itself
         placed = place_county(gaz, other, resolved)
         if placed is not None:

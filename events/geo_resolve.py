@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from events.gazetteer import Gazetteer, Place
+from events.gazetteer import Gazetteer, Place, county_key
 from events.geo_recognize import Candidate
 
 CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "region", "island", "venue", "port", "airport"})
@@ -267,8 +267,7 @@ def resolve_all(
     def substantial(place: Place) -> bool:
         return place.kind != "city" or place.population >= min_pop
 
-    counties = frozenset(f"{state}|{c.key if c.key.endswith(' county') else c.key + ' county'}"
-                         for c in cands for state in c.county_states)
+    counties = frozenset(county_key(state, c.key) for c in cands for state in c.county_states)
     ctx = DocContext(near=list(near), given=frozenset(c.upper() for c in context), counties=counties)
     for iso3 in ctx.given:
         ctx.countries[iso3] += 1.0

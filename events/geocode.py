@@ -208,8 +208,9 @@ def geoparse(
     cands = kept + given
     # A region named inside an organisation ("University of Idaho") still says where the story is:
     # it is context for the others, though not a place of its own here.
+    kept_ids = {id(c) for c in kept}
     inside = [c for c, res in zip(found, resolved, strict=False)
-              if c.embedded == "organisation" and res is not None and res.place.kind == "admin" and c not in kept]
+              if c.embedded == "organisation" and res is not None and res.place.kind == "admin" and id(c) not in kept_ids]
     resolved = resolve_all(gaz, cands + inside, context=context, trusted=True)[:len(cands)]
     resolved = _initialisms(gaz, text, cands, resolved)
     countries = _countries(resolved, context)
