@@ -255,3 +255,29 @@ def test_name_filter_edges() -> None:
 def test_that_year_takes_the_story_year_even_sentences_later() -> None:
     text = "In 1995 he moved to Paris. He found work. He met friends. That year, he married."
     assert value_of(text, "That year", dt.date(2013, 3, 22)) == ("DATE", "1995")
+
+
+def test_until_a_weekday_is_a_deadline_ahead() -> None:
+    friday = dt.date(2013, 3, 22)
+    assert value_of("The island has until Monday to raise the money.", "Monday", friday) == ("DATE", "2013-03-25")
+    # a past verb that defers still points ahead; one that tells what happened does not
+    assert value_of("Officials postponed the hearing until Tuesday.", "Tuesday", friday) == ("DATE", "2013-03-26")
+    assert value_of("The talks lasted until Wednesday.", "Wednesday", friday) == ("DATE", "2013-03-20")
+    assert value_of("It was not until Tuesday that he spoke.", "Tuesday", friday) == ("DATE", "2013-03-19")
+
+
+def test_that_same_day_in_a_month_is_a_day_of_that_month() -> None:
+    text = "The last attack came in October, when a doctor was shot. His name was crossed out that same day."
+    assert value_of(text, "that same day", dt.date(1999, 2, 6)) == ("DATE", "1998-10-XX")
+
+
+def test_the_day_before_a_named_weekday_is_one_expression() -> None:
+    text = "The day before last Tuesday's court hearing, the lawyer visited the family."
+    assert value_of(text, "The day before last Tuesday", dt.date(2000, 2, 24)) == ("DATE", "2000-02-21")
+
+
+def test_thousands_of_years_are_a_duration_not_the_year_2000() -> None:
+    text = "Families have kept their secrets for more than two thousand years."
+    assert value_of(text, "more than two thousand years") == ("DURATION", "P2000Y")
+    assert texts("The city is two thousand years old.") == []
+    assert value_of("In two thousand one, the war began.", "two thousand one") == ("DATE", "2001")

@@ -92,7 +92,8 @@ RULES: list[tuple[str, str, int]] = [
                  r"|(?:[Tt]he|[Tt]hat)\s(?:past|previous|following|next|coming|same|current|prior|preceding)|[Tt]he\slast|[Tt]hat)\s"
                  r"(?P<unit>week|weekend|month|year|fiscal\syear|decade|century|day|morning|afternoon|evening|night)\b", 3),
     ("unit_rel", r"(?P<the>[Tt]he\s)(?P<unit>day|week|month|year|night)\s(?P<ba>before|after)"
-                 r"(?:\s(?P<anchor>yesterday|tomorrow|(?:his|her|their|its|the)\s(?:arrival|visit|departure|meeting|talks|summit|election)))?\b", 4),
+                 rf"(?:\s(?P<anchor>yesterday|tomorrow|(?:his|her|their|its|the)\s(?:arrival|visit|departure|meeting|talks|summit|election)"
+                 rf"|(?P<awrel>last\s|next\s|this\s)?(?P<awd>{WEEKDAY})))?\b", 4),
     ("weekday", rf"(?P<the>[Tt]he\s(?=(?:previous|preceding|following)\s))?(?:(?P<rel>last|next|this|coming|past|previous|preceding|following|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s)?(?P<wd>{WEEKDAY})(?P<plural>s)?"
                 rf"(?P<poss>'s)?(?:\s(?P<part>{_PART})(?P<plural2>s)?)?\b", 5),
     ("deictic", r"\b(?:(?P<pre>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s)?(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?:'s)?"

@@ -40,7 +40,7 @@ NUMBER_WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
     "a": 1, "an": 1, "single": 1,
 }
 VAGUE_QUANTITIES = frozenset({
@@ -73,7 +73,7 @@ DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
 NUMWORD = ("(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
            "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-           "fifty|sixty|seventy|eighty|ninety|hundred|dozen|single)")
+           "fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|single)")
 NUMBER = (rf"(?i:\d{{1,4}}(?:\.\d{{1,2}})?(?:\s1/2)?|{NUMWORD}(?:[- ]{NUMWORD}){{0,2}}"
           r"|an?|a\scouple\sof|a\sfew|few|several|some|many|numerous|dozens\sof|hundreds\sof"
           r"|a\snumber\sof)")
@@ -119,5 +119,5 @@ def parse_number(text: str) -> float | None:
         if part not in NUMBER_WORDS:
             return None
         v = NUMBER_WORDS[part]
-        total = total * v if v == 100 and total else total + v
+        total = total * v if v in (100, 1000) and total else total + v
     return float(total) + half

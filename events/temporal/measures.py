@@ -8,9 +8,11 @@ import re
 from events.temporal.anchoring import pick_weekday
 from events.temporal.calendar import duration_value
 from events.temporal.finder import Candidate
-from events.temporal.lexicon import MONTHS, SEASONS, WEEKDAYS, parse_number, unit_name
+from events.temporal.lexicon import MONTHS, SEASONS, UNIT, WEEKDAYS, parse_number, unit_name
 from events.temporal.relative import PART_CODE, RelativeNormalizer
 from events.temporal.resolved import Resolved
+
+_UNIT_AFTER = re.compile(rf"[\s-]+{UNIT}\b")
 
 SET_ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
             "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "biweekly": "P2W",
@@ -159,6 +161,8 @@ class Normalizer(RelativeNormalizer):
 
     def spelled_year(self, c: Candidate) -> Resolved | None:
         g = c.groups
+        if _UNIT_AFTER.match(self.dc.text, c.end):
+            return None  # "two thousand years old": a count of units, not a year
         if g.get("c"):
             century = 19 if (g.get("c") or "").lower() == "nineteen" else 20
             rest = (g.get("y") or "").lower().replace("-", " ")

@@ -58,6 +58,11 @@ _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 # "by May", "until Jan. 14": a deadline, which news sets ahead of the report
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# "has until Monday", "postponed until Tuesday": a deadline ahead, even after a past verb that
+# defers ("lasted until Wednesday" looks back; so do "not until" and "up until")
+_UNTIL = re.compile(r"(?<!\bnot\s)(?<!\bup\s)\b(?:until|till)\s+$", re.IGNORECASE)
+_DEFERRED = re.compile(r"\b(?:postponed|delayed|deferred|extended|adjourned|put\s+off|pushed\s+back|recessed"
+                       r"|suspended|gave|given|granted)\b[^.;]{0,40}$", re.IGNORECASE)
 _RANGE_STOP = frozenset({"in", "at", "on", "and", "when", "while", "the", "to", "for", "with", "as", "after",
                          "before", "during", "of", "from", "this", "that", "last", "next", "he", "she", "they",
                          "it", "we", "i", "a", "an", "his", "her", "their", "its", "was", "were", "will"})
@@ -403,6 +408,9 @@ class DateNormalizer:
         mode = self.mode_for(c, rel or None)
         if not rel and _SINCE.search(dc.text, max(0, c.start - 16), c.start):
             mode = "past"  # "since Monday"
+        elif not rel and _UNTIL.search(dc.text, max(0, c.start - 16), c.start) and (
+                mode != "past" or _DEFERRED.search(dc.text, max(0, c.start - 60), c.start)):
+            mode = "future"
         anaphoric = rel in ("previous", "preceding", "following") and bool(g.get("the"))
         if anaphoric and dc.ref is not None and dc.ref.granularity == "day":
             # "the previous Friday", "the following Monday": the one before/after the narrative day

@@ -11,10 +11,11 @@ import datetime as dt
 import re
 
 from events.model import Anchor
-from events.temporal.anchoring import dct_label, narrative_label
-from events.temporal.calendar import duration_value, quarter_of, shift, week_value
+from events.temporal.anchoring import dct_label, narrative_label, pick_weekday
+from events.temporal.calendar import duration_value, month_end, quarter_of, shift, week_value
 from events.temporal.finder import Candidate
 from events.temporal.lexicon import (
+    WEEKDAYS,
     parse_number,
     unit_name,
 )
@@ -201,6 +202,15 @@ class RelativeNormalizer(PeriodNormalizer):
         if rel in ("last", "this") and unit != "day":
             return self.part_of_day(c, unit) if unit != "night" or rel == "last" else None
         step = {"next": 1, "following": 1, "previous": -1, "prior": -1, "preceding": -1}.get(rel, 0)
+        ref = self.dc.ref
+        if rel == "same" and unit == "day" and ref is not None and ref.granularity == "month" \
+                and self.dc.sentence_distance(ref.pos, c.start) <= 1:
+            # "most recently last October ... that same day": a day of the month the narrative is in
+            how = narrative_label(ref.date, ref.label, "month")
+            r = self.make(c, "DATE", f"{ref.date.isoformat()[:7]}-XX", "narrative", how, calendar=False)
+            return Resolved(**{**r.__dict__, "calendar": True, "anchor": "narrative", "anchored_on": how,
+                               "date_start": ref.date.replace(day=1),
+                               "date_end": month_end(ref.date.year, ref.date.month), "precision": "month"})
         b = self.base(True)
         if b is None:
             return None
@@ -220,7 +230,15 @@ class RelativeNormalizer(PeriodNormalizer):
         anchor_words = (g.get("anchor") or "").lower()
         step = -1 if ba == "before" else 1
         b: tuple[dt.date, Anchor, str] | None
-        if anchor_words in ("yesterday", "tomorrow"):
+        if g.get("awd"):
+            # "the day before last Tuesday('s hearing)": the weekday named, then the step
+            base = self.base(False)
+            if base is None:
+                return None
+            awrel = (g.get("awrel") or "").strip().lower()
+            mode = self.mode_for(c, awrel or None)
+            b = (pick_weekday(WEEKDAYS[(g.get("awd") or "").lower()], base[0], mode), base[1], base[2])
+        elif anchor_words in ("yesterday", "tomorrow"):
             base = self.base(False)
             if base is None:
                 return None
