@@ -125,9 +125,10 @@ class PeriodNormalizer(DateNormalizer):
             now = (dc.dct.year, quarter_of(dc.dct))
             if (year, q) > now or ((year, q) == now and dc.tense(pos, pos + 1) != "past"):
                 return
-        if dc.last_quarter is not None and not ended and pos - dc.last_quarter[2] < QUARTER_TOPIC_REACH:
+        if dc.last_quarter is not None and not ended and pos - dc.last_quarter[2] < QUARTER_TOPIC_REACH \
+                and dc.last_quarter[:2] != (year, q):
             return
-        dc.last_quarter = (year, q, pos)
+        dc.last_quarter = (year, q, pos)  # named again, the topic quarter is the one compared from here on
 
     def _context_quarter(self, pos: int) -> tuple[int, int] | None:
         """The quarter the text is talking about: the last one named, else the last one completed."""
