@@ -281,3 +281,13 @@ def test_thousands_of_years_are_a_duration_not_the_year_2000() -> None:
     assert value_of(text, "more than two thousand years") == ("DURATION", "P2000Y")
     assert texts("The city is two thousand years old.") == []
     assert value_of("In two thousand one, the war began.", "two thousand one") == ("DATE", "2001")
+
+
+def test_plural_weekdays_are_sets() -> None:
+    assert value_of("The museum is closed on Mondays.", "Mondays") == ("SET", "XXXX-WXX-1")
+    assert texts("The museum is closed on Mondays and Tuesdays.") == ["Mondays", "Tuesdays"]
+
+
+def test_the_end_of_the_decade_is_this_decade() -> None:
+    text = "By the end of the decade, the city expects its population to double."
+    assert value_of(text, "the end of the decade", dt.date(2013, 3, 22)) == ("DATE", "201")

@@ -58,7 +58,8 @@ FIRST_WORDS: dict[str, set[str]] = {
     "in_the_day": {"earlier", "later"},
     "rel_unit": {"early", "late", "earlier", "later", "mid", "the"} | _REL,
     "unit_rel": {"the"},
-    "weekday": _REL | {"early", "late", "earlier", "later", "preceding", "the"} | _WEEKDAYS,
+    "weekday": _REL | {"early", "late", "earlier", "later", "preceding", "the"} | _WEEKDAYS
+               | {w + "s" for w in _WEEKDAYS if w.endswith("day")},  # "closed on Mondays"
     "deictic": {"early", "late", "earlier", "later", "today", "yesterday", "tomorrow", "tonight"},
     "part_of_day": {"this", "last"},
     "day_part": {"early", "late", "mid", "midmorning", "midafternoon", "the", "overnight"},

@@ -26,7 +26,8 @@ def sentence_initial(text: str, pos: int) -> bool:
 
 
 # Words written capitalised in running text anyway: a capital there says nothing about a name.
-_CAPITALISED_ANYWAY = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | {"i"}
+_CAPITALISED_ANYWAY = (frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | {"i"}
+                       | {w + "s" for w in WEEKDAYS if w.endswith("day")})  # "on Mondays"
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _HOLIDAY_WORDS = frozenset({"christmas", "easter", "thanksgiving", "eve", "day", "fiscal"})

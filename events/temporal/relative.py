@@ -387,6 +387,10 @@ class RelativeNormalizer(PeriodNormalizer):
         d, anchor, how = b
         if "month" in w:
             return self.make(c, "DATE", d.isoformat()[:7], anchor, how)
+        if "decade" in w:  # "by the end of the decade": this decade (TimeML "201")
+            return self.make(c, "DATE", f"{d.year // 10:03d}", anchor, how)
+        if "century" in w:
+            return self.make(c, "DATE", f"{d.year // 100:02d}", anchor, how)
         prep = re.search(r"(\w+)\s*$", self.dc.text[max(0, c.start - 12):c.start])
         y = d.year - 1 if prep and prep.group(1).lower() == "since" else d.year
         return self.make(c, "DATE", f"{y:04d}", anchor, how)
