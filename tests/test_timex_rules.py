@@ -291,3 +291,19 @@ def test_plural_weekdays_are_sets() -> None:
 def test_the_end_of_the_decade_is_this_decade() -> None:
     text = "By the end of the decade, the city expects its population to double."
     assert value_of(text, "the end of the decade", dt.date(2013, 3, 22)) == ("DATE", "201")
+
+
+def test_day_ranges_before_the_month_and_alternatives() -> None:
+    friday = dt.date(2013, 3, 22)
+    for text in ("The summit will be held 28-29 March.", "The summit will be held on 28 and 29 March.",
+                 "The summit will be held on 28 or 29 March."):
+        assert [(t.text, t.value) for t in tag(text, friday)] == [("28", "2013-03-28"), ("29 March", "2013-03-29")]
+    assert [(t.text, t.value) for t in tag("Parliament will vote on March 28 or 29.", friday)] == [
+        ("March 28", "2013-03-28"), ("29", "2013-03-29")]
+    assert texts("On March 5 or 10 people died.", friday) == ["March 5"]
+
+
+def test_a_date_that_falls_on_a_weekday_points_ahead() -> None:
+    friday = dt.date(2013, 3, 22)
+    assert value_of("The anniversary, which falls on Saturday, will be marked.", "Saturday", friday) == ("DATE", "2013-03-23")
+    assert value_of("The holiday fell on Saturday.", "Saturday", friday) == ("DATE", "2013-03-16")

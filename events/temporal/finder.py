@@ -41,7 +41,7 @@ class Candidate:
         return self.groups.get("_text") or ""
 
 
-_DASH = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|until|till|and)\s)"
+_DASH = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|until|till|and|or)\s)"
 _DMOD = (r"(?P<mod>(?:[Tt]he\s)?(?:beginning|start|end|middle|close|turn|first\shalf|second\shalf"
          r"|latter\spart|early\spart)\sof\s(?:the\s)?|(?:[Tt]he\s)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s|(?=\d)))?")
 _REL = r"(?:last|next|this|coming|past|previous|following|same|current)"
@@ -319,7 +319,7 @@ _WORD = re.compile(r"\w+")
 _DECADE_ONLY = [_NAMES.index("decade")]
 # Rules that can continue a bare one- or two-digit number, by the character after it.
 _NEXT_RULES = {" ": None, "/": {"numeric"}, ":": {"time"}, ".": {"numeric", "time", "duration", "ago"},
-               "-": {"duration", "ago"}}
+               "-": {"duration", "ago"}, "-0": {"dmy", "duration", "ago"}}
 _BY_NEXT: dict[str, list[int]] = {
     k: [i for i in _INDEX[DIGIT] if (v is None and _NAMES[i] not in ("numeric", "iso")) or (v and _NAMES[i] in v)]
     for k, v in _NEXT_RULES.items()}
@@ -366,6 +366,8 @@ def _starts(text: str) -> list[tuple[int, list[int]]]:
                     rules = _BY_NEXT[nc[0]]
                 elif nc[0] in "-\u2013" and nc[1:2].isalpha():
                     rules = _BY_NEXT["-"]
+                elif nc[0] in "-\u2013" and nc[1:2].isdigit() and n <= 2:
+                    rules = _BY_NEXT["-0"]  # "28-29 March", "2-3 days"
                 else:
                     continue
             else:

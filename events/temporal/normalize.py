@@ -185,7 +185,7 @@ class DateNormalizer:
         day = int(re.sub(r"\D", "", g["day"] or "0"))
         end = c.end
         day2, mon2 = g.get("day2"), g.get("mon2")
-        if day2 and (g.get("conn") or "").strip() in ("and", "to", "through", "until", "till") and not g.get("year"):
+        if day2 and (g.get("conn") or "").strip() in ("and", "or", "to", "through", "until", "till") and not g.get("year"):
             after = re.match(r"\s+([a-z]+)", self.dc.text[m.end("day2"):m.end("day2") + 20])
             if after and after.group(1) not in _RANGE_STOP:
                 day2 = mon2 = None  # "March 5 and 10 people": not a range
@@ -255,7 +255,7 @@ class DateNormalizer:
                 return None
             interval = (a, b)
         first_end = m.end("day")
-        second_start = m.start("mon2") if m.group("mon2") else m.start("day2")
+        second_start = m.start("mon2") if m.groupdict().get("mon2") else m.start("day2")
         pieces = ((c.start, first_end, v1), (second_start, end, v2))
         r = self.make(c, "DATE", v1, anchor, how, end=end, interval=interval, pieces=pieces)
         if year is None:
