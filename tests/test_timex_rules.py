@@ -307,3 +307,7 @@ def test_a_date_that_falls_on_a_weekday_points_ahead() -> None:
     friday = dt.date(2013, 3, 22)
     assert value_of("The anniversary, which falls on Saturday, will be marked.", "Saturday", friday) == ("DATE", "2013-03-23")
     assert value_of("The holiday fell on Saturday.", "Saturday", friday) == ("DATE", "2013-03-16")
+
+
+def test_spans_beyond_the_calendar_are_durations_not_crashes() -> None:
+    assert value_of("It happened 2099 decades earlier.", "2099 decades") == ("DURATION", "P20990Y")

@@ -321,6 +321,25 @@ class RelativeNormalizer(PeriodNormalizer):
                 end = m.end("half") if g.get("half") else m.end("unit")
                 r = Resolved(**{**r.__dict__, "timeml": (c.start, end, "DURATION", duration_value(n, unit))})
             return r
+        try:
+            nd, gran = self._shifted(d, n, unit, sign)
+        except (ValueError, OverflowError):
+            # "two thousand decades earlier" lies outside the calendar: only the span is known
+            return self.make(c, "DURATION", duration_value(n, unit), None, "", calendar=False, end=m.end("unit"))
+        v = self.at_granularity(nd, gran, c, d.year - nd.year) if unit == "year" else {
+            "day": nd.isoformat(), "week": week_value(nd), "weekend": week_value(nd) + "-WE",
+            "month": nd.isoformat()[:7], "quarter": f"{nd.year:04d}-Q{quarter_of(nd)}",
+            "year": f"{nd.year:04d}", "century": f"{nd.year // 100:02d}", "millennium": f"{nd.year // 1000}",
+        }.get(gran, nd.isoformat())
+        r = self.make(c, "DATE", v, anchor, how)
+        if direction in ("later", "earlier") and not (unit == "year" and n == 1):
+            end = m.end("half") if g.get("half") else m.end("unit")
+            r = Resolved(**{**r.__dict__, "timeml": (c.start, end, "DURATION", duration_value(n, unit))})
+        return self.remember(r, False)
+
+    @staticmethod
+    def _shifted(d: dt.date, n: float, unit: str, sign: int) -> tuple[dt.date, str]:
+        """``d`` moved ``n`` units in direction ``sign``, and the granularity of the result."""
         gran = unit
         if n != int(n):
             months = int(round(n * {"year": 12, "decade": 120}.get(unit, 1)))
@@ -342,16 +361,7 @@ class RelativeNormalizer(PeriodNormalizer):
                 gran = "day"
             if unit == "fortnight":
                 gran = "week"
-        v = self.at_granularity(nd, gran, c, d.year - nd.year) if unit == "year" else {
-            "day": nd.isoformat(), "week": week_value(nd), "weekend": week_value(nd) + "-WE",
-            "month": nd.isoformat()[:7], "quarter": f"{nd.year:04d}-Q{quarter_of(nd)}",
-            "year": f"{nd.year:04d}", "century": f"{nd.year // 100:02d}", "millennium": f"{nd.year // 1000}",
-        }.get(gran, nd.isoformat())
-        r = self.make(c, "DATE", v, anchor, how)
-        if direction in ("later", "earlier") and not (unit == "year" and n == 1):
-            end = m.end("half") if g.get("half") else m.end("unit")
-            r = Resolved(**{**r.__dict__, "timeml": (c.start, end, "DURATION", duration_value(n, unit))})
-        return self.remember(r, False)
+        return nd, gran
 
     def yearago(self, c: Candidate) -> Resolved | None:
         b = self.base(False)
