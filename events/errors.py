@@ -26,3 +26,12 @@ class StoreError(EventscapeError):
 
 class ConfigurationError(EventscapeError):
     """A setting is wrong; the message says how to fix it."""
+
+
+class ExtractionFailed(EventscapeError):
+    """The pipeline failed on one document (a defect): that document is skipped, the rest go on."""
+
+    def __init__(self, source: str, cause: BaseException) -> None:
+        super().__init__(f"{source}: could not be processed ({type(cause).__name__}: {cause}); "
+                         "skipped, the other documents were kept — please report this")
+        self.source = source

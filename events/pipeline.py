@@ -21,7 +21,7 @@ from events import actors as actor_stage
 from events import geocode, knowledge, timex
 from events.assemble import ArticleContext, place_events_at_summits, sentence_events, summit_events
 from events.dedup import dedup
-from events.errors import EventscapeError, UnusableInput
+from events.errors import EventscapeError, ExtractionFailed, UnusableInput
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 from events.segment import clean_article_text, segment
@@ -259,6 +259,15 @@ def _fill_year(span: DateSpan, text: str, people: Sequence[str]) -> DateSpan:
 
 # -- runners -------------------------------------------------------------------------------
 
+def run_isolated(doc: Document) -> DocumentResult:
+    """``run_document``, with a failure on this one document raised as ``ExtractionFailed``
+    so that a batch skips it with a message and keeps the others."""
+    try:
+        return run_document(doc)
+    except Exception as exc:  # noqa: BLE001 - any defect in a stage must cost one document, not the batch
+        raise ExtractionFailed(doc.source, exc) from exc
+
+
 def extract_paths(
     paths: Sequence[str], on_skip: Callable[[str], None], progress: Progress | None = None
 ) -> Iterator[DocumentResult]:
@@ -272,30 +281,40 @@ def extract_paths(
             on_skip(exc.user_message)
             continue
         for doc in docs:
-            yield run_document(doc)
+            try:
+                yield run_isolated(doc)
+            except ExtractionFailed as exc:
+                on_skip(exc.user_message)
     if progress:
         progress(1.0, "done")
 
 
 def _ingest_documents(docs: list[Document], store: Store, progress: Progress | None) -> IngestReport:
     results: list[DocumentResult] = []
+    failed: list[str] = []
     for i, doc in enumerate(docs):
         if progress:
             progress(i / (len(docs) + 1), f"extracting events from {doc.source}")
-        results.append(run_document(doc))
+        try:
+            results.append(run_isolated(doc))
+        except ExtractionFailed as exc:
+            failed.append(exc.user_message)
+    if failed and not results:
+        return IngestReport(False, "; ".join(failed) + " The store was left unchanged.", skipped=failed)
     if progress:
         progress(len(docs) / (len(docs) + 1), "saving")
     added = store.add([r.document for r in results], [a for r in results for a in r.articles],
                       [e for r in results for e in r.events])
     if progress:
         progress(1.0, "done")
+    note = "".join(f" Skipped {m}" for m in failed)
     if added.new_documents == 0:
-        return IngestReport(True, "Already in the store: nothing was added.", 0, 0)
+        return IngestReport(True, "Already in the store: nothing was added." + note, 0, 0, failed)
     if added.new_events == 0:
-        return IngestReport(True, f"Added {added.new_documents} document(s); no dated happening was found in the text.",
-                            added.new_documents, 0)
-    return IngestReport(True, f"Added {added.new_documents} document(s) with {added.new_events} event(s).",
-                        added.new_documents, added.new_events)
+        return IngestReport(True, f"Added {added.new_documents} document(s); no dated happening was found in the text."
+                            + note, added.new_documents, 0, failed)
+    return IngestReport(True, f"Added {added.new_documents} document(s) with {added.new_events} event(s)." + note,
+                        added.new_documents, added.new_events, failed)
 
 
 def ingest_bytes(name: str, data: bytes, store: Store, progress: Progress | None = None) -> IngestReport:

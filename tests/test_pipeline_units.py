@@ -110,3 +110,37 @@ def test_an_undated_agency_story_does_not_take_the_page_date() -> None:
     assert dated["Leaders meet in Beijing to discuss trade"] == (dt.date(2024, 5, 16), "inferred")
     assert dated["Envoys to meet in Geneva"] == (None, "none")  # a reprinted wire story: its own date, unknown
     assert not [e for e in result.events if "Geneva" in e.evidence]  # "Tuesday" cannot be placed in time
+
+
+def test_a_defect_on_one_document_skips_it_and_keeps_the_others(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from events import pipeline
+    from events.store import Store
+
+    real = pipeline.run_document
+
+    def flaky(doc):  # type: ignore[no-untyped-def]
+        if "BOOM" in doc.text:
+            raise ValueError("year -7976 is out of range")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "run_document", flaky)
+    good = "On March 21, 2023, Xi Jinping met Vladimir Putin in Moscow."
+    lines = [{"doc_id": "a", "text": "BOOM " + good}, {"doc_id": "b", "text": good}]
+    data = "\n".join(json.dumps(r) for r in lines).encode()
+    store = Store(":memory:")
+    report = pipeline.ingest_bytes("two.jsonl", data, store)
+    assert report.ok and report.new_documents == 1 and report.new_events >= 1
+    assert len(report.skipped) == 1 and "two.jsonl#a" in report.skipped[0] and "ValueError" in report.skipped[0]
+    assert "Skipped two.jsonl#a" in report.message
+
+    only_bad = pipeline.ingest_bytes("bad.jsonl", json.dumps(lines[0]).encode(), Store(":memory:"))
+    assert not only_bad.ok and "left unchanged" in only_bad.message
+
+    (tmp_path / "a.txt").write_text("BOOM " + good, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(good, encoding="utf-8")
+    skipped: list[str] = []
+    results = list(pipeline.extract_paths([str(tmp_path)], skipped.append))
+    assert [r.document.source.endswith("b.txt") for r in results] == [True]
+    assert len(skipped) == 1 and "a.txt" in skipped[0]
