@@ -311,3 +311,8 @@ def test_a_date_that_falls_on_a_weekday_points_ahead() -> None:
 
 def test_spans_beyond_the_calendar_are_durations_not_crashes() -> None:
     assert value_of("It happened 2099 decades earlier.", "2099 decades") == ("DURATION", "P20990Y")
+
+
+def test_an_average_daily_figure_is_no_set() -> None:
+    assert texts("It is less than 5% of the exchange's average daily volume.") == []
+    assert value_of("Demonstrators gather daily outside the house.", "daily") == ("SET", "P1D")

@@ -300,6 +300,8 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         return g.get("unit") == "quarter" or bool(re.match(r"\s", text[c.end:c.end + 1]))
     if c.rule == "quarter_q":
         return True
+    if c.rule == "set_adv" and _prev_word(text, c.start) == "average":
+        return False  # "average daily volume": a statistic's period, not a recurring event
     if c.rule == "set_per":
         if (g.get("q") or "").lower() == "per":
             return True
