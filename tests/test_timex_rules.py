@@ -316,3 +316,12 @@ def test_spans_beyond_the_calendar_are_durations_not_crashes() -> None:
 def test_an_average_daily_figure_is_no_set() -> None:
     assert texts("It is less than 5% of the exchange's average daily volume.") == []
     assert value_of("Demonstrators gather daily outside the house.", "daily") == ("SET", "P1D")
+
+
+def test_o_clock_times() -> None:
+    friday = dt.date(2013, 3, 22)
+    assert value_of("He arrived at three o'clock yesterday afternoon.", "three o'clock yesterday afternoon",
+                    friday) == ("TIME", "2013-03-21T15:00")
+    assert value_of("The meeting began at twelve o'clock on January 3, 1984.", "twelve o'clock on January 3, 1984",
+                    friday) == ("TIME", "1984-01-03T12:00")
+    assert texts("He has two clocks.") == []

@@ -48,7 +48,9 @@ _REL = r"(?:last|next|this|coming|past|previous|following|same|current)"
 _PART = r"(?:morning|afternoon|evening|night)"
 _CLOCK = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[aApP]\.?\s?[mM]\b\.?)"
           r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
-          r"|(?P<named>noon|midnight|midday))"
+          r"|(?P<named>noon|midnight|midday)"
+          r"|(?P<oc>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so['\u2019]?clock"
+          r"(?:\s?(?P<ampm3>[aApP]\.?\s?[mM]\b\.?))?)"
           r"(?:\s(?P<tz>(?-i:[A-Z]{1,2}[SD]T|GMT|UTC)|local\stime))?")
 _DAYWORD = rf"(?:today|yesterday|tomorrow|tonight|{WEEKDAY})"
 
@@ -270,7 +272,7 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
             return False
         return _prev_word(text, c.start) in _BARE_DURATION_CTX
     if c.rule == "time":
-        if not (g.get("ampm") or g.get("named") or g.get("tz")):
+        if not (g.get("ampm") or g.get("named") or g.get("tz") or g.get("oc")):
             # a bare "6:34" is a verse, a score or a ratio unless a word marks it as a clock time
             return (g.get("about") or "") in ("at", "by", "until", "around", "about", "before", "after", "from", "since") \
                 or bool(g.get("day"))
