@@ -325,3 +325,13 @@ def test_o_clock_times() -> None:
     assert value_of("The meeting began at twelve o'clock on January 3, 1984.", "twelve o'clock on January 3, 1984",
                     friday) == ("TIME", "1984-01-03T12:00")
     assert texts("He has two clocks.") == []
+
+
+def test_the_edge_of_a_named_unit_is_one_expression() -> None:
+    friday = dt.date(2013, 3, 22)
+    assert value_of("It will cut jobs by the end of next year.", "the end of next year", friday) == ("DATE", "2014")
+    assert value_of("Sales fell at the end of last year.", "the end of last year", friday) == ("DATE", "2012")
+    assert value_of("Since the beginning of the year, prices rose.", "the beginning of the year",
+                    friday) == ("DATE", "2013")
+    assert value_of("Since year-end, shares fell.", "year-end", friday) == ("DATE", "2012")
+    assert texts("The end of the world.", friday) == []

@@ -390,20 +390,27 @@ class RelativeNormalizer(PeriodNormalizer):
         return self.make(c, "DATE", week_value(nd) + "-WE", anchor, how)
 
     def year_end(self, c: Candidate) -> Resolved | None:
-        w = (c.groups.get("w") or "").lower()
+        """"year-end", "the end of the year", "the beginning of next year", "the middle of the month":
+        the unit named (TimeML gives the edge as a modifier, not in the value)."""
+        g = c.groups
         b = self.base(False)
         if b is None:
             return None
         d, anchor, how = b
-        if "month" in w:
-            return self.make(c, "DATE", d.isoformat()[:7], anchor, how)
-        if "decade" in w:  # "by the end of the decade": this decade (TimeML "201")
-            return self.make(c, "DATE", f"{d.year // 10:03d}", anchor, how)
-        if "century" in w:
-            return self.make(c, "DATE", f"{d.year // 100:02d}", anchor, how)
+        unit = (g.get("eunit") or "year").lower()
+        rel = (g.get("erel") or "").lower()
+        step = {"next": 1, "last": -1}.get(rel, 0)
+        if unit == "month":
+            return self.make(c, "DATE", shift(d, months=step).isoformat()[:7], anchor, how)
+        if unit == "decade":  # "by the end of the decade": this decade (TimeML "201")
+            return self.make(c, "DATE", f"{d.year // 10 + step:03d}", anchor, how)
+        if unit == "century":
+            return self.make(c, "DATE", f"{d.year // 100 + step:02d}", anchor, how)
         prep = re.search(r"(\w+)\s*$", self.dc.text[max(0, c.start - 12):c.start])
-        y = d.year - 1 if prep and prep.group(1).lower() == "since" else d.year
-        return self.make(c, "DATE", f"{y:04d}", anchor, how)
+        edge = (g.get("edge") or "end").lower()
+        if not step and edge == "end" and prep and prep.group(1).lower() == "since":
+            step = -1  # "since year-end": the last one ("since the beginning of the year" is this one)
+        return self.make(c, "DATE", f"{d.year + step:04d}", anchor, how)
 
     def the_year(self, c: Candidate) -> Resolved | None:
         g = c.groups
