@@ -335,3 +335,9 @@ def test_the_edge_of_a_named_unit_is_one_expression() -> None:
                     friday) == ("DATE", "2013")
     assert value_of("Since year-end, shares fell.", "year-end", friday) == ("DATE", "2012")
     assert texts("The end of the world.", friday) == []
+
+
+def test_a_quarter_followed_by_its_year() -> None:
+    friday = dt.date(2013, 3, 22)
+    assert value_of("Third-quarter 2013 results were released.", "Third-quarter 2013", friday) == ("DATE", "2013-Q3")
+    assert value_of("In the fourth quarter 2012, sales fell.", "the fourth quarter 2012", friday) == ("DATE", "2012-Q4")

@@ -51,7 +51,7 @@ class PeriodNormalizer(DateNormalizer):
         dc = self.dc
         ordw = re.sub(r"\s+", " ", (g.get("ord") or "").lower()).replace("most recent", "recent")
         unit = (g.get("unit") or "").lower()
-        ytxt = (g.get("year") or g.get("yq") or "").lower()
+        ytxt = (g.get("year") or g.get("yq") or g.get("year3") or "").lower()
         back = 1 if (g.get("ya") or g.get("ago") or ordw in ("year-ago", "year-earlier")) else 0
         if ordw in ("comparable", "corresponding", "same") and (g.get("ya") is None) and not g.get("ago"):
             back = 1 if ordw in ("comparable", "corresponding") else 0
