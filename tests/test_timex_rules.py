@@ -341,3 +341,20 @@ def test_a_quarter_followed_by_its_year() -> None:
     friday = dt.date(2013, 3, 22)
     assert value_of("Third-quarter 2013 results were released.", "Third-quarter 2013", friday) == ("DATE", "2013-Q3")
     assert value_of("In the fourth quarter 2012, sales fell.", "the fourth quarter 2012", friday) == ("DATE", "2012-Q4")
+
+
+def test_a_decade_with_a_typographic_apostrophe() -> None:
+    assert value_of("It operated differently in the 1990\u2019s.", "the 1990\u2019s") == ("DATE", "199")
+    assert value_of("It was popular in the \u201980s.", "the \u201980s") == ("DATE", "198")
+
+
+def test_a_date_in_a_since_clause_does_not_become_the_story_time() -> None:
+    from events.timex import resolve_dates
+
+    text = ("Since China brokered their deal on March 10, 2023, as well as its later role, the third meeting "
+            "was held in Tehran on December 9.")
+    got = {s.timex.text: s for s in resolve_dates(text, dt.date(2025, 12, 31))}
+    assert got["December 9"].date_start == dt.date(2025, 12, 9) and got["December 9"].anchor == "document"
+    told = "On March 10, 2023, the deal was signed. The meeting was held on December 9."
+    got = {s.timex.text: s for s in resolve_dates(told, dt.date(2025, 12, 31))}
+    assert got["December 9"].date_start == dt.date(2023, 12, 9) and got["December 9"].anchor == "narrative"

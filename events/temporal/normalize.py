@@ -56,6 +56,7 @@ _WEEKDAY_WORD = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturd
 GOVERNING_VERB_REACH = 20  # characters between a month and a past-tense verb that governs it
 # "by May", "until Jan. 14": a deadline, which news sets ahead of the report
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\b[Ss]ince\b[^.;,:!?\n]*$")
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # "has until Monday", "postponed until Tuesday": a deadline ahead, even after a past verb that
 # defers ("lasted until Wednesday" looks back; so do "not until" and "up until")
@@ -156,6 +157,10 @@ class DateNormalizer:
         return None, "narrative", "year unknown"
 
     def remember(self, r: Resolved, explicit_year: bool) -> Resolved:
+        if _SINCE_CLAUSE.search(self.dc.text, max(0, r.start - 160), r.start):
+            # "since China brokered their deal on March 10, 2023, ... was held on December 9": a starting
+            # point the text looks back to, not the time its story is in
+            return r
         if r.date_start is not None and r.precision is not None and r.type in ("DATE", "TIME"):
             self.dc.set_ref(r.date_start, r.precision, r.text, r.start, explicit_year)
         return r
