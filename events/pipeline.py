@@ -129,10 +129,11 @@ def publication_date(
 
     1. a byline or dateline; 2. the latest full date the article writes, unless a
     later year is written in a sentence that is not about the future; 3. a yearless
-    day date whose year world knowledge fixes (a summit, terms of office); 4. the
+    dateline ("Beijing, November 26th—") in the year nearest the previous article's date;
+    4. a yearless day date whose year world knowledge fixes (a summit, terms of office); 5. the
     previous article on the same page when its date was read, not guessed — unless the
     article is an agency story with an undated dateline ("MOSCOW (Reuters) -"), which is
-    then left undated; 5. a guess from the latest year the article names; else unknown.
+    then left undated; 6. a guess from the latest year the article names; else unknown.
     """
     found = timex.infer_dct(text)
     if found is not None and found[1] != "inferred":
@@ -146,6 +147,10 @@ def publication_date(
                    and s.precision != "day" and not _future_context(text, s.timex.start)]
     if latest_day is not None and not later_years:
         return latest_day, "inferred"
+    if previous is not None and previous[1] != "guessed":
+        dated = _yearless_dateline(text, previous[0])
+        if dated is not None:
+            return dated, "dateline"
     known = [f for s in bare if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
              and f.precision == "day"]
     if known:
@@ -163,6 +168,24 @@ def publication_date(
     if found is not None:
         return found[0], "guessed"
     return None, "none"
+
+
+def _yearless_dateline(text: str, near: dt.date) -> dt.date | None:
+    """A yearless dateline ("Beijing, November 26th—") in the year that puts it nearest ``near``
+    (the date of the page's article before it)."""
+    found = timex.find_publication_date(text, year_hint=near.year)
+    if found is None:
+        return None
+    d = found[0]
+    options = [o for y in (d.year - 1, d.year, d.year + 1) if (o := _same_day(d, y)) is not None]
+    return min(options, key=lambda o: abs((o - near).days))
+
+
+def _same_day(d: dt.date, year: int) -> dt.date | None:
+    try:
+        return d.replace(year=year)
+    except ValueError:
+        return None  # 29 February
 
 
 _FUTURE_CUE = re.compile(

@@ -144,3 +144,14 @@ def test_a_defect_on_one_document_skips_it_and_keeps_the_others(monkeypatch, tmp
     results = list(pipeline.extract_paths([str(tmp_path)], skipped.append))
     assert [r.document.source.endswith("b.txt") for r in results] == [True]
     assert len(skipped) == 1 and "a.txt" in skipped[0]
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_article_before_it() -> None:
+    text = "Talks resume\n\nBEIJING, November 26 -- Officials met today to discuss trade.\n"
+    assert publication_date(text, [], (dt.date(2025, 11, 17), "page")) == (dt.date(2025, 11, 26), "dateline")
+    # across a new year: the nearest year to the article before it
+    text = "Talks resume\n\nBEIJING, December 30 -- Officials met today to discuss trade.\n"
+    assert publication_date(text, [], (dt.date(2026, 1, 3), "byline")) == (dt.date(2025, 12, 30), "dateline")
+    # without one, the article before it lends its date
+    plain = "Talks resume\n\nOfficials met on Tuesday to discuss trade.\n"
+    assert publication_date(plain, [], (dt.date(2025, 11, 17), "page")) == (dt.date(2025, 11, 17), "page")
