@@ -358,3 +358,10 @@ def test_a_date_in_a_since_clause_does_not_become_the_story_time() -> None:
     told = "On March 10, 2023, the deal was signed. The meeting was held on December 9."
     got = {s.timex.text: s for s in resolve_dates(told, dt.date(2025, 12, 31))}
     assert got["December 9"].date_start == dt.date(2023, 12, 9) and got["December 9"].anchor == "narrative"
+
+
+def test_the_same_period_is_a_quarter_only_in_a_report_of_periods() -> None:
+    text = "Macron has visited China twice since early 2018. Yet, during this same period, no British leader went."
+    assert "same period" not in texts(text, dt.date(2025, 9, 1))
+    report = "Net rose 5% in the third quarter. In the same period, sales rose."
+    assert value_of(report, "the same period", dt.date(1989, 10, 26)) == ("DATE", "1989-Q3")

@@ -97,8 +97,9 @@ class PeriodNormalizer(DateNormalizer):
             year, q = (ctx[0], ctx[1] - 1) if ctx[1] > 1 else (ctx[0] - 1, 4)
         else:
             return None
-        if unit == "period" and ordw in ORDINALS:
-            return None
+        if unit == "period" and (ordw in ORDINALS or (self.dc.last_quarter is None and self.dc.last_period_pos < 0
+                                                       and ended is None)):
+            return None  # "during this same period" is a quarter only where the text reports periods
         if year is not None and not back:
             self._note_quarter(year, q, c.start, ended is not None)
         ystr = f"{year - back:04d}" if year is not None else "XXXX"
