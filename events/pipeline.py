@@ -26,6 +26,7 @@ from events.ingest import documents_from_bytes, documents_from_text, expand_path
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 from events.segment import clean_article_text, segment
 from events.store import Store
+from events.temporal.calendar import safe_date
 from events.temporal.pubdate import is_wire_story
 
 Progress = Callable[[float, str], None]
@@ -156,7 +157,7 @@ def publication_date(
     if known:
         latest = max(known, key=lambda s: s.date_start or dt.date.min)
         assert latest.date_start is not None
-        return latest.date_start, "knowledge"
+        return _latest_reported(latest.date_start, bare, text), "knowledge"
     if is_wire_story(text):
         # an agency story ("MOSCOW (Reuters) -") reprinted on a page is its own story: neither the
         # page's other articles nor a year it mentions in passing date it
@@ -252,6 +253,21 @@ _SOURCE_WORDS = {
 }
 _NAMES_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)|\d{1,2}[./]\d{1,2}", re.I)
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
+
+
+def _latest_reported(fixed: dt.date, bare: Sequence[DateSpan], text: str) -> dt.date:
+    """The article cannot predate what it reports: once knowledge fixes its year, a later yearless
+    day date of that year in a sentence not about the future ("announced ... on December 9")
+    moves its date on."""
+    latest = fixed
+    for s in bare:
+        m = _YEARLESS.match(s.timex.value)
+        if s.date_start is not None or not m or not m.group(2) or _future_context(text, s.timex.start):
+            continue
+        d = safe_date(fixed.year, int(m.group(1)), int(m.group(2)))
+        if d is not None and d > latest:
+            latest = d
+    return latest
 
 
 def _fill_year(span: DateSpan, text: str, people: Sequence[str]) -> DateSpan:

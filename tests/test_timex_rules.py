@@ -365,3 +365,18 @@ def test_the_same_period_is_a_quarter_only_in_a_report_of_periods() -> None:
     assert "same period" not in texts(text, dt.date(2025, 9, 1))
     report = "Net rose 5% in the third quarter. In the same period, sales rose."
     assert value_of(report, "the same period", dt.date(1989, 10, 26)) == ("DATE", "1989-Q3")
+
+
+def test_the_same_day_repeats_the_last_day_named() -> None:
+    from events.timex import resolve_dates
+
+    text = ("On December 2, the minister co-chaired talks.\n\nHe said relations developed well this year.\n\n"
+            "He also met his counterpart on the same day.\n")
+    got = {s.timex.text: s for s in resolve_dates(text, dt.date(2025, 12, 9))}
+    assert got["the same day"].date_start == dt.date(2025, 12, 2) and got["the same day"].anchor == "narrative"
+
+
+def test_a_cue_after_and_belongs_to_another_clause() -> None:
+    text = "The president met his counterpart in October and will visit the country in April."
+    assert value_of(text, "October", dt.date(2025, 12, 9)) == ("DATE", "2025-10")
+    assert value_of(text, "April", dt.date(2025, 12, 9)) == ("DATE", "2026-04")

@@ -87,7 +87,8 @@ def _structure(text: str) -> tuple[list[int], list[int]]:
 
 LONG_SENTENCE_REACH = 300  # characters after an expression searched for a late main verb
 CLAUSE_PENALTY = 30.0  # characters a clause break (comma, semicolon, dash, bracket) adds to a cue's distance
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:--?|\u2013)\s")
+# "met him in October and will visit in April": a coordinating "and"/"but" opens another clause too
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:--?|\u2013|and|but)\s")
 _CUE_MARGIN = 48  # every cue test looks at most 32 characters back: a margin keeps the window exact
 
 

@@ -23,6 +23,7 @@ from events.temporal.periods import PeriodNormalizer
 from events.temporal.resolved import Resolved
 
 QUARTER_REACH = 1500
+SAME_DAY_REACH = 5000  # characters back to the day "the same day" repeats (about a long article)
 _APPOSITION = re.compile(r"[^.;]{0,22}?,\s*(?:(?:which|that)\s+(?:was|is|will\s+be)\s*,?\s*(?:\w+\s*,\s*)?)?")
 _GENERIC_TODAY = re.compile(r"(?:'s|\u2019s)\s+(?:world|youth|society|societies|economy|generation|children|"
                             r"young|kids|market|markets|environment|standards|technology|culture|media|politics)\b")
@@ -212,6 +213,11 @@ class RelativeNormalizer(PeriodNormalizer):
                                "date_start": ref.date.replace(day=1),
                                "date_end": month_end(ref.date.year, ref.date.month), "precision": "month"})
         b = self.base(True)
+        if rel == "same" and unit == "day" and (ref is None or ref.granularity != "day") and self.dc.day_refs \
+                and c.start - self.dc.day_refs[-1][0] < SAME_DAY_REACH:
+            # "on December 2 ... this year ... on the same day": the last day the text named
+            pos, d0, _ = self.dc.day_refs[-1]
+            b = (d0, "narrative", narrative_label(d0, self.dc.text[pos:pos + 20].split(",")[0]))
         if b is None:
             return None
         d, anchor, how = b
