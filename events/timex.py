@@ -51,18 +51,42 @@ def _found(text: str) -> tuple[Candidate, ...]:
     return tuple(find(text))
 
 
+# With no document date and no date in the text, a relative expression ("last week") is still a
+# timex; its value keeps only what the words say ("XXXX-WXX").  The shape comes from resolving it
+# against an arbitrary date and masking every digit of the calendar.
+_SHAPE_DATE = dt.date(2000, 6, 15)
+_CALENDAR_DIGITS = re.compile(r"^\d{2,4}|(?<=-W)\d\d|(?<=-Q)\d|(?<=-H)\d|(?<=-)\d\d")
+
+
 def _resolve(text: str, dct: dt.date | None) -> list[Resolved]:
     dc = Discourse.of(text, dct)
     norm = Normalizer(dc)
+    shape: Normalizer | None = None
     out: list[Resolved] = []
     for c in _found(text):
         handler: Callable[..., Resolved | None] | None = getattr(norm, c.rule, None)
         if handler is None:
             continue
         r = handler(c)
+        if r is None and dct is None and dc.ref is None:
+            shape = shape or Normalizer(Discourse.of(text, _SHAPE_DATE))
+            r = _underspecified(getattr(shape, c.rule)(c))
         if r is not None and r.end > r.start:
             out.append(r)
     return out
+
+
+def _underspecified(r: Resolved | None) -> Resolved | None:
+    """``r`` with its calendar digits masked and no calendar interval ("2000-W24" -> "XXXX-WXX")."""
+    if r is None:
+        return None
+
+    def mask(v: str) -> str:
+        return v if v.startswith("P") or v.endswith("_REF") else _CALENDAR_DIGITS.sub(lambda m: "X" * len(m[0]), v)
+    timeml = None if r.timeml is None else (r.timeml[0], r.timeml[1], r.timeml[2], mask(r.timeml[3]))
+    return Resolved(**{**r.__dict__, "value": mask(r.value), "calendar": False, "date_start": None,
+                       "date_end": None, "precision": None, "anchor": None, "anchored_on": "",
+                       "pieces": tuple((a, b, mask(v)) for a, b, v in r.pieces), "timeml": timeml})
 
 
 def tag(text: str, dct: dt.date | None) -> list[Timex]:

@@ -380,3 +380,12 @@ def test_a_cue_after_and_belongs_to_another_clause() -> None:
     text = "The president met his counterpart in October and will visit the country in April."
     assert value_of(text, "October", dt.date(2025, 12, 9)) == ("DATE", "2025-10")
     assert value_of(text, "April", dt.date(2025, 12, 9)) == ("DATE", "2026-04")
+
+
+def test_without_any_date_relative_expressions_keep_what_their_words_say() -> None:
+    got = [(t.text, t.type, t.value) for t in tag("The talks took place last week; a year ago, this morning.", None)]
+    assert got == [("last week", "DATE", "XXXX-WXX"), ("a year ago", "DATE", "XXXX"),
+                   ("this morning", "TIME", "XXXX-XX-XXTMO")]
+    from events.timex import resolve_dates
+
+    assert resolve_dates("The talks took place last week.", None) == []  # no calendar interval is made up
