@@ -389,3 +389,9 @@ def test_without_any_date_relative_expressions_keep_what_their_words_say() -> No
     from events.timex import resolve_dates
 
     assert resolve_dates("The talks took place last week.", None) == []  # no calendar interval is made up
+
+
+def test_expected_on_a_weekday_points_ahead() -> None:
+    text = "The vote, which was delayed on Tuesday, is now expected on Thursday."
+    assert value_of(text, "Thursday", dt.date(2013, 3, 22)) == ("DATE", "2013-03-28")
+    assert value_of(text, "Tuesday", dt.date(2013, 3, 22)) == ("DATE", "2013-03-19")

@@ -44,7 +44,7 @@ def sentence_starts(text: str) -> list[int]:
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|expects?\sto|agreed\sto|agreement\sto|scheduled|slated|planned\sfor|due\sto|plans?\sto|planning\sto"
-    r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|look(?:s|ed|ing)?\sforward\sto|is\sto|are\sto|hopes?\sto|aims?\sto"
+    r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|(?:expected|due)\s(?:on|in|by|around|before|next|later|early)|look(?:s|ed|ing)?\sforward\sto|is\sto|are\sto|hopes?\sto|aims?\sto"
     r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline|begins|starts|opens|ends|takes\seffect|runs\sthrough)\b", re.IGNORECASE)
 # The present tense of a scheduled event points ahead ("meets Monday", "leaves for Rome on Friday"):
 # a weaker cue than "will" (a weekday takes the coming one, a date only leans ahead).
