@@ -83,12 +83,16 @@ def run_document(doc: Document) -> DocumentResult:
             continue
         actor_mentions = [_shift_actor(m, article.start) for m in mentions]
         spans = timex.resolve_dates(text, pub_date, offset=article.start)
-        if source == "knowledge":
-            # dates whose year knowledge fixed say so, rather than pointing at the date they fixed
+        if source in ("knowledge", "page", "guessed"):
+            # dates whose year knowledge fixed say so, rather than pointing at the date they fixed; with a
+            # date only borrowed or guessed, a summit the text names ("in October, at the 20th National
+            # Congress") knows the year better than the borrowed date
             fixed = {(s.timex.start + article.start, s.timex.end + article.start): _shift_span(f, article.start)
                      for s in timex.resolve_dates(text, None)
-                     if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None}
-            spans = [fixed.get((s.timex.start, s.timex.end), s) for s in spans]
+                     if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
+                     and (source == "knowledge" or not f.anchored_on.startswith(_TERMS_ONLY))}
+            spans = [fixed.get((s.timex.start, s.timex.end), s) if s.anchor in ("document", None) else s
+                     for s in spans]
         spans = [_fill_year(s, text, people) for s in spans]
         if source == "guessed":
             # a guessed publication date gives a year, not a day: "Tuesday" or "today" cannot be placed
@@ -253,6 +257,7 @@ _SOURCE_WORDS = {
 }
 _NAMES_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)|\d{1,2}[./]\d{1,2}", re.I)
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
+_TERMS_ONLY = "knowledge: term of office"  # a year from who was in office, without a summit to pin it
 
 
 def _latest_reported(fixed: dt.date, bare: Sequence[DateSpan], text: str) -> dt.date:

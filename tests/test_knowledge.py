@@ -172,3 +172,13 @@ def test_ordinal_of_another_name_is_no_edition() -> None:
     text = "After the 20th Central Committee plenum, which set goals, SCO leaders met."
     assert summits_in(text) == []
     assert [s.date_start.year for s in summits_in("the Twentieth SCO summit")] == [2020]
+
+
+def test_party_congresses_of_china_are_numbered_editions() -> None:
+    got = summits_in("Xi Jinping named his team in October, at the Communist Party's 20th National Congress.")
+    assert [(s.series, s.date_start) for s in got] == [("CPC-NC", dt.date(2022, 10, 16))]
+    assert [s.edition for s in summits_in("At the 19th Party Congress, Xi Jinping set out his thought.")] == [19]
+    assert summits_in("The ANC's 54th National Congress met in Johannesburg.") == []
+    assert summits_in("Vietnam's Communist Party held its 13th National Congress.") == []
+    assert year_from_knowledge(10, None, "Xi Jinping named his team in October, at the Communist Party's "
+                               "20th National Congress.", ["Xi Jinping"])[0] == 2022  # type: ignore[index]

@@ -155,3 +155,14 @@ def test_a_yearless_dateline_takes_the_year_of_the_article_before_it() -> None:
     # without one, the article before it lends its date
     plain = "Talks resume\n\nOfficials met on Tuesday to discuss trade.\n"
     assert publication_date(plain, [], (dt.date(2025, 11, 17), "page")) == (dt.date(2025, 11, 17), "page")
+
+
+def test_a_summit_named_with_the_date_beats_a_borrowed_page_date() -> None:
+    page = ("Talks in Lima\n\nOn Nov. 14, 2024, Xi Jinping and Dina Boluarte opened a port in Chancay, Peru.\n\n"
+            "Xi concentrates power\n\nXi Jinping appointed his war cabinet in October, at the Communist Party's "
+            "20th National Congress.\n")
+    (doc,) = documents_from_text(page, "p.txt")
+    result = run_document(doc)
+    assert [a.pub_date_source for a in result.articles] == ["inferred", "page"]
+    (ev,) = [e for e in result.events if "war cabinet" in e.evidence]
+    assert (ev.date_start, ev.date_end, ev.date_anchor) == (dt.date(2022, 10, 1), dt.date(2022, 10, 31), "knowledge")
