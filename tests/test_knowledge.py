@@ -114,7 +114,7 @@ def test_curated_summits_are_well_formed() -> None:
     countries = json.loads((GEODATA / "countries.json").read_text(encoding="utf-8"))
     seen = set()
     for s in summits():
-        assert s.date_start <= s.date_end <= s.date_start + dt.timedelta(days=14), s
+        assert s.date_start <= s.date_end <= s.date_start + dt.timedelta(days=17), s  # the Olympics run 17 days
         assert s.country in countries, s
         assert s.series in raw["series"], s
         assert (s.series, s.date_start) not in seen, s
@@ -182,3 +182,11 @@ def test_party_congresses_of_china_are_numbered_editions() -> None:
     assert summits_in("Vietnam's Communist Party held its 13th National Congress.") == []
     assert year_from_knowledge(10, None, "Xi Jinping named his team in October, at the Communist Party's "
                                "20th National Congress.", ["Xi Jinping"])[0] == 2022  # type: ignore[index]
+
+
+def test_olympic_games_by_season_and_host() -> None:
+    text = "He looked forward to meeting Xi at the Winter Olympics in Beijing in February."
+    assert [(s.series, s.date_start) for s in summits_in(text)] == [("OLY-W", dt.date(2022, 2, 4))]
+    assert [s.date_start.year for s in summits_in("The Beijing Olympics in 2008 were a showcase.")] == [2008]
+    assert summits_in("She won gold at the Olympics.") == []
+    assert year_from_knowledge(2, None, text, [])[0] == 2022  # type: ignore[index]
