@@ -395,3 +395,7 @@ def test_expected_on_a_weekday_points_ahead() -> None:
     text = "The vote, which was delayed on Tuesday, is now expected on Thursday."
     assert value_of(text, "Thursday", dt.date(2013, 3, 22)) == ("DATE", "2013-03-28")
     assert value_of(text, "Tuesday", dt.date(2013, 3, 22)) == ("DATE", "2013-03-19")
+
+
+def test_every_other_week_is_every_two() -> None:
+    assert value_of("He visits every other week.", "every other week") == ("SET", "P2W")

@@ -161,6 +161,8 @@ class Normalizer(RelativeNormalizer):
         if low in PART_CODE:
             return self.make(c, "SET", f"XXXX-XX-XXT{PART_CODE[low]}", None, "", calendar=False)
         n = parse_number(g.get("num") or "1") or 1
+        if re.search(r"\bother\s", c.text, re.IGNORECASE):
+            n *= 2  # "every other week": every second one
         return self.make(c, "SET", duration_value(n, unit), None, "", calendar=False)
 
     def set_freq(self, c: Candidate) -> Resolved | None:
