@@ -399,3 +399,9 @@ def test_expected_on_a_weekday_points_ahead() -> None:
 
 def test_every_other_week_is_every_two() -> None:
     assert value_of("He visits every other week.", "every other week") == ("SET", "P2W")
+
+
+def test_a_month_after_an_article_is_a_month() -> None:
+    text = "The firm is trying to sell itself under a June agreement with a shareholder."
+    assert value_of(text, "June", dt.date(1989, 10, 26)) == ("DATE", "1989-06")
+    assert texts("The song was written by June Carter.") == []

@@ -174,7 +174,7 @@ def _next_text(text: str, pos: int, n: int = 40) -> str:
 _MONTH_CTX = frozenset({
     "in", "since", "by", "until", "till", "through", "during", "of", "before", "after", "from",
     "early", "late", "mid", "last", "next", "this", "that", "each", "every", "to", "between", "and",
-    "throughout", "on", "the", "for", "around", "as",
+    "throughout", "on", "the", "for", "around", "as", "a", "an", "its", "their",  # "under a June agreement"
 })
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "june", "april"})
 _BARE_DURATION_CTX = frozenset({"for", "over", "within", "took", "lasted", "last", "spent", "after", "in"})
