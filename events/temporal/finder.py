@@ -215,7 +215,8 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         if mon in _AMBIGUOUS_MONTHS and not g.get("rel") and not g.get("mod") and not g.get("mon2"):
             if mon in ("may", "march") and (g["mon"] or "").isupper():
                 return False
-            return _prev_word(text, c.start) in _MONTH_CTX
+            if _prev_word(text, c.start) not in _MONTH_CTX:
+                return False
         if not g.get("rel") and not g.get("mod"):
             nxt = text[c.end:c.end + 12]
             if re.match(r"\s(?:[A-Z][a-z]|&)", nxt) or _prev_word(text, c.start) in ("dear",):
