@@ -405,3 +405,9 @@ def test_a_month_after_an_article_is_a_month() -> None:
     text = "The firm is trying to sell itself under a June agreement with a shareholder."
     assert value_of(text, "June", dt.date(1989, 10, 26)) == ("DATE", "1989-06")
     assert texts("The song was written by June Carter.") == []
+
+
+def test_the_day_before_an_event_restating_an_abbreviated_date() -> None:
+    text = "Eight trading days after Oct. 12, the day before the stock market plunge, it rose."
+    assert value_of(text, "the day before", dt.date(1989, 10, 26)) == ("DATE", "1989-10-12")
+    assert texts("The day before the vote, he resigned.", dt.date(1989, 10, 26)) == []

@@ -25,6 +25,7 @@ from events.temporal.resolved import Resolved
 QUARTER_REACH = 1500
 SAME_DAY_REACH = 5000  # characters back to the day "the same day" repeats (about a long article)
 _APPOSITION = re.compile(r"[^.;]{0,22}?,\s*(?:(?:which|that)\s+(?:was|is|will\s+be)\s*,?\s*(?:\w+\s*,\s*)?)?")
+_MONTH_ABBREV = re.compile(r"^(?:[A-Z][a-z]{2,3}\.)")
 _GENERIC_TODAY = re.compile(r"(?:'s|\u2019s)\s+(?:world|youth|society|societies|economy|generation|children|"
                             r"young|kids|market|markets|environment|standards|technology|culture|media|politics)\b")
 PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -260,6 +261,10 @@ class RelativeNormalizer(PeriodNormalizer):
         else:
             nxt = self.dc.text[c.end:c.end + 20]
             if re.match(r"\s+(?!yesterday|today|tomorrow|last|this|next)[A-Za-z]", nxt):
+                app = self._apposition(c)
+                if app is not None:  # "Oct. 12, the day before the stock market plunge": Oct. 12 itself
+                    d0, label = app
+                    return self.make(c, "DATE", d0.isoformat(), "narrative", narrative_label(d0, label))
                 return None  # "the day before the vote", "the day before authorities acted": a signal we cannot anchor
             b = self.base(True)
         if b is None:
@@ -279,7 +284,7 @@ class RelativeNormalizer(PeriodNormalizer):
         if not self.dc.day_refs:
             return None
         pos, d0, _ = self.dc.day_refs[-1]
-        gap = self.dc.text[pos:c.start]
+        gap = _MONTH_ABBREV.sub("", self.dc.text[pos:c.start], count=1)  # "Oct. 12, the day ...": the date's own dot
         if c.start - pos > 80 or not _APPOSITION.fullmatch(gap):
             return None
         return d0, self.dc.text[pos:pos + 20].split(",")[0]
