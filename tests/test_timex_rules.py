@@ -218,7 +218,10 @@ def test_common_ed_adjectives_are_no_past_tense() -> None:
 
 
 def test_the_day_before_an_event_clause_is_a_signal() -> None:
-    assert "the day before" not in texts("He was last seen Nov. 3, the day before authorities issued a warrant.")
+    assert "the day before" not in texts("He was last seen on the day before authorities issued a warrant.")
+    # in apposition to a date it restates that date (TimeBank tags it once, leaves it once)
+    assert value_of("He was last seen Nov. 3, the day before authorities issued a warrant.", "the day before",
+                    dt.date(1999, 5, 7)) == ("DATE", "1998-11-03")
     text = "On March 5, 1999, the talks opened. The day before, delegates arrived."
     assert value_of(text, "The day before") == ("DATE", "1999-03-04")
 
