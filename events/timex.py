@@ -67,6 +67,7 @@ def _resolve(text: str, dct: dt.date | None) -> list[Resolved]:
         handler: Callable[..., Resolved | None] | None = getattr(norm, c.rule, None)
         if handler is None:
             continue
+        dc.cursor = c.start
         r = handler(c)
         if r is None and dct is None and dc.ref is None:
             shape = shape or Normalizer(Discourse.of(text, _SHAPE_DATE))

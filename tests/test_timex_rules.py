@@ -414,3 +414,13 @@ def test_the_day_before_an_event_restating_an_abbreviated_date() -> None:
     text = "Eight trading days after Oct. 12, the day before the stock market plunge, it rose."
     assert value_of(text, "the day before", dt.date(1989, 10, 26)) == ("DATE", "1989-10-12")
     assert texts("The day before the vote, he resigned.", dt.date(1989, 10, 26)) == []
+
+
+def test_a_paragraph_dateline_is_now_for_its_paragraph() -> None:
+    from events.timex import resolve_dates
+
+    text = ("The following article was first published on the website.\n\n"
+            "Beijing, November 26th\u2014Liu met here today with the ambassador.\n\nHe will travel next week.\n")
+    got = {s.timex.text: s for s in resolve_dates(text, dt.date(2025, 11, 17))}
+    assert got["today"].date_start == dt.date(2025, 11, 26) and got["today"].anchor == "narrative"
+    assert got["next week"].date_start == dt.date(2025, 11, 24)  # the next paragraph counts from the page's date

@@ -42,6 +42,8 @@ def sentence_starts(text: str) -> list[int]:
 
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Za-z .'\u2019-]{1,40},\s*")
+_DATELINE_DASH = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?(?:--|\u2014|\u2013|-)")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|expects?\sto|agreed\sto|agreement\sto|scheduled|slated|planned\sfor|due\sto|plans?\sto|planning\sto"
     r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|(?:expected|due)\s(?:on|in|by|around|before|next|later|early)|look(?:s|ed|ing)?\sforward\sto|is\sto|are\sto|hopes?\sto|aims?\sto"
@@ -156,6 +158,10 @@ class Discourse:
     # "the first half"): a later "a year earlier" compares that period, not the quarter
     last_period_pos: int = -1
     day_refs: list[tuple[int, dt.date, str]] = field(default_factory=list)  # (pos, date, words)
+    # a paragraph that opens with its own dateline ("Beijing, November 26th—Liu met here today"):
+    # (position, date); deictic words in that paragraph count from it, not from dct
+    dateline: tuple[int, dt.date] | None = None
+    cursor: int = 0  # where the expression being resolved starts
 
     @classmethod
     def of(cls, text: str, dct: dt.date | None) -> Discourse:
@@ -224,10 +230,25 @@ class Discourse:
             self.ref = r
         if explicit_year:
             self.last_year_ref = r
+        if granularity == "day" and self._opens_paragraph_dateline(pos, pos + len(label)):
+            self.dateline = (pos, date)
         if granularity == "day":
             s, e = self.sentence(pos)
             s, e = max(s, pos - 300), min(e, pos + 300)  # bounded: a text without full stops stays linear
             self.day_refs.append((pos, date, self.text[s:e].lower()))
+
+    def _opens_paragraph_dateline(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.para_starts, start) - 1
+        ps = self.para_starts[i] if i >= 0 else 0
+        return start - ps <= 48 and bool(_DATELINE_PLACE.fullmatch(self.text, ps, start)) \
+            and bool(_DATELINE_DASH.match(self.text, end))
+
+    def dateline_date(self) -> dt.date | None:
+        """The date of the paragraph dateline the current expression stands under, if any."""
+        if self.dateline is None or self.cursor <= self.dateline[0] or not self.same_paragraph(self.dateline[0],
+                                                                                              self.cursor):
+            return None
+        return self.dateline[1]
 
     def narrative_year(self, pos: int) -> Reference | None:
         """The year the story is in, when a nearby earlier expression wrote one that differs from dct's."""

@@ -46,6 +46,9 @@ class RelativeNormalizer(PeriodNormalizer):
         dc = self.dc
         if narrative and dc.ref is not None and dc.ref.granularity == "day":
             return dc.ref.date, "narrative", narrative_label(dc.ref.date, dc.ref.label)
+        dateline = dc.dateline_date()
+        if dateline is not None:  # "Beijing, November 26th—... met here today"
+            return dateline, "narrative", f"the paragraph's dateline {dateline.isoformat()}"
         if dc.dct is not None:
             return dc.dct, "document", dct_label(dc.dct)
         if dc.ref is not None:
