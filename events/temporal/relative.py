@@ -27,7 +27,8 @@ SAME_DAY_REACH = 5000  # characters back to the day "the same day" repeats (abou
 _APPOSITION = re.compile(r"[^.;]{0,22}?,\s*(?:(?:which|that)\s+(?:was|is|will\s+be)\s*,?\s*(?:\w+\s*,\s*)?)?")
 _MONTH_ABBREV = re.compile(r"^(?:[A-Z][a-z]{2,3}\.)")
 _GENERIC_TODAY = re.compile(r"(?:'s|\u2019s)\s+(?:world|youth|society|societies|economy|generation|children|"
-                            r"young|kids|market|markets|environment|standards|technology|culture|media|politics)\b")
+                            r"young|kids|market|markets|environment|standards|technology|culture|media|politics"
+                            r"|consumers?|families|teenagers|students|workers)\b")
 PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _PRESENT = frozenset({"now", "currently", "nowadays", "presently", "the present", "at present",
                       "these days", "current"})
@@ -96,7 +97,7 @@ class RelativeNormalizer(PeriodNormalizer):
         word = (g.get("word") or "").lower()
         part = (g.get("part") or "").lower()
         if word == "today" and _GENERIC_TODAY.match(self.dc.text, c.end):
-            return self.make(c, "DATE", "PRESENT_REF", None, "", calendar=False)  # "today's youth": the present
+            return None  # "today's youth", "today's world": the present in general, which TimeBank never tags
         b = self.base(False)
         if b is None:
             return self.make(c, "DATE", "XXXX-XX-XX", None, "", calendar=False)
