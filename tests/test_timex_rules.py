@@ -424,3 +424,11 @@ def test_a_paragraph_dateline_is_now_for_its_paragraph() -> None:
     got = {s.timex.text: s for s in resolve_dates(text, dt.date(2025, 11, 17))}
     assert got["today"].date_start == dt.date(2025, 11, 26) and got["today"].anchor == "narrative"
     assert got["next week"].date_start == dt.date(2025, 11, 24)  # the next paragraph counts from the page's date
+
+
+def test_part_of_the_year_is_one_expression() -> None:
+    friday = dt.date(2013, 3, 22)
+    assert value_of("Growth was strong in the second half of the year.", "the second half of the year",
+                    friday) == ("DATE", "2013-H2")
+    assert value_of("Sales rose in the first quarter of the year.", "the first quarter of the year",
+                    friday) == ("DATE", "2013-Q1")

@@ -80,7 +80,7 @@ RULES: list[tuple[str, str, int]] = [
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|same|recent"
                 r"|most\srecent|year-ago|year-earlier|comparable|corresponding|fiscal|june|september|december|march)"
                 r"(?:[- ](?:fiscal|calendar))?[- ](?P<unit>quarter|half|period)"
-                rf"(?:\sof\s(?:the\s)?(?:fiscal\s)?(?:year\s)?(?P<year>{YEAR4}|this\syear|last\syear|next\syear)"
+                rf"(?:\sof\s(?:the\s)?(?:fiscal\s)?(?:year\s)?(?P<year>{YEAR4}|this\syear|last\syear|next\syear|year\b(?!\s\d))"
                 rf"|,?\s(?P<year3>{YEAR4})(?![\d,.]\d|\d|\s?(?:%|percent)))?"
                 rf"(?P<ago>\sa\syear\s(?:ago|earlier)|\slast\syear\b)?", 2),
     ("quarter_year", rf"(?P<the>the\s)(?P<yq>{YEAR4})(?:\sfiscal)?\s(?P<unit>quarter|period|half)", 2),
