@@ -165,6 +165,9 @@ def segment(doc: Document) -> tuple[list[Article], list[Sentence]]:
         body.append(block)
     if body:
         articles.append((heads, body))
+    elif not articles and any(b.kind != "byline" for b in heads):
+        # a page of short unpunctuated lines only ("On March 21, 2023 Xi met Putin in Moscow"): they are its text
+        articles.append(([], [b for b in heads if b.kind != "byline"]))
 
     out_articles: list[Article] = []
     out_sentences: list[Sentence] = []

@@ -78,3 +78,11 @@ def test_scripture_header_and_credits_are_boilerplate() -> None:
     _, sents = segment(doc)
     assert all("Revelations" not in s.text and "AFP" not in s.text for s in sents)
     assert any("warned on Monday" in s.text for s in sents)
+
+
+def test_a_page_of_short_unpunctuated_lines_is_still_read() -> None:
+    (doc,) = documents_from_bytes("p.html", b"<html><body><p>On March 21, 2023 Xi Jinping met Putin in Moscow"
+                                            b"<div>unclosed")
+    articles, sentences = segment(doc)
+    assert len(articles) == 1
+    assert [s.text for s in sentences][0] == "On March 21, 2023 Xi Jinping met Putin in Moscow"
