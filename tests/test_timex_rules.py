@@ -432,3 +432,9 @@ def test_part_of_the_year_is_one_expression() -> None:
                     friday) == ("DATE", "2013-H2")
     assert value_of("Sales rose in the first quarter of the year.", "the first quarter of the year",
                     friday) == ("DATE", "2013-Q1")
+
+
+def test_half_of_a_decade_is_the_decade() -> None:
+    text = "It followed the trend of the last half of the '80s, with sales flat."
+    assert value_of(text, "the last half of the '80s", dt.date(1989, 10, 26)) == ("DATE", "198")
+    assert value_of("In the first half, sales rose.", "the first half", dt.date(1989, 10, 26)) == ("DATE", "1989-H1")

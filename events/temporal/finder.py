@@ -66,7 +66,7 @@ RULES: list[tuple[str, str, int]] = [
     ("month_year", rf"{_DMOD}(?P<mon>{MONTH})(?:{_DASH}(?P<mon2>{MONTH}))?(?:,\s?|\s(?:of\s)?)(?P<year>{YEAR4})\b", 3),
     ("month_rel_year", rf"{_DMOD}(?P<mon>{MONTH})\s(?:of\s)?(?P<rel>this|last|next)\syear\b", 3),
     ("month", rf"(?:(?P<rel>last|next|this|coming|past|previous)\s)?{_DMOD}(?P<mon>{MONTH})(?:{_DASH}(?P<mon2>{MONTH}))?(?!\s?\d)", 4),
-    ("decade", r"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s)?)?(?:(?P<dec>1\d\d0|20\d0)['\u2019]?s|['\u2019](?P<dec2>\d0)s"
+    ("decade", r"(?P<the>[Tt]he\s)?(?P<half>(?:first|second|last|latter)\shalf\sof\s(?:the\s)?)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s)?)?(?:(?P<dec>1\d\d0|20\d0)['\u2019]?s|['\u2019](?P<dec2>\d0)s"
                r"|(?P<decw>(?:nineteen[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", 2),
     ("century", r"(?P<the>[Tt]he\s)?(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s))?(?P<cent>[12]?\d(?:st|nd|rd|th)|first|second|third|fourth|fifth"
                 r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
