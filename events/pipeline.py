@@ -182,15 +182,8 @@ def _yearless_dateline(text: str, near: dt.date) -> dt.date | None:
     if found is None:
         return None
     d = found[0]
-    options = [o for y in (d.year - 1, d.year, d.year + 1) if (o := _same_day(d, y)) is not None]
+    options = [o for y in (d.year - 1, d.year, d.year + 1) if (o := safe_date(y, d.month, d.day)) is not None]
     return min(options, key=lambda o: abs((o - near).days))
-
-
-def _same_day(d: dt.date, year: int) -> dt.date | None:
-    try:
-        return d.replace(year=year)
-    except ValueError:
-        return None  # 29 February
 
 
 _FUTURE_CUE = re.compile(
