@@ -438,3 +438,11 @@ def test_half_of_a_decade_is_the_decade() -> None:
     text = "It followed the trend of the last half of the '80s, with sales flat."
     assert value_of(text, "the last half of the '80s", dt.date(1989, 10, 26)) == ("DATE", "198")
     assert value_of("In the first half, sales rose.", "the first half", dt.date(1989, 10, 26)) == ("DATE", "1989-H1")
+
+
+def test_scheduled_present_and_us_time_zones() -> None:
+    friday = dt.date(2013, 3, 22)
+    assert value_of("The summit runs from Monday to Wednesday.", "Monday", friday) == ("DATE", "2013-03-25")
+    assert value_of("The talks are set for Sunday in Geneva.", "Sunday", friday) == ("DATE", "2013-03-24")
+    assert value_of("The festival took place on Saturday.", "Saturday", friday) == ("DATE", "2013-03-16")
+    assert value_of("Trading resumes at noon ET Friday.", "noon ET Friday", friday) == ("TIME", "2013-03-22T12:00")

@@ -51,7 +51,7 @@ _FUTURE = re.compile(
 # The present tense of a scheduled event points ahead ("meets Monday", "leaves for Rome on Friday"):
 # a weaker cue than "will" (a weekday takes the coming one, a date only leans ahead).
 _SCHEDULED = re.compile(r"\b(?:meets|(?<!\bto\s)(?<!\bnot\s)meet|leaves\sfor|arrives|departs|convenes|reconvenes"
-                        r"|heads\sto|flies\sto|falls\s+on)\b", re.IGNORECASE)
+                        r"|heads\sto|flies\sto|falls\s+on|runs\s+from|takes\s+place|(?:is|are)\s+set\s+for)\b", re.IGNORECASE)
 # Future in reported speech ("said it would pay in January"): a cue for months, too weak for weekdays
 # ("said Wednesday that he would ...").
 _REPORTED_FUTURE = re.compile(r"\bwould\b", re.IGNORECASE)

@@ -51,7 +51,7 @@ _CLOCK = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[aApP]\.?\s?[mM
           r"|(?P<named>noon|midnight|midday)"
           r"|(?P<oc>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so['\u2019]?clock"
           r"(?:\s?(?P<ampm3>[aApP]\.?\s?[mM]\b\.?))?)"
-          r"(?:\s(?P<tz>(?-i:[A-Z]{1,2}[SD]T|GMT|UTC)|local\stime))?")
+          r"(?:\s(?P<tz>(?-i:[A-Z]{1,2}[SD]T|[ECMP]T|GMT|UTC)|local\stime))?")
 _DAYWORD = rf"(?:today|yesterday|tomorrow|tonight|{WEEKDAY})"
 
 RULES: list[tuple[str, str, int]] = [
