@@ -446,3 +446,9 @@ def test_scheduled_present_and_us_time_zones() -> None:
     assert value_of("The talks are set for Sunday in Geneva.", "Sunday", friday) == ("DATE", "2013-03-24")
     assert value_of("The festival took place on Saturday.", "Saturday", friday) == ("DATE", "2013-03-16")
     assert value_of("Trading resumes at noon ET Friday.", "noon ET Friday", friday) == ("TIME", "2013-03-22T12:00")
+
+
+def test_the_end_of_the_week_is_that_week() -> None:
+    friday = dt.date(2013, 3, 22)
+    assert value_of("A deal is expected by the end of the week.", "the end of the week", friday) == ("DATE", "2013-W12")
+    assert value_of("Talks resume at the start of next week.", "the start of next week", friday) == ("DATE", "2013-W13")

@@ -88,7 +88,7 @@ RULES: list[tuple[str, str, int]] = [
     ("the_quarter", r"(?P<the>the|this|that)\s(?P<unit>quarter|period)(?P<ago>\sa\syear\s(?:ago|earlier))?", 6),
     ("the_weekend", r"(?P<the>the|this|that)\s(?P<unit>weekend)", 6),
     ("year_end", r"(?P<w>year-end|year\send|year's\send)|(?:the\s)?(?P<edge>end|start|beginning|middle)\sof\s"
-                 r"(?P<erel>the|this|next|last)\s(?:fiscal\s)?(?P<eunit>year|month|decade|century)\b", 4),
+                 r"(?P<erel>the|this|next|last)\s(?:fiscal\s)?(?P<eunit>year|month|week|decade|century)\b", 4),
     ("the_year", r"(?P<pre>(?:earlier|later)\sin\s)?(?P<the>the)\s(?P<full>full\s|fiscal\s|latest\s(?:fiscal\s)?|current\s(?:fiscal\s)?)?year", 7),
     ("in_the_day", r"(?P<pre>earlier|later)\sin\sthe\s(?P<unit>day|week|month)", 4),
     ("rel_unit", rf"(?P<pre>(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)(?:-|\s(?:in\s)?))?(?P<rel>this\spast|{_REL}|[Tt]his|[Ll]ast|[Nn]ext"

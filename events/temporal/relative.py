@@ -417,6 +417,8 @@ class RelativeNormalizer(PeriodNormalizer):
         step = {"next": 1, "last": -1}.get(rel, 0)
         if unit == "month":
             return self.make(c, "DATE", shift(d, months=step).isoformat()[:7], anchor, how)
+        if unit == "week":  # "by the end of the week"
+            return self.make(c, "DATE", week_value(shift(d, weeks=step)), anchor, how)
         if unit == "decade":  # "by the end of the decade": this decade (TimeML "201")
             return self.make(c, "DATE", f"{d.year // 10 + step:03d}", anchor, how)
         if unit == "century":
