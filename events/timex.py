@@ -64,14 +64,10 @@ def _resolve(text: str, dct: dt.date | None) -> list[Resolved]:
     shape: Normalizer | None = None
     out: list[Resolved] = []
     for c in _found(text):
-        handler: Callable[..., Resolved | None] | None = getattr(norm, c.rule, None)
-        if handler is None:
-            continue
-        dc.cursor = c.start
-        r = handler(c)
+        r = norm.resolve(c)
         if r is None and dct is None and dc.ref is None:
             shape = shape or Normalizer(Discourse.of(text, _SHAPE_DATE))
-            r = _underspecified(getattr(shape, c.rule)(c))
+            r = _underspecified(shape.resolve(c))
         if r is not None and r.end > r.start:
             out.append(r)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from events.temporal.anchoring import pick_weekday
 from events.temporal.calendar import duration_value
@@ -22,6 +23,14 @@ SET_ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", 
 
 class Normalizer(RelativeNormalizer):
     """All rules: calendar dates, periods, relative expressions, and the durations, sets and times here."""
+
+    def resolve(self, c: Candidate) -> Resolved | None:
+        """The candidate's rule, resolved where it stands in the text (a paragraph's own dateline counts)."""
+        handler: Callable[[Candidate], Resolved | None] | None = getattr(self, c.rule, None)
+        if handler is None:
+            return None
+        self.dc.cursor = c.start
+        return handler(c)
 
     def duration(self, c: Candidate) -> Resolved | None:
         g = c.groups
