@@ -9,7 +9,7 @@ cost a regex match.
 
 from __future__ import annotations
 
-from events.temporal.lexicon import MONTHS, NUMBER_WORDS, SEASONS, WEEKDAYS
+from events.temporal.lexicon import MONTHS, NUMBER_WORDS, SEASONS, WEEKDAY_PLURALS, WEEKDAYS
 
 DIGIT = "<digit>"  # a token starting with one or two digits ("5", "12th", "10:30")
 DIGIT4 = "<digit4>"  # a token starting with exactly four digits ("1990", "1990s", "2017-04-12")
@@ -58,8 +58,7 @@ FIRST_WORDS: dict[str, set[str]] = {
     "in_the_day": {"earlier", "later"},
     "rel_unit": {"early", "late", "earlier", "later", "mid", "the"} | _REL,
     "unit_rel": {"the"},
-    "weekday": _REL | {"early", "late", "earlier", "later", "preceding", "the"} | _WEEKDAYS
-               | {w + "s" for w in _WEEKDAYS if w.endswith("day")},  # "closed on Mondays"
+    "weekday": _REL | {"early", "late", "earlier", "later", "preceding", "the"} | _WEEKDAYS | WEEKDAY_PLURALS,
     "deictic": {"early", "late", "earlier", "later", "today", "yesterday", "tomorrow", "tonight"},
     "part_of_day": {"this", "last"},
     "day_part": {"early", "late", "mid", "midmorning", "midafternoon", "the", "overnight"},

@@ -19,6 +19,7 @@ WEEKDAYS: dict[str, int] = {  # ISO weekday numbers
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
     "saturday": 6, "sunday": 7,
 }
+WEEKDAY_PLURALS = frozenset(w + "s" for w in WEEKDAYS)  # "closed on Mondays": every one
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 }

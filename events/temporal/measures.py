@@ -71,25 +71,17 @@ class Normalizer(RelativeNormalizer):
         named = (g.get("named") or "").lower()
         if named:
             hh, mm = (24, 0) if named == "midnight" else (12, 0)
-        elif g.get("oc"):  # "three o'clock (yesterday afternoon)"
-            hh, mm = int(parse_number(g.get("oc") or "") or 0), 0
-            ampm = (g.get("ampm3") or "").lower().replace(".", "").replace(" ", "")
-            part = (g.get("dpart") or "").lower()
-            if hh < 12 and (ampm == "pm" or (not ampm and part in ("afternoon", "evening", "night"))):
-                hh += 12
-            if hh == 12 and ampm == "am":
-                hh = 0
-            if not 1 <= hh <= 24:
-                return None
         else:
-            hh = int(g.get("h") or g.get("h2") or 0)
+            hh = int(g.get("h") or g.get("h2") or parse_number(g.get("oc") or "") or 0)
             mm = int(g.get("mi") or g.get("mi2") or 0)
-            ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+            ampm = (g.get("ampm") or g.get("ampm3") or "").lower().replace(".", "").replace(" ", "")
+            if not ampm and g.get("oc") and (g.get("dpart") or "").lower() in ("afternoon", "evening", "night"):
+                ampm = "pm"  # "three o'clock yesterday afternoon"
             if ampm == "pm" and hh < 12:
                 hh += 12
             if ampm == "am" and hh == 12:
                 hh = 0
-            if hh > 24 or (ampm and hh > 23):
+            if hh > 24 or (ampm and hh > 23) or (g.get("oc") and hh == 0):
                 return None
         start = next(m.start(k) for k in ("h", "h2", "named", "oc") if g.get(k))
         day_txt = g.get("day")

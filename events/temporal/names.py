@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from events.temporal.lexicon import MONTHS, SEASONS, WEEKDAYS
+from events.temporal.lexicon import MONTHS, SEASONS, WEEKDAY_PLURALS, WEEKDAYS
 
 if TYPE_CHECKING:
     from events.temporal.finder import Candidate
@@ -26,8 +26,7 @@ def sentence_initial(text: str, pos: int) -> bool:
 
 
 # Words written capitalised in running text anyway: a capital there says nothing about a name.
-_CAPITALISED_ANYWAY = (frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | {"i"}
-                       | {w + "s" for w in WEEKDAYS if w.endswith("day")})  # "on Mondays"
+_CAPITALISED_ANYWAY = frozenset(MONTHS) | frozenset(WEEKDAYS) | WEEKDAY_PLURALS | frozenset(SEASONS) | {"i"}
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _HOLIDAY_WORDS = frozenset({"christmas", "easter", "thanksgiving", "eve", "day", "fiscal"})
