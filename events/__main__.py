@@ -1,5 +1,5 @@
 import sys
 
-from events.cli import main
+from events.cli.main import main
 
 sys.exit(main())

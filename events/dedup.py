@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from geopy.distance import geodesic
 
-from events.assemble import event_id
+from events.assemble.sentences import event_id
 from events.model import Event
 
 _SAME_PLACE_KM = 150.0

@@ -35,3 +35,18 @@ class ExtractionFailed(EventscapeError):
         super().__init__(f"{source}: could not be processed ({type(cause).__name__}: {cause}); "
                          "skipped, the other documents were kept — please report this")
         self.source = source
+
+
+STORE_UNCHANGED = "The store was left unchanged."
+
+
+def user_message(exc: BaseException) -> str:
+    """The one line the CLI and the app show for ``exc`` (ours say what to do; others name the defect)."""
+    if isinstance(exc, EventscapeError):
+        return exc.user_message
+    return f"{type(exc).__name__}: {exc}"
+
+
+def failed_ingest_message(messages: list[str]) -> str:
+    """What a failed ingest says: why, once, and that nothing was written."""
+    return "; ".join(messages) + " " + STORE_UNCHANGED

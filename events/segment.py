@@ -1,8 +1,8 @@
 """Stage 2: a document → articles and body sentences; boilerplate is dropped.
 
 Requires: ``Document.text`` as produced by ingest (lines, blank lines between blocks).
-Sets: ``Article`` (headline, span) and ``Sentence`` (body text only, offsets into the
-document).  Boilerplate — navigation, ads, "Continue reading …", comment forms,
+Sets: ``Article`` (headline, span), ``Sentence`` (body text only, offsets into the
+document) and the page's title when its first line was navigation (``titled``).  Boilerplate — navigation, ads, "Continue reading …", comment forms,
 "You may be interested in" link lists, forum handles, image file names, photo
 credits, scripture headers — never becomes a sentence, so it can yield no events.
 """
@@ -10,7 +10,8 @@ credits, scripture headers — never becomes a sentence, so it can yield no even
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from events.model import Article, Document, Sentence
 
@@ -243,3 +244,16 @@ def clean_article_text(text: str, article: Article) -> str:
         blank = kind == "boiler" or bool(_TAIL_TRIGGER.match(line.strip())) or bool(_LINK_INTRO.match(line.strip()))
         out.append(" " * len(line) if blank else line)
     return "\n".join(out)
+
+
+def titled(doc: Document, articles: Sequence[Article]) -> Document:
+    """A page titled by its first line ("Connect with us", "What's new") takes its first article's
+    title when that line lies outside every article, i.e. is the site's navigation."""
+    if not articles or not articles[0].title:
+        return doc
+    first = doc.text.find(doc.title) if doc.title else -1
+    if first < 0 or first >= articles[0].start or doc.title == articles[0].title:
+        return doc  # a title given with the document, or the article's own headline
+    if doc.text[:first].strip():
+        return doc  # the title is not the page's first line
+    return replace(doc, title=articles[0].title)

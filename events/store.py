@@ -24,10 +24,10 @@ import polars as pl
 
 from events.errors import StoreError
 from events.model import Article, Document, Event
+from events.resources import DATA_DIR
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 _SNAPSHOT_MIN_ROWS = 20_000  # below this, reading SQLite directly is already fast
-DEMO_DIR = REPO_ROOT / "data" / "demo"
+DEMO_DIR = DATA_DIR / "demo"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -119,7 +119,7 @@ def row_to_event(row: dict[str, Any]) -> Event:
 def default_store_path() -> Path:
     """``$EVENTSCAPE_STORE`` or ``data/eventscape.sqlite`` in the repository."""
     env = os.environ.get("EVENTSCAPE_STORE")
-    return Path(env) if env else REPO_ROOT / "data" / "eventscape.sqlite"
+    return Path(env) if env else DATA_DIR / "eventscape.sqlite"
 
 
 class Store:

@@ -20,7 +20,7 @@ Inputs (all installed Python packages or files in this folder):
 Outputs:
 
 * ``countries.json`` — dict keyed by ISO 3166-1 alpha-3 (read by the actor dictionary too).
-* ``gazetteer.pkl`` — the compact place table and name index read by ``events.gazetteer``.
+* ``gazetteer.pkl`` — the compact place table and name index read by ``events.geo.gazetteer``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from events.gazetteer import GAZETTEER_VERSION, fold  # noqa: E402  (one folding rule)
+from events.geo.gazetteer import GAZETTEER_VERSION, fold  # noqa: E402  (one folding rule)
 
 # Countries whose GeoNames town names carry the Arabic article ("Al Qāmishlī", "Ar Raqqah").
 ARABIC_ARTICLE_COUNTRIES = frozenset(

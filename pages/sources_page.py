@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import polars as pl
 import streamlit as st
 
-from ui import queries
+from ui import ingest, queries
 from ui.detail import document_html
 from ui.sources import UPLOAD_TYPES, documents_table
 
 st.markdown("#### Sources")
-
-
-def _pipeline() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
-    try:
-        from events.pipeline import ingest_bytes, ingest_text
-    except Exception:  # noqa: BLE001 - the pipeline is another part of the project
-        return None
-    return ingest_bytes, ingest_text
 
 
 def _say(kind: str, text: str) -> None:
@@ -30,8 +21,7 @@ def _say(kind: str, text: str) -> None:
 
 
 def _run(kind: str, payload: Any, name: str) -> None:
-    funcs = _pipeline()
-    if funcs is None:
+    if not ingest.available():
         _say("error", "Ingest is not available yet: `events.pipeline` is missing in this build.")
         return
     bar = st.progress(0.0, text=f"Reading {name}…")
@@ -41,18 +31,14 @@ def _run(kind: str, payload: Any, name: str) -> None:
 
     store = queries.get_store()
     try:
-        if kind == "bytes":
-            report = funcs[0](name, payload, store, progress)
-        else:
-            report = funcs[1](payload, name, store, progress)
+        report = ingest.ingest(kind, payload, name, store, progress)
     except Exception as exc:  # noqa: BLE001 - show one line, never a traceback
         bar.empty()
-        message = getattr(exc, "user_message", None) or f"{type(exc).__name__}: {exc}"
-        _say("error", f"{name}: {message} — the store was left unchanged.")
+        _say("error", ingest.failure_message(name, exc))
         return
     bar.progress(1.0, text="Done")
     if not report.ok:
-        _say("error", f"{report.message} — the store was left unchanged.")
+        _say("error", report.message)
     elif report.new_documents == 0:
         _say("info", f"{name}: {report.message}")
     else:
@@ -62,7 +48,7 @@ def _run(kind: str, payload: Any, name: str) -> None:
 add_col, docs_col = st.columns([1, 2])
 with add_col:
     st.markdown("**Add documents**")
-    if _pipeline() is None:
+    if not ingest.available():
         st.warning("Ingest is not available yet (`events.pipeline` is missing); the list on the right still works.")
     with st.form("upload_form", clear_on_submit=True):
         files = st.file_uploader("Upload files", type=UPLOAD_TYPES, accept_multiple_files=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from events.actors import find_actors, leader_terms
+from events.actors.states import find_actors, leader_terms
 from events.model import ActorMention
 
 
@@ -170,7 +170,7 @@ def test_shipped_dictionary_matches_its_sources() -> None:
 
 
 def test_ship_prefixes_name_the_navy_not_the_namesake() -> None:
-    from events.actors import find_actors
+    from events.actors.states import find_actors
 
     found = find_actors("The USS Carl Vinson and the HMS Queen Elizabeth sailed on.")
     assert [(a.text, a.code, a.kind) for a in found] == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from events.actors import find_actors
+from events.actors.states import find_actors
 
 
 def people(text: str, **kw: object) -> list[tuple[str, str, str | None]]:

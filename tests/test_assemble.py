@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from events.assemble import ArticleContext, sentence_events
+from events.assemble.sentences import ArticleContext, sentence_events
 from events.dedup import dedup
-from events.eventtypes import classify, status_of
+from events.assemble.eventtypes import classify, status_of
 from events.model import ActorMention, Article, DateSpan, Document, PlaceMention, Sentence, Timex
 
 TEXT = ("On May 3, the leaders of Atlantis and Lemuria met in Portville and signed a fisheries accord. "
@@ -110,7 +110,7 @@ def test_the_day_after_another_happening_dates_it_too() -> None:
 
 
 def test_the_trigger_nearest_the_date_types_the_event() -> None:
-    from events.eventtypes import classify_near
+    from events.assemble.eventtypes import classify_near
 
     text = "He prepared the visit, which will be inaugurated later, for the summit on May 14-15."
     i = text.index("May 14-15")
@@ -137,7 +137,7 @@ def test_an_undated_retelling_of_the_articles_call_is_kept_as_evidence() -> None
 
 
 def test_a_word_cut_by_the_window_is_no_trigger() -> None:
-    from events.eventtypes import SentenceTriggers, classify_near
+    from events.assemble.eventtypes import SentenceTriggers, classify_near
 
     head = "The company said "
     filler = "that the figures " * 12  # no trigger words, about 200 characters

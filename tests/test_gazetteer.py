@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from events.errors import ConfigurationError
-from events.gazetteer import COUNTRIES_FILE, fold, load_gazetteer
-from events.geo_online import OnlineGeocoder, check_configuration
+from events.geo.gazetteer import COUNTRIES_FILE, fold, load_gazetteer
+from events.geo.backends.nominatim import OnlineGeocoder, check_configuration
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,7 +32,7 @@ def test_loads_fast_and_small() -> None:
     # started by a big pytest process would report the parent's peak, not its own.
     code = (
         "import time, re; t = time.process_time();"
-        "from events.gazetteer import load_gazetteer; g = load_gazetteer();"
+        "from events.geo.gazetteer import load_gazetteer; g = load_gazetteer();"
         "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1);"
         "print(time.process_time() - t, hwm)"
     )
@@ -126,7 +126,7 @@ def test_memory_of_this_process_is_bounded() -> None:
 
 
 def test_resolve_falls_back_to_the_online_backend(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import events.geocode as geocode
+    from events.cli.geoparse import geoparse_file
 
     online = OnlineGeocoder(_FakeGeocoder(), tmp_path / "c.sqlite", rate_limit=lambda fn: fn)
     monkeypatch.setattr(geocode, "online_geocoder", lambda: online)
@@ -137,15 +137,15 @@ def test_resolve_falls_back_to_the_online_backend(tmp_path: Path, monkeypatch: p
 
 
 def test_bad_online_configuration_fails_at_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import events.geocode as geocode
-    from events.geo_online import online_geocoder
+    from events.cli.geoparse import geoparse_file
+    from events.geo.backends.nominatim import online_geocoder
 
     monkeypatch.setenv("EVENTSCAPE_GEOCODER", "bogus")
     online_geocoder.cache_clear()
     src = tmp_path / "in.jsonl"
     src.write_text('{"doc_id": "a", "text": "Lima"}\n', encoding="utf-8")
     with pytest.raises(ConfigurationError, match="EVENTSCAPE_GEOCODER"):
-        geocode.geoparse_file(str(src), str(tmp_path / "out.jsonl"))
+        geoparse_file(str(src), str(tmp_path / "out.jsonl"))
     online_geocoder.cache_clear()
 
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from events.geocode import capital_point, country_point, geoparse, geoparse_file, resolve
+from events.cli.geoparse import geoparse_file
+from events.geo.geoparse import capital_point, country_point, geoparse, resolve
 
 
 def _by_text(text: str, **kwargs: object) -> dict[str, tuple[str | None, str, str]]:

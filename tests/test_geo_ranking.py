@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from events.geo_resolve import haversine_km
-from events.geocode import geoparse
+from events.geo.resolve import haversine_km
+from events.geo.geoparse import geoparse
 from events.model import PlaceMention
 
 
@@ -134,9 +134,9 @@ def test_the_region_after_a_town_wins_over_a_capital() -> None:
 
 
 def test_a_region_reading_with_support_is_not_overridden_by_a_written_city() -> None:
-    from events.gazetteer import load_gazetteer
-    from events.geo_recognize import Candidate
-    from events.geo_resolve import Resolution, _one_sense_per_text
+    from events.geo.gazetteer import load_gazetteer
+    from events.geo.recognise import Candidate
+    from events.geo.resolve import Resolution, _one_sense_per_text
 
     gaz = load_gazetteer()
     places = gaz.lookup("washington")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from events.knowledge import summits, summits_in, year_from_knowledge
+from events.knowledge.summits import summits, summits_in, year_from_knowledge
 
 GEODATA = Path(__file__).resolve().parents[1] / "geodata"
 

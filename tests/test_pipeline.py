@@ -83,7 +83,7 @@ def test_extract_is_deterministic_and_reingest_adds_nothing(extracted: Path, tmp
 
 @needs_corpus
 def test_bundled_demo_data_matches_the_corpus(tmp_path: Path) -> None:
-    from events.demo import write_demo
+    from events.cli.demo import write_demo
 
     write_demo([str(CORPUS)], tmp_path, on_skip=lambda _m: None)
     for name in ("documents", "articles", "events"):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from events.ingest import documents_from_text
-from events.pipeline import publication_date, run_document
+from events.pipeline import run_document
+from events.temporal import publication_date
 
 
 def test_byline_wins() -> None:
@@ -64,7 +65,7 @@ def test_offset_shifting_keeps_every_field() -> None:
     from dataclasses import asdict, replace
 
     from events.model import ActorMention, PlaceMention
-    from events.pipeline import _shift_actor, _shift_place
+    from events.stages import shift_actor as _shift_actor, shift_place as _shift_place
 
     actor = ActorMention(3, 9, "Moscow", "RUS", "state", None, "capital metonym")
     place = PlaceMention(3, 9, "Moscow", "Moscow", "RUS", 55.75, 37.62, "city", "PPL", 524901, "only place")
@@ -73,7 +74,7 @@ def test_offset_shifting_keeps_every_field() -> None:
 
 
 def test_years_in_office_skip_impossible_dates() -> None:
-    from events.knowledge import _in_office_years
+    from events.knowledge.summits import _in_office_years
 
     years = _in_office_years(["Barack Obama"], 2, 29, range(2008, 2018))
     assert years == {"Barack Obama": {2012, 2016}}  # Feb 29 exists only in leap years of his terms

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from events.timex import tag
+from events.temporal import tag
 
 DCT = dt.date(2013, 3, 22)  # a Friday
 
@@ -128,7 +128,7 @@ def test_month_names_need_capitals_and_context() -> None:
 
 
 def test_later_is_a_signal_in_timeml_but_a_date_for_the_pipeline() -> None:
-    from events.timex import resolve_dates
+    from events.temporal import resolve_dates
 
     text = "The talks opened on March 5, 2013. Three days later they collapsed."
     assert ("Three days", "DURATION", "P3D") in values(text)

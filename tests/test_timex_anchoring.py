@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from events.model import DateSpan
-from events.timex import resolve_dates
+from events.temporal import resolve_dates
 
 PUB = dt.date(2024, 11, 20)  # a Wednesday
 
@@ -132,7 +132,7 @@ def test_clock_time_with_a_day_names_the_day() -> None:
 
 
 def test_inference_skips_dates_of_future_plans() -> None:
-    from events.timex import infer_dct
+    from events.temporal import infer_dct
 
     text = "The pact of May 2, 2016 was renewed on June 9, 2016. The summit will be held on June 5, 2025."
     assert infer_dct(text) == (d("2016-06-09"), "inferred")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from events.timex import resolve_dates, tag
+from events.temporal import resolve_dates, tag
 
 DCT = dt.date(1998, 2, 17)  # a Tuesday
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from events.timex import infer_dct, resolve_dates, tag
+from events.temporal import infer_dct, resolve_dates, tag
 
 _TOKENS = (
     "the a on in of and or to through until till by since from between - – — , . ; ' 's "

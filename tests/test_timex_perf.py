@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from events.timex import resolve_dates, tag
+from events.temporal import resolve_dates, tag
 
 MB = 1_000_000
 

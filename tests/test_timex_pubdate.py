@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from events.timex import find_publication_date, infer_dct, tag_file
+from events.cli.timex import tag_file
+from events.temporal import find_publication_date, infer_dct
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from events.timex import tag
+from events.temporal import tag
 from tests.test_timex_conventions import DCT
 from tests.test_timex_conventions import typed as value_of
 
@@ -352,7 +352,7 @@ def test_a_decade_with_a_typographic_apostrophe() -> None:
 
 
 def test_a_date_in_a_since_clause_does_not_become_the_story_time() -> None:
-    from events.timex import resolve_dates
+    from events.temporal import resolve_dates
 
     text = ("Since China brokered their deal on March 10, 2023, as well as its later role, the third meeting "
             "was held in Tehran on December 9.")
@@ -371,7 +371,7 @@ def test_the_same_period_is_a_quarter_only_in_a_report_of_periods() -> None:
 
 
 def test_the_same_day_repeats_the_last_day_named() -> None:
-    from events.timex import resolve_dates
+    from events.temporal import resolve_dates
 
     text = ("On December 2, the minister co-chaired talks.\n\nHe said relations developed well this year.\n\n"
             "He also met his counterpart on the same day.\n")
@@ -389,7 +389,7 @@ def test_without_any_date_relative_expressions_keep_what_their_words_say() -> No
     got = [(t.text, t.type, t.value) for t in tag("The talks took place last week; a year ago, this morning.", None)]
     assert got == [("last week", "DATE", "XXXX-WXX"), ("a year ago", "DATE", "XXXX"),
                    ("this morning", "TIME", "XXXX-XX-XXTMO")]
-    from events.timex import resolve_dates
+    from events.temporal import resolve_dates
 
     assert resolve_dates("The talks took place last week.", None) == []  # no calendar interval is made up
 
@@ -417,7 +417,7 @@ def test_the_day_before_an_event_restating_an_abbreviated_date() -> None:
 
 
 def test_a_paragraph_dateline_is_now_for_its_paragraph() -> None:
-    from events.timex import resolve_dates
+    from events.temporal import resolve_dates
 
     text = ("The following article was first published on the website.\n\n"
             "Beijing, November 26th\u2014Liu met here today with the ambassador.\n\nHe will travel next week.\n")

@@ -1,16 +1,30 @@
-"""Publication date of an article: from its byline or dateline, else inferred from its dates."""
+"""The publication-date ladder: an article's reference time, and the dates anchored on it.
+
+Stage ``pubdate`` (per article).  Requires: the article text and the people named in it (stage
+``actors``), the previous article's date on the same page.  Sets: ``Article.pub_date`` and
+``pub_date_source``, and the article's ``DateSpan`` list anchored on that date (``article_dates``).
+
+``find_publication_date`` reads a byline or dateline; ``infer_dct`` adds the latest explicit date;
+``publication_date`` is the whole ladder (knowledge, the page, a guess); ``article_dates`` resolves
+the article's dates against what the ladder found and says on what each was anchored.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 import dateparser
 
-from events.temporal.calendar import safe_date
+from events.knowledge.summits import year_from_knowledge
+from events.model import DateSpan, Timex
+from events.temporal.calendar import month_end, safe_date
+from events.temporal.context import Discourse
 from events.temporal.lexicon import DAYNUM, MONTH, month_number
+from events.temporal.tagger import resolve, resolve_dates
 
 HEADER_CHARS = 600
 _AGENCY = r"\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|ANI|IANS|PTI|TASS|Sputnik|Bloomberg|CNN|BBC|KUNA|WAM|SPA|APA|MENA)\)"
@@ -116,7 +130,189 @@ def infer_from_dates(explicit: Sequence[tuple[dt.date, str]]) -> dt.date | None:
     ends: list[dt.date] = []
     for d, p in explicit:
         if p == "month":
-            ends.append(dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1) - dt.timedelta(days=1))
+            ends.append(month_end(d.year, d.month))
         elif p == "year":
             ends.append(dt.date(d.year, 12, 31))
     return max(ends) if ends else None
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+
+
+def infer_dct(text: str) -> tuple[dt.date, str] | None:
+    """The article's publication date: byline/dateline first, else inferred from its explicit dates."""
+    found = find_publication_date(text)
+    if found is not None:
+        return found
+    dc = Discourse.of(text, None)
+    # dates in future-tense clauses ("will be held on June 5, 2025") and deadlines ("by 2030")
+    # come after publication
+    explicit = [(r.date_start, r.precision) for r in resolve(text, None)
+                if r.anchor == "explicit" and r.date_start is not None and r.precision is not None
+                and r.type == "DATE" and not r.pieces and dc.tense(r.start, r.end) not in ("future", "scheduled")
+                and not _DEADLINE_BEFORE.search(text, max(0, r.start - 24), r.start)]
+    d = infer_from_dates(explicit)
+    if d is None:
+        return None
+    yearless = find_publication_date(text, year_hint=d.year)
+    if yearless is not None:
+        return yearless
+    return d, "inferred"
+
+
+def publication_date(
+    text: str, people: Sequence[str], previous: tuple[dt.date, str] | None,
+    bare: Sequence[DateSpan] | None = None,
+) -> tuple[dt.date | None, str]:
+    """An article's reference time, strongest evidence first.
+
+    1. a byline or dateline; 2. the latest full date the article writes, unless a
+    later year is written in a sentence that is not about the future; 3. a yearless
+    dateline ("Beijing, November 26th—") in the year nearest the previous article's date;
+    4. a yearless day date whose year world knowledge fixes (a summit, terms of office); 5. the
+    previous article on the same page when its date was read, not guessed — unless the
+    article is an agency story with an undated dateline ("MOSCOW (Reuters) -"), which is
+    then left undated; 6. a guess from the latest year the article names; else unknown.
+    """
+    found = infer_dct(text)
+    if found is not None and found[1] != "inferred":
+        return found
+    if bare is None:
+        bare = resolve_dates(text, None)
+    explicit = [s for s in bare if s.anchor == "explicit" and s.date_start is not None and s.date_end is not None]
+    latest_day = max((s.date_start for s in explicit if s.precision == "day" and s.date_start), default=None)
+    # a later year written in a past or present sentence bounds the publication date from below
+    later_years = [s.date_end for s in explicit if s.date_end and (latest_day is None or s.date_end.year > latest_day.year)
+                   and s.precision != "day" and not _future_context(text, s.timex.start)]
+    if latest_day is not None and not later_years:
+        return latest_day, "inferred"
+    if previous is not None and previous[1] != "guessed":
+        dated = _yearless_dateline(text, previous[0])
+        if dated is not None:
+            return dated, "dateline"
+    known = [f for s in bare if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
+             and f.precision == "day"]
+    if known:
+        latest = max(known, key=lambda s: s.date_start or dt.date.min)
+        assert latest.date_start is not None
+        return _latest_reported(latest.date_start, bare, text), "knowledge"
+    if is_wire_story(text):
+        # an agency story ("MOSCOW (Reuters) -") reprinted on a page is its own story: neither the
+        # page's other articles nor a year it mentions in passing date it
+        return None, "none"
+    if previous is not None and previous[1] != "guessed":
+        return previous[0], "page"
+    if later_years:
+        return max(d for d in later_years if d is not None), "guessed"
+    if found is not None:
+        return found[0], "guessed"
+    return None, "none"
+
+
+def _yearless_dateline(text: str, near: dt.date) -> dt.date | None:
+    """A yearless dateline ("Beijing, November 26th—") in the year that puts it nearest ``near``
+    (the date of the page's article before it)."""
+    found = find_publication_date(text, year_hint=near.year)
+    if found is None:
+        return None
+    d = found[0]
+    options = [o for y in (d.year - 1, d.year, d.year + 1) if (o := safe_date(y, d.month, d.day)) is not None]
+    return min(options, key=lambda o: abs((o - near).days))
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|plans?|planned|is to|are to|expected|scheduled|next|upcoming|by|projected|forecast|"
+    r"predicted|estimated|target|goals?|forward|until|through|vision|agenda|period)\b",
+    re.I,
+)
+
+
+def _future_context(text: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` speaks of the future (a cheap, local tense cue)."""
+    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 120)
+    window = text[start:pos + 40]
+    return bool(_FUTURE_CUE.search(window))
+
+
+_SOURCE_WORDS = {
+    "byline": "read from the byline", "dateline": "read from the dateline",
+    "inferred": "latest full date in the article", "guessed": "guessed from the years the article names",
+    "knowledge": "fixed by world knowledge", "page": "date of the previous article on the page",
+    "source": "given with the document",
+}
+_NAMES_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)|\d{1,2}[./]\d{1,2}", re.I)
+_YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
+_TERMS_ONLY = "knowledge: term of office"  # a year from who was in office, without a summit to pin it
+
+
+def _latest_reported(fixed: dt.date, bare: Sequence[DateSpan], text: str) -> dt.date:
+    """The article cannot predate what it reports: once knowledge fixes its year, a later yearless
+    day date of that year in a sentence not about the future ("announced ... on December 9")
+    moves its date on."""
+    latest = fixed
+    for s in bare:
+        m = _YEARLESS.match(s.timex.value)
+        if s.date_start is not None or not m or not m.group(2) or _future_context(text, s.timex.start):
+            continue
+        d = safe_date(fixed.year, int(m.group(1)), int(m.group(2)))
+        if d is not None and d > latest:
+            latest = d
+    return latest
+
+
+def _fill_year(span: DateSpan, text: str, people: Sequence[str]) -> DateSpan:
+    """Give a yearless date its year from shipped world knowledge, when it is unambiguous."""
+    if span.date_start is not None:
+        return span
+    m = _YEARLESS.match(span.timex.value)
+    if not m:
+        return span
+    month, day = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    found = year_from_knowledge(month, day, text, people)
+    if found is None:
+        return span
+    year, why = found
+    if day:
+        start = end = dt.date(year, month, min(day, month_end(year, month).day))
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+        # a range keeps its end: re-read the expression with its own first day as reference
+        again = resolve_dates(span.timex.text, start)
+        if again and again[0].date_start == start and again[0].date_end:
+            end = again[0].date_end
+    else:
+        start, end = dt.date(year, month, 1), month_end(year, month)
+        value = f"{year:04d}-{month:02d}"
+    return replace(span, date_start=start, date_end=end, anchor="knowledge", anchored_on=why,
+                   timex=Timex(span.timex.start, span.timex.end, span.timex.text, span.timex.type, value))
+
+
+def article_dates(
+    text: str, pub_date: dt.date | None, source: str, people: Sequence[str], offset: int,
+) -> list[DateSpan]:
+    """The article's dates anchored on its publication date, each saying what it was anchored on.
+
+    Offsets are shifted by ``offset`` (the article's start in the document).
+    """
+    spans = resolve_dates(text, pub_date, offset=offset)
+    if source in ("knowledge", "page", "guessed"):
+        # dates whose year knowledge fixed say so, rather than pointing at the date they fixed; with a
+        # date only borrowed or guessed, a summit the text names ("in October, at the 20th National
+        # Congress") knows the year better than the borrowed date
+        fixed = {(s.timex.start + offset, s.timex.end + offset): _shift_span(f, offset)
+                 for s in resolve_dates(text, None)
+                 if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
+                 and (source == "knowledge" or not f.anchored_on.startswith(_TERMS_ONLY))}
+        spans = [fixed.get((s.timex.start, s.timex.end), s) if s.anchor in ("document", None) else s
+                 for s in spans]
+    spans = [_fill_year(s, text, people) for s in spans]
+    if source == "guessed":
+        # a guessed publication date gives a year, not a day: "Tuesday" or "today" cannot be placed
+        spans = [s for s in spans if not (s.anchor == "document" and s.precision == "day"
+                                          and not _NAMES_MONTH.search(s.timex.text))]
+    return [replace(s, anchored_on=f"{s.anchored_on} ({_SOURCE_WORDS.get(source, source)})")
+            if s.anchor == "document" else s for s in spans]
+
+
+def _shift_span(span: DateSpan, offset: int) -> DateSpan:
+    t = span.timex
+    return replace(span, timex=Timex(t.start + offset, t.end + offset, t.text, t.type, t.value))

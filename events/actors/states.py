@@ -23,7 +23,7 @@ What counts as an actor mention:
   Organisation", "Apec"). Organs of the UN ("UN Security Council", "UNGA")
   report the code ``UN`` and name the organ in ``via``.
 * **People** (kind ``person``, code = their country or organisation) — see
-  :mod:`events.actors_people`.
+  :mod:`events.actors.people`.
 
 Look-alikes that are not actors are blocked by longest match: "Persian Gulf",
 "Latin America", "South China Sea", "Indo-Pacific", "New Mexico", ...
@@ -35,8 +35,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from events.actors_lexicon import Lexicon, canonical_form, lexicon, normalise
-from events.actors_people import find_people
+from events.actors.lexicon import Lexicon, canonical_form, lexicon, normalise
+from events.actors.people import find_people
 from events.model import ActorMention
 
 __all__ = ["find_actors", "leader_terms"]

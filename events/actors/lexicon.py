@@ -18,9 +18,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-ACTORS_PATH = Path(__file__).resolve().parents[1] / "geodata" / "actors.json"
+from events.resources import ACTORS_FILE
+
+ACTORS_PATH = ACTORS_FILE
 
 # One-to-one replacements keep every offset valid in the original text.
 _NORMALISE: tuple[tuple[str, str], ...] = (

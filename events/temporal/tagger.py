@@ -6,9 +6,8 @@ One engine serves the ``python -m events timex`` tagger and the event pipeline:
 - ``resolve_dates(text, dct, offset=)`` -> ``DateSpan`` for every expression naming a calendar
   day/month/year/range, with precision, anchor (explicit|document|narrative) and what it was
   anchored on.
-- ``find_publication_date(text, year_hint=None)`` and ``infer_dct(text)`` -> the article's date.
-- ``tag_file(in_path, out_path, progress)`` -> the JSONL command body.
 
+The publication date is ``events.temporal.pubdate``'s; the JSONL command is ``events.cli.timex``.
 Requires plain text (and optionally the document creation time); sets nothing else.
 The finder is a fixed set of compiled regexes scanned once each (linear time); dateparser
 parses fully written dates, behind an LRU cache.  See ``events/temporal/`` for the parts.
@@ -17,21 +16,16 @@ parses fully written dates, behind an LRU cache.  See ``events/temporal/`` for t
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from events.model import DateSpan, Timex
 from events.temporal.context import Discourse
 from events.temporal.finder import Candidate, find
 from events.temporal.measures import Normalizer
-from events.temporal.pubdate import find_publication_date, infer_from_dates
 from events.temporal.resolved import Resolved
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
-
-__all__ = ["tag", "resolve_dates", "find_publication_date", "infer_dct", "tag_file", "resolve"]
+__all__ = ["tag", "resolve_dates", "resolve"]
 
 
 def resolve(text: str, dct: dt.date | None) -> list[Resolved]:
@@ -121,64 +115,3 @@ def resolve_dates(text: str, dct: dt.date | None, *, offset: int = 0) -> list[Da
                               anchor=r.anchor or "narrative", anchored_on=r.anchored_on,
                               open_ended=r.open_ended))
     return spans
-
-
-def infer_dct(text: str) -> tuple[dt.date, str] | None:
-    """The article's publication date: byline/dateline first, else inferred from its explicit dates."""
-    found = find_publication_date(text)
-    if found is not None:
-        return found
-    dc = Discourse.of(text, None)
-    # dates in future-tense clauses ("will be held on June 5, 2025") and deadlines ("by 2030")
-    # come after publication
-    explicit = [(r.date_start, r.precision) for r in resolve(text, None)
-                if r.anchor == "explicit" and r.date_start is not None and r.precision is not None
-                and r.type == "DATE" and not r.pieces and dc.tense(r.start, r.end) not in ("future", "scheduled")
-                and not _DEADLINE_BEFORE.search(text, max(0, r.start - 24), r.start)]
-    d = infer_from_dates(explicit)
-    if d is None:
-        return None
-    yearless = find_publication_date(text, year_hint=d.year)
-    if yearless is not None:
-        return yearless
-    return d, "inferred"
-
-
-def _parse_dct(raw: object) -> dt.date | None:
-    if not isinstance(raw, str) or len(raw) < 8:
-        return None
-    try:
-        return dt.date.fromisoformat(raw[:10])
-    except ValueError:
-        digits = raw.replace("-", "")[:8]
-        try:
-            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-        except ValueError:
-            return None
-
-
-def tag_file(in_path: str, out_path: str, progress: Callable[[int, int], None] | None = None) -> int:
-    """Tag every JSONL document ``{"doc_id","text","dct"?}``; write ``{"doc_id","timexes":[...]}``.
-
-    A missing or unreadable ``dct`` is inferred with ``infer_dct``.  ``progress(done, total)`` is
-    called after each document.  Returns the number of documents written.
-    """
-    with open(in_path, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip()]
-    total = len(lines)
-    n = 0
-    with open(out_path, "w", encoding="utf-8") as out:
-        for line in lines:
-            doc = json.loads(line)
-            text = doc.get("text") or ""
-            dct = _parse_dct(doc.get("dct"))
-            if dct is None:
-                got = infer_dct(text)
-                dct = got[0] if got else None
-            timexes = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-                       for t in tag(text, dct)]
-            out.write(json.dumps({"doc_id": doc.get("doc_id"), "timexes": timexes}) + "\n")
-            n += 1
-            if progress is not None:
-                progress(n, total)
-    return n

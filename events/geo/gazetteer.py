@@ -16,14 +16,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from events.errors import ConfigurationError
+from events.resources import COUNTRIES_FILE, GAZETTEER_FILE
 
-GEODATA = Path(__file__).resolve().parent.parent / "geodata"
-GAZETTEER_FILE = GEODATA / "gazetteer.pkl"
-COUNTRIES_FILE = GEODATA / "countries.json"
 GAZETTEER_VERSION = 3
 
 # Kinds curated by hand or taken from the packages, and what they map to on the map.

@@ -1,7 +1,7 @@
 """Toponym resolution: pick one gazetteer entry per recognised span, using the document.
 
-Requires: :class:`~events.geo_recognize.Candidate` spans and the gazetteer.
-Sets: the chosen :class:`~events.gazetteer.Place` per candidate and a human-readable
+Requires: :class:`~events.geo.recognise.Candidate` spans and the gazetteer.
+Sets: the chosen :class:`~events.geo.gazetteer.Place` per candidate and a human-readable
 reason (``why``).
 
 Each candidate place gets a score: a prior from population and kind (a country outranks
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from events.gazetteer import Gazetteer, Place, county_key
-from events.geo_recognize import Candidate
+from events.geo.gazetteer import Gazetteer, Place, county_key
+from events.geo.recognise import Candidate
 
 CURATED_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "region", "island", "venue", "port", "airport"})
 MAX_CANDIDATES = 15

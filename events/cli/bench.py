@@ -96,7 +96,7 @@ def bench_pipeline(corpus: Path, target_mb: float) -> None:
 
 
 def bench_timex(eval_dir: Path) -> None:
-    from events.timex import tag
+    from events.temporal.tagger import tag
 
     path = eval_dir / "timebank_aquaint_train.jsonl"
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
@@ -114,8 +114,8 @@ def bench_timex(eval_dir: Path) -> None:
 
 
 def bench_geoparse(eval_dir: Path) -> None:
-    from events.gazetteer import load_gazetteer
-    from events.geocode import geoparse
+    from events.geo.gazetteer import load_gazetteer
+    from events.geo.geoparse import geoparse
 
     t_load = _timed(load_gazetteer)
     path = eval_dir / "geowebnews.jsonl"

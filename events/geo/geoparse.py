@@ -5,20 +5,20 @@ matter, e.g. the article's actors). Sets: :class:`~events.model.PlaceMention` va
 offsets into the text, a point, a precision and the reason the place was chosen.
 
 The embedded gazetteer is the backend; an online geopy geocoder can be switched on with
-``EVENTSCAPE_GEOCODER=nominatim`` for names the gazetteer lacks (see ``events.geo_online``).
+``EVENTSCAPE_GEOCODER=nominatim`` for names the gazetteer lacks (see ``events.geo.backends.nominatim``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from events.gazetteer import Gazetteer, Place, fold, load_gazetteer
-from events.geo_local import (
+from events.geo.backends.nominatim import online_geocoder
+from events.geo.gazetteer import Gazetteer, Place, fold, load_gazetteer
+from events.geo.local import (
     FACILITY_WORDS,
     NAMED_FOR_HEADS,
     POSSESSIVE,
@@ -31,9 +31,8 @@ from events.geo_local import (
     place_local,
     spelling_variant,
 )
-from events.geo_online import check_configuration, online_geocoder
-from events.geo_recognize import Candidate, recognize
-from events.geo_resolve import CURATED_KINDS, Resolution, resolve_all
+from events.geo.recognise import Candidate, recognize
+from events.geo.resolve import CURATED_KINDS, Resolution, resolve_all
 from events.model import PlaceMention
 
 _PORT_AFTER = re.compile(r"\s+(?:[Pp]ort|[Hh]arbou?r)\b")
@@ -365,41 +364,3 @@ def capital_point(iso3: str) -> tuple[str, float, float] | None:
     if not rec or rec.get("capital_lat") is None:
         return None
     return str(rec["capital"]), float(rec["capital_lat"]), float(rec["capital_lon"])
-
-
-def geoparse_file(
-    in_path: str,
-    out_path: str,
-    given_spans: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Geoparse a JSONL file of ``{"doc_id","text"[,"toponyms"]}``; returns documents written.
-
-    Body of ``python -m events geoparse IN --out OUT [--given-spans]``. Fails at once with a
-    ConfigurationError when the optional online geocoder is misconfigured.
-    """
-    check_configuration()
-    with open(in_path, encoding="utf-8") as fh:
-        lines = [line for line in fh if line.strip()]
-    written = 0
-    with open(out_path, "w", encoding="utf-8") as out:
-        for i, line in enumerate(lines):
-            doc = json.loads(line)
-            text = doc.get("text") or ""
-            spans = None
-            if given_spans:
-                spans = [(int(t["start"]), int(t["end"])) for t in doc.get("toponyms") or []]
-            mentions = geoparse(text, spans=spans, include_embedded=True)
-            row = {
-                "doc_id": doc.get("doc_id"),
-                "toponyms": [
-                    {"start": m.start, "end": m.end, "text": m.text, "lat": m.lat, "lon": m.lon,
-                     "geonameid": m.geonameid, "feature": m.feature, "country": m.country}
-                    for m in mentions
-                ],
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            written += 1
-            if progress is not None:
-                progress(i + 1, len(lines))
-    return written

@@ -1,7 +1,7 @@
 """Places a gazetteer lookup alone cannot give: the story's own town, buildings and streets in
 it, US counties, institutions (embassies, ministries) and organisations named as places.
 
-Requires: candidates and their resolutions from :mod:`events.geo_resolve`. Sets: a point
+Requires: candidates and their resolutions from :mod:`events.geo.resolve`. Sets: a point
 and a reason for names that are local features of the story, or whose location follows
 from what they are rather than from their name.
 """
@@ -17,10 +17,11 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from events.gazetteer import GEODATA, Gazetteer, Place, county_key, fold
-from events.geo_recognize import Candidate
-from events.geo_resolve import Resolution, haversine_km
+from events.geo.gazetteer import Gazetteer, Place, county_key, fold
+from events.geo.recognise import Candidate
+from events.geo.resolve import Resolution, haversine_km
 from events.model import PlaceMention
+from events.resources import SEATS_FILE
 
 POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -67,7 +68,6 @@ def qualified(cand: Candidate) -> bool:
     return len(before) >= 2 and (before[-1] in FACILITY_WORDS or before[-1].endswith(","))
 
 
-SEATS_FILE = GEODATA / "seats.json"
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """Toponym recognition: find spans of text that name places.
 
-Requires: the text and the loaded :class:`~events.gazetteer.Gazetteer`.
+Requires: the text and the loaded :class:`~events.geo.gazetteer.Gazetteer`.
 Sets: a list of :class:`Candidate` spans (not yet resolved), each with the evidence the
 resolver and the filters need — how it was matched (name / adjective), whether it sits
 inside a person's or an organisation's name, whether a locative preposition precedes it,
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from events.gazetteer import Gazetteer, Place, fold
+from events.geo.gazetteer import Gazetteer, Place, fold
 
 MAX_TOKENS = 7
 # Runs of plain lower-case words become one token (they never start or join a name; the

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from events.errors import EventscapeError
+from events.errors import EventscapeError, user_message
+from events.resources import REPO_ROOT
 
 
 def _progress(done: float, label: str) -> None:
@@ -99,7 +100,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from events.demo import write_demo
+    from events.cli.demo import write_demo
 
     n = write_demo(args.paths, Path(args.out_dir) if args.out_dir else None, on_skip=_skip)
     sys.stderr.write(f"demo data: {n} events\n")
@@ -107,7 +108,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_timex(args: argparse.Namespace) -> int:
-    from events.timex import tag_file
+    from events.cli.timex import tag_file
 
     _need_file(args.input)
     n = tag_file(args.input, args.out)
@@ -116,7 +117,7 @@ def cmd_timex(args: argparse.Namespace) -> int:
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
-    from events.geocode import geoparse_file
+    from events.cli.geoparse import geoparse_file
 
     _need_file(args.input)
     n = geoparse_file(args.input, args.out, given_spans=args.given_spans)
@@ -125,7 +126,7 @@ def cmd_geoparse(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from events.bench import run_bench
+    from events.cli.bench import run_bench
 
     return run_bench(args)
 
@@ -160,8 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--given-spans", action="store_true", help="resolve only the toponyms given in the input")
     p.set_defaults(func=cmd_geoparse)
     p = sub.add_parser("bench", help="throughput and memory benchmarks")
-    p.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
-    p.add_argument("--eval-dir", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "data"))
+    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpus"))
+    p.add_argument("--eval-dir", default=str(REPO_ROOT.parent / "shared" / "eval" / "data"))
     p.add_argument("--mb", type=float, default=5.0, help="size of the repeated corpus (MB)")
     p.add_argument("--only", choices=["pipeline", "timex", "geoparse"], help="run one benchmark")
     p.set_defaults(func=cmd_bench)
@@ -172,12 +173,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command in ("extract", "build", "geoparse"):
-            from events.geo_online import check_configuration
+            from events.geo.backends.nominatim import check_configuration
 
             check_configuration()  # a wrong geocoder setting fails now, with the fix, not mid-run
         return int(args.func(args))
     except EventscapeError as exc:
-        sys.stderr.write(f"error: {exc.user_message}\n")
+        sys.stderr.write(f"error: {user_message(exc)}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")

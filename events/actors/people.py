@@ -1,6 +1,6 @@
 """People: names linked to a country or organisation by title, dictionary or earlier mention.
 
-Requires the compiled :func:`events.actors_lexicon.lexicon` and the state/org
+Requires the compiled :func:`events.actors.lexicon.lexicon` and the state/org
 mentions already found in the text. Returns person :class:`ActorMention` values
 (``kind="person"``, ``code`` = the state or organisation, ``person`` = full name,
 span = the name itself).
@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from events.actors_lexicon import UPPER_CLASS, Lexicon, Term, canonical_form, trie_pattern
+from events.actors.lexicon import UPPER_CLASS, Lexicon, Term, canonical_form, trie_pattern
 from events.model import ActorMention
 
 _PARTICLE = r"(?:bin|bint|ibn|ben|al|el|de|da|do|dos|das|del|della|der|den|di|du|van|von|le|la|y)"

@@ -24,14 +24,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from events.actors import leader_terms
-from events.actors_lexicon import canonical_form, lexicon, normalise, trie_pattern
+from events.actors.lexicon import canonical_form, lexicon, normalise, trie_pattern
+from events.actors.states import leader_terms
+from events.resources import SUMMITS_FILE, countries
 
 __all__ = ["SummitMention", "Summit", "summits_in", "year_from_knowledge", "summits"]
 
-SUMMITS_PATH = Path(__file__).resolve().parents[1] / "geodata" / "summits.json"
+SUMMITS_PATH = SUMMITS_FILE
 _WINDOW = 140  # chars either side of a trigger, within its sentence
 _NEAR_DAYS = 10  # a date this close to an edition belongs to it
 _ORDINAL_WORDS = {
@@ -128,14 +128,9 @@ class _Series:
 
 def _capital_points() -> dict[str, tuple[float, float]]:
     """Capital city -> point, from the country table (host capitals need no geocoder)."""
-    path = SUMMITS_PATH.parent / "countries.json"
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8") as fh:
-        rows = json.load(fh)
     return {
         r["capital"]: (float(r["capital_lat"]), float(r["capital_lon"]))
-        for r in rows.values()
+        for r in countries().values()
         if r.get("capital") and r.get("capital_lat") is not None and r.get("capital_lon") is not None
     }
 

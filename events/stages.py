@@ -1,0 +1,183 @@
+"""The stages, in the order the pipeline runs them, and what each requires and sets.
+
+Like a spaCy component, every stage declares the fields of the work it reads (``requires``)
+and the fields it writes (``sets``); ``tests/meta/test_stages.py`` checks that each requirement
+is set by an earlier stage.  A stage's ``run`` is a plain function of the ``Work``; ``scope`` says
+whether it runs once per document (before the articles, or at the end) or once per article.  ``ingest`` and ``store`` are done by
+the runners in ``events/pipeline.py`` (they read files and write the store) and have no ``run``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from events.actors.states import find_actors
+from events.assemble.sentences import ArticleContext, place_events_at_summits, sentence_events, summit_events
+from events.dedup import dedup
+from events.geo.geoparse import geoparse, resolve
+from events.knowledge.summits import SummitMention, summits_in
+from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence
+from events.resources import country_names
+from events.segment import clean_article_text, segment, titled
+from events.temporal.pubdate import article_dates, publication_date
+
+Scope = Literal["runner", "document", "article", "document_end"]
+
+
+@dataclass
+class Work:
+    """What the stages know about one document so far (an article's fields are reset per article)."""
+
+    document: Document
+    articles: list[Article] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    country_names: dict[str, str] = field(default_factory=dict)
+    dated_articles: list[Article] = field(default_factory=list)
+    previous_pub: tuple[dt.date, str] | None = None
+    # the article in hand
+    article: Article | None = None
+    text: str = ""
+    mentions: list[ActorMention] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    pub_date: dt.date | None = None
+    pub_source: str = "none"
+    article_sentences: list[Sentence] = field(default_factory=list)
+    spans: list[DateSpan] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    summits: list[SummitMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    scope: Scope
+    requires: tuple[str, ...]
+    sets: tuple[str, ...]
+    module: str  # where the stage's work is done; its docstring says what it requires and sets
+    run: Callable[[Work], bool | None] | None = None  # False: nothing more to do for this article
+
+
+def _segment(w: Work) -> None:
+    w.articles, w.sentences = segment(w.document)
+    w.document = titled(w.document, w.articles)
+    w.country_names = country_names()
+
+
+def _actors(w: Work) -> None:
+    assert w.article is not None
+    w.text = clean_article_text(w.document.text, w.article)
+    w.mentions = find_actors(w.text)
+    w.people = [m.person for m in w.mentions if m.person]
+
+
+def _pubdate(w: Work) -> bool:
+    assert w.article is not None
+    if w.document.pub_date is not None:
+        w.pub_date, w.pub_source = w.document.pub_date, "source"
+    else:
+        w.pub_date, w.pub_source = publication_date(w.text, w.people, w.previous_pub)
+    if w.pub_date is not None and w.pub_source != "page":
+        w.previous_pub = (w.pub_date, w.pub_source)
+    w.article = replace(w.article, pub_date=w.pub_date, pub_date_source=w.pub_source)
+    w.dated_articles.append(w.article)
+    w.article_sentences = [s for s in w.sentences if s.article_index == w.article.index]
+    return bool(w.article_sentences)  # an article without body sentences yields no events
+
+
+def _timex(w: Work) -> None:
+    assert w.article is not None
+    w.spans = article_dates(w.text, w.pub_date, w.pub_source, w.people, w.article.start)
+
+
+def _geocode(w: Work) -> None:
+    assert w.article is not None
+    context_codes = sorted({m.code for m in w.mentions if len(m.code) == 3})
+    geo_text = only_dated_sentences(w.text, w.article_sentences, w.spans, w.article.start)
+    w.places = [shift_place(p, w.article.start) for p in geoparse(geo_text, context=context_codes)]
+
+
+def _knowledge(w: Work) -> None:
+    assert w.article is not None
+    # every edition a mention may be: the event's own date or the publication date picks one
+    w.summits = [replace(m, start=m.start + w.article.start, end=m.end + w.article.start)
+                 for m in summits_in(w.text)]
+
+
+def _assemble(w: Work) -> None:
+    assert w.article is not None
+    ctx = ArticleContext(w.document, w.article, w.pub_date, w.country_names)
+    actors = [shift_actor(m, w.article.start) for m in w.mentions]
+    dated = sentence_events(ctx, w.article_sentences, w.spans, actors, w.places)
+    w.events.extend(place_events_at_summits(dated, w.summits, locate))
+    w.events.extend(summit_events(ctx, w.article_sentences, w.summits, actors, w.spans, locate))
+
+
+def _dedup(w: Work) -> None:
+    w.events = dedup(w.events)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("ingest", "runner", (), ("document",), "events.ingest"),
+    Stage("segment", "document", ("document",), ("articles", "sentences", "country_names"),
+          "events.segment", _segment),
+    Stage("actors", "article", ("document", "article"), ("text", "mentions", "people"),
+          "events.actors.states", _actors),
+    Stage("pubdate", "article", ("text", "people", "previous_pub", "sentences"),
+          ("pub_date", "pub_source", "previous_pub", "dated_articles", "article_sentences"),
+          "events.temporal.pubdate", _pubdate),
+    Stage("timex", "article", ("text", "pub_date", "pub_source", "people"), ("spans",),
+          "events.temporal.tagger", _timex),
+    Stage("geocode", "article", ("text", "mentions", "article_sentences", "spans"), ("places",),
+          "events.geo.geoparse", _geocode),
+    Stage("knowledge", "article", ("text",), ("summits",), "events.knowledge.summits", _knowledge),
+    Stage("assemble", "article",
+          ("document", "article", "pub_date", "country_names", "article_sentences", "spans", "mentions",
+           "places", "summits"), ("events",), "events.assemble.sentences", _assemble),
+    Stage("dedup", "document_end", ("events",), ("events",), "events.dedup", _dedup),
+    Stage("store", "runner", ("document", "dated_articles", "events"), (), "events.store"),
+)
+# set by the article loop of ``run_document`` itself, before an article's stages run
+LOOP_SETS = ("article", "previous_pub")
+
+
+def only_dated_sentences(text: str, sentences: Sequence[Sentence], spans: Sequence[DateSpan], offset: int) -> str:
+    """The article text with every sentence that names no date blanked (same offsets).
+
+    Only dated sentences become events, so only their places are needed; the
+    article's countries still reach the geocoder as context.  Halves its work.
+    """
+    starts = sorted(s.timex.start - offset for s in spans)
+    pieces: list[str] = []
+    pos = 0
+    for sent in sentences:
+        a, b = sent.start - offset, sent.end - offset
+        i = bisect_left(starts, a)
+        if i < len(starts) and starts[i] < b:
+            pieces.append(_BLANK.sub(" ", text[pos:a]))
+            pieces.append(text[a:b])
+            pos = b
+    pieces.append(_BLANK.sub(" ", text[pos:]))
+    return "".join(pieces)
+
+
+_BLANK = re.compile(r"[^\n]")
+
+
+def locate(city: str, country: str) -> PlaceMention | None:
+    return resolve(city, context=[country] if country else [])
+
+
+def shift_actor(m: ActorMention, offset: int) -> ActorMention:
+    # positional construction: dataclasses.replace costs ten times as much, per mention
+    return ActorMention(m.start + offset, m.end + offset, m.text, m.code, m.kind, m.person, m.via)
+
+
+def shift_place(p: PlaceMention, offset: int) -> PlaceMention:
+    return PlaceMention(p.start + offset, p.end + offset, p.text, p.name, p.country, p.lat, p.lon,
+                        p.precision, p.feature, p.geonameid, p.why)
