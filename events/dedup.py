@@ -17,14 +17,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geopy.distance import geodesic
-
 from events.assemble.sentences import event_id
-from events.model import Event
+from events.geo.distance import km
+from events.model import PLACE_RANK, Event
 
 _SAME_PLACE_KM = 150.0
 _RANK = {"day": 0, "month": 1, "year": 2}
-_PLACE_RANK = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
 
 
 def _contains(a: Event, b: Event) -> bool:
@@ -72,7 +70,7 @@ def _same_kind_elsewhere(a: Event, b: Event) -> bool:
     """Two articles of a page telling one happening: same kind of event, and a named kind or place."""
     if a.event_type != b.event_type:
         return False
-    specific = _PLACE_RANK.get(a.place_precision, 0) >= 3 and _PLACE_RANK.get(b.place_precision, 0) >= 3
+    specific = PLACE_RANK.get(a.place_precision, 0) >= 3 and PLACE_RANK.get(b.place_precision, 0) >= 3
     return specific or (a.event_mode == b.event_mode and bool(a.event_mode))
 
 
@@ -85,9 +83,9 @@ def _places_compatible(a: Event, b: Event) -> bool:
         if a.place_country == b.place_country or None in (a.place_country, b.place_country):
             return True
         # a country-level place is weak: the other telling's place must be in one of its participants
-        coarse, fine = (a, b) if _PLACE_RANK.get(a.place_precision, 0) <= _PLACE_RANK.get(b.place_precision, 0) else (b, a)
+        coarse, fine = (a, b) if PLACE_RANK.get(a.place_precision, 0) <= PLACE_RANK.get(b.place_precision, 0) else (b, a)
         return fine.place_country in coarse.actors
-    return bool(geodesic((a.lat, a.lon), (b.lat, b.lon)).km <= _SAME_PLACE_KM)
+    return bool(km(a.lat, a.lon, b.lat, b.lon) <= _SAME_PLACE_KM)
 
 
 def dedup(events: Sequence[Event]) -> list[Event]:
@@ -107,7 +105,7 @@ def _merge(cluster: list[Event]) -> Event:
     if len(cluster) == 1:
         return cluster[0]
     best = max(cluster, key=lambda e: (e.confidence, e.event_type != "OTHER", len(e.actors), -e.char_start))
-    placed = max(cluster, key=lambda e: (_PLACE_RANK.get(e.place_precision, 0), e.confidence))
+    placed = max(cluster, key=lambda e: (PLACE_RANK.get(e.place_precision, 0), e.confidence))
     actors: list[str] = []
     people: list[str] = []
     for e in cluster:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +21,7 @@ from typing import Any
 
 import polars as pl
 
+from events import config
 from events.errors import StoreError
 from events.model import Article, Document, Event
 from events.resources import DATA_DIR
@@ -118,8 +118,7 @@ def row_to_event(row: dict[str, Any]) -> Event:
 
 def default_store_path() -> Path:
     """``$EVENTSCAPE_STORE`` or ``data/eventscape.sqlite`` in the repository."""
-    env = os.environ.get("EVENTSCAPE_STORE")
-    return Path(env) if env else DATA_DIR / "eventscape.sqlite"
+    return config.store_path()
 
 
 class Store:

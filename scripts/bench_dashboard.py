@@ -25,11 +25,11 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from events.store import Store  # noqa: E402
+from tests.support.synthetic import build_store  # noqa: E402
 from ui.filters import Filters, apply_filters  # noqa: E402
 from ui.frame import data_range, event_table, focus_range, prepare  # noqa: E402
 from ui.geo import capitals, load_basemap  # noqa: E402
 from ui.mapdeck import build_deck, fit_view  # noqa: E402
-from ui.synthetic import build_store  # noqa: E402
 from ui.timeline import choose_bucket, timeline_chart  # noqa: E402
 
 SCENARIOS: dict[str, Filters] = {

@@ -8,8 +8,6 @@ Nothing here is mutated by its callers.
 
 from __future__ import annotations
 
-import os
-
 import polars as pl
 import streamlit as st
 
@@ -20,7 +18,7 @@ from ui.geo import capitals
 
 def store_path() -> str:
     """Read on every call so tests can point ``EVENTSCAPE_STORE`` at a temp file."""
-    return str(os.environ.get("EVENTSCAPE_STORE") or default_store_path())
+    return str(default_store_path())
 
 
 @st.cache_resource(show_spinner=False)

@@ -19,9 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from events.assemble.eventtypes import SentenceTriggers, Trigger, classify, status_of
-from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
+from events.model import PLACE_RANK, ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 
-_PLACE_RANK = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
 _PRONOUN_START = re.compile(
     r"^(?:[\"“]?)(?:he|she|they|it|both|the two (?:sides|leaders|presidents|countries|ministers|men)|"
     r"the (?:president|premier|minister|leader|ambassador|delegation)s?|his|her|their)\b",
@@ -281,7 +280,7 @@ def _make_event(
 
     def place_score(p: PlaceMention) -> tuple[int, int]:
         before = sent.text[max(0, p.start - sent.start - 20):p.start - sent.start]
-        score = _PLACE_RANK.get(p.precision, 0) + (3 if _LOCATIVE.search(before) else 0)
+        score = PLACE_RANK.get(p.precision, 0) + (3 if _LOCATIVE.search(before) else 0)
         return (score, -p.start)
 
     place = max(places, key=place_score, default=None)
@@ -467,7 +466,7 @@ def place_events_at_summits(
     """
     out: list[Event] = []
     for ev in events:
-        if _PLACE_RANK.get(ev.place_precision, 0) > _PLACE_RANK["sea"]:
+        if PLACE_RANK.get(ev.place_precision, 0) > PLACE_RANK["sea"]:
             out.append(ev)
             continue
         fits = [s for s in summits if ev.char_start <= s.start and s.end <= ev.char_end

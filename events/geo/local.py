@@ -17,9 +17,10 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from events.geo.distance import km
 from events.geo.gazetteer import Gazetteer, Place, county_key, fold
 from events.geo.recognise import Candidate
-from events.geo.resolve import Resolution, haversine_km
+from events.geo.resolve import Resolution
 from events.model import PlaceMention
 from events.resources import SEATS_FILE
 
@@ -111,7 +112,7 @@ def is_local_feature(cand: Candidate, res: Resolution, focus: Place) -> bool:
     if not cand.approximate and (res.place.kind != "city" or res.place.population >= 15_000):
         return False  # the name itself is in the gazetteer
     words = word_set(cand.text)
-    far = haversine_km(res.place.lat, res.place.lon, focus.lat, focus.lon)
+    far = km(res.place.lat, res.place.lon, focus.lat, focus.lon)
     if words & FACILITY_WORDS and len(words) > 1:
         if res.place.kind in ("airport", "venue", "port") or qualified(cand):
             return False  # "Heathrow Animal Reception Center", "British Embassy Tokyo": that place
@@ -184,7 +185,7 @@ def named_county(
 
 
 def _km_between(a: Place, b: Place) -> float:
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def nearby_city(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from events.geo.distance import km
 from events.geo.gazetteer import Gazetteer, Place, county_key
 from events.geo.recognise import Candidate
 
@@ -100,14 +101,7 @@ def _km(a: Place, b: tuple[float, float]) -> float:
 
 @lru_cache(maxsize=1 << 16)
 def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return haversine_km(lat1, lon1, lat2, lon2)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on a 6,371 km sphere (plain math: far cheaper than geopy's)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(lat1, lon1, lat2, lon2)
 
 
 def _nearest_km(place: Place, points: Sequence[tuple[float, float]]) -> float:

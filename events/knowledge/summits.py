@@ -28,6 +28,7 @@ from functools import lru_cache
 from events.actors.lexicon import canonical_form, lexicon, normalise, trie_pattern
 from events.actors.states import leader_terms
 from events.resources import SUMMITS_FILE, countries
+from events.temporal.calendar import safe_date
 
 __all__ = ["SummitMention", "Summit", "summits_in", "year_from_knowledge", "summits"]
 
@@ -368,13 +369,6 @@ def _day_distance(date: dt.date, s: SummitMention) -> int:
     return 0
 
 
-def _safe_date(year: int, month: int, day: int | None) -> dt.date | None:
-    try:
-        return dt.date(year, month, day or 15)
-    except ValueError:
-        return None
-
-
 def _in_office_years(people: Sequence[str], month: int, day: int | None,
                      years: Sequence[int]) -> dict[str, set[int]]:
     """For each person with known terms: the candidate years in which the date falls in office."""
@@ -388,15 +382,27 @@ def _in_office_years(people: Sequence[str], month: int, day: int | None,
         ok: set[int] = set()
         for _, _, s, e in terms:
             for y in range(s.year, (e.year if e is not None else last) + 1):  # only the term's own years
-                date = _safe_date(y, month, day) if y in wanted else None
+                date = safe_date(y, month, day or 15) if y in wanted else None
                 if date is not None and s <= date and (e is None or date <= e):
                     ok.add(y)
         out[name] = ok
     return out
 
 
+def _latest_year(text: str, document_year: int | None) -> int:
+    """The latest year a yearless date may fall in, from the document rather than from today: the
+    document's own year (its date, or the page's) or the latest year the text writes, whichever is
+    later; else the latest year the shipped summit table knows."""
+    written = [int(m.group(0)) for m in _YEAR.finditer(text)]
+    if document_year is not None:
+        written.append(document_year)
+    if written:
+        return max(written)
+    return max(s.date_end.year for s in summits())
+
+
 def year_from_knowledge(
-    month: int, day: int | None, text: str, people: Sequence[str]
+    month: int, day: int | None, text: str, people: Sequence[str], document_year: int | None = None,
 ) -> tuple[int, str] | None:
     """The year of a yearless date from summits and terms of office, or ``None`` if ambiguous.
 
@@ -408,7 +414,7 @@ def year_from_knowledge(
     """
     fitting: dict[int, tuple[int, SummitMention]] = {}  # year -> (day distance, summit)
     for s in _summits_cached(text):
-        date = _safe_date(s.date_start.year, month, day)
+        date = safe_date(s.date_start.year, month, day or 15)
         if date is None:
             continue
         if day is None:
@@ -416,7 +422,7 @@ def year_from_knowledge(
                 continue
             dist = 0
         else:
-            dist = min(_day_distance(d, s) for d in (date, _safe_date(s.date_end.year, month, day) or date))
+            dist = min(_day_distance(d, s) for d in (date, safe_date(s.date_end.year, month, day or 15) or date))
             if dist > _NEAR_DAYS:
                 continue
         year = s.date_start.year if date.month == s.date_start.month or day is None else s.date_end.year
@@ -444,7 +450,7 @@ def year_from_knowledge(
         return year, why
     if not people:
         return None
-    span = range(1950, dt.date.today().year + 2)
+    span = range(1950, _latest_year(text, document_year) + 2)
     support = _in_office_years(people, month, day, span)
     if not support:
         return None

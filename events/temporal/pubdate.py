@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import dateparser
 
-from events.knowledge.summits import year_from_knowledge
+from events.knowledge import summits as knowledge  # a module: summits reads the calendar of this package
 from events.model import DateSpan, Timex
 from events.temporal.calendar import month_end, safe_date
 from events.temporal.context import Discourse
@@ -190,7 +190,8 @@ def publication_date(
         dated = _yearless_dateline(text, previous[0])
         if dated is not None:
             return dated, "dateline"
-    known = [f for s in bare if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
+    page_year = previous[0].year if previous is not None else None  # the page the article is printed on
+    known = [f for s in bare if s.date_start is None and (f := _fill_year(s, text, people, page_year)).date_start is not None
              and f.precision == "day"]
     if known:
         latest = max(known, key=lambda s: s.date_start or dt.date.min)
@@ -260,7 +261,7 @@ def _latest_reported(fixed: dt.date, bare: Sequence[DateSpan], text: str) -> dt.
     return latest
 
 
-def _fill_year(span: DateSpan, text: str, people: Sequence[str]) -> DateSpan:
+def _fill_year(span: DateSpan, text: str, people: Sequence[str], document_year: int | None) -> DateSpan:
     """Give a yearless date its year from shipped world knowledge, when it is unambiguous."""
     if span.date_start is not None:
         return span
@@ -268,7 +269,7 @@ def _fill_year(span: DateSpan, text: str, people: Sequence[str]) -> DateSpan:
     if not m:
         return span
     month, day = int(m.group(1)), int(m.group(2)) if m.group(2) else None
-    found = year_from_knowledge(month, day, text, people)
+    found = knowledge.year_from_knowledge(month, day, text, people, document_year)
     if found is None:
         return span
     year, why = found
@@ -294,17 +295,18 @@ def article_dates(
     Offsets are shifted by ``offset`` (the article's start in the document).
     """
     spans = resolve_dates(text, pub_date, offset=offset)
+    year = pub_date.year if pub_date is not None else None
     if source in ("knowledge", "page", "guessed"):
         # dates whose year knowledge fixed say so, rather than pointing at the date they fixed; with a
         # date only borrowed or guessed, a summit the text names ("in October, at the 20th National
         # Congress") knows the year better than the borrowed date
         fixed = {(s.timex.start + offset, s.timex.end + offset): _shift_span(f, offset)
                  for s in resolve_dates(text, None)
-                 if s.date_start is None and (f := _fill_year(s, text, people)).date_start is not None
+                 if s.date_start is None and (f := _fill_year(s, text, people, year)).date_start is not None
                  and (source == "knowledge" or not f.anchored_on.startswith(_TERMS_ONLY))}
         spans = [fixed.get((s.timex.start, s.timex.end), s) if s.anchor in ("document", None) else s
                  for s in spans]
-    spans = [_fill_year(s, text, people) for s in spans]
+    spans = [_fill_year(s, text, people, year) for s in spans]
     if source == "guessed":
         # a guessed publication date gives a year, not a day: "Tuesday" or "today" cannot be placed
         spans = [s for s in spans if not (s.anchor == "document" and s.precision == "day"

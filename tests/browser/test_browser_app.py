@@ -23,8 +23,8 @@ import polars as pl
 import pytest
 
 from events.store import Store
+from tests.support.synthetic import PLACES, add_xss_document, build_store
 from ui.mapdeck import fit_view
-from ui.synthetic import PLACES, add_xss_document, build_store
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("EVENTSCAPE_CHROMIUM", "/usr/bin/chromium")

@@ -9,19 +9,13 @@ backend; this one is asked only for names the gazetteer does not know.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from events.errors import ConfigurationError
-
-ENV_BACKEND = "EVENTSCAPE_GEOCODER"
-ENV_AGENT = "EVENTSCAPE_GEOCODER_USER_AGENT"
-ENV_CACHE = "EVENTSCAPE_GEOCODER_CACHE"
-BACKENDS = ("nominatim",)
+from events.config import Settings
 
 
 class GeopyLike(Protocol):
@@ -74,31 +68,15 @@ def _alpha2(iso3: str) -> str:
 
 def check_configuration(env: dict[str, str] | None = None) -> str | None:
     """The configured backend name, None when off; raises ConfigurationError when wrong."""
-    env = dict(os.environ) if env is None else env
-    value = env.get(ENV_BACKEND, "").strip().lower()
-    if value in ("", "off", "none", "0", "false"):
-        return None
-    if value not in BACKENDS:
-        raise ConfigurationError(
-            f"{ENV_BACKEND}={value!r} is not a known geocoder: set it to one of {', '.join(BACKENDS)} "
-            f"or unset it to use only the embedded gazetteer"
-        )
-    agent = env.get(ENV_AGENT, "").strip()
-    if value == "nominatim" and not agent:
-        raise ConfigurationError(
-            f"{ENV_BACKEND}=nominatim needs {ENV_AGENT} set to a name identifying your application "
-            f"(Nominatim's usage policy), e.g. export {ENV_AGENT}='eventscape-yourname'"
-        )
-    return value
+    return Settings.from_env(env).geocoder
 
 
 @lru_cache(maxsize=1)
 def online_geocoder() -> OnlineGeocoder | None:
     """The configured online backend (None when off)."""
-    backend = check_configuration()
-    if backend is None:
+    settings = Settings.from_env()
+    if settings.geocoder is None:
         return None
     from geopy.geocoders import Nominatim
 
-    cache = os.environ.get(ENV_CACHE) or str(Path.home() / ".cache" / "eventscape" / "geocode.sqlite")
-    return OnlineGeocoder(Nominatim(user_agent=os.environ[ENV_AGENT], timeout=10), cache)
+    return OnlineGeocoder(Nominatim(user_agent=settings.geocoder_user_agent, timeout=10), str(settings.geocoder_cache))

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from events.store import Store
+from tests.support.synthetic import XSS_STRINGS, add_xss_document, iter_batches
 from ui import briefing
 from ui.actors import matrix_frame, pair_counts, profile_partners
 from ui.detail import detail_html, document_html, highlight
@@ -16,7 +17,6 @@ from ui.filters import Filters
 from ui.frame import prepare
 from ui.geo import capitals, load_basemap
 from ui.mapdeck import build_deck, deck_json_safe, selected_event_id
-from ui.synthetic import XSS_STRINGS, add_xss_document, iter_batches
 
 RAW = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from events.temporal import tag
-from tests.test_timex_conventions import DCT
-from tests.test_timex_conventions import typed as value_of
+from tests.temporal.test_timex_conventions import DCT
+from tests.temporal.test_timex_conventions import typed as value_of
 
 
 def test_the_following_month_counts_from_a_named_month() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from events.assemble.eventtypes import classify, status_of
 from events.assemble.sentences import ArticleContext, sentence_events
 from events.dedup import dedup
-from events.assemble.eventtypes import classify, status_of
 from events.model import ActorMention, Article, DateSpan, Document, PlaceMention, Sentence, Timex
 
 TEXT = ("On May 3, the leaders of Atlantis and Lemuria met in Portville and signed a fisheries accord. "

@@ -8,10 +8,10 @@ import polars as pl
 import pytest
 
 from events.store import Store
+from tests.support.synthetic import iter_batches
 from ui.filters import Filters, apply_filters
 from ui.frame import prepare
 from ui.geo import capitals
-from ui.synthetic import iter_batches
 
 
 @pytest.fixture(scope="module")

@@ -65,7 +65,8 @@ def test_offset_shifting_keeps_every_field() -> None:
     from dataclasses import asdict, replace
 
     from events.model import ActorMention, PlaceMention
-    from events.stages import shift_actor as _shift_actor, shift_place as _shift_place
+    from events.stages import shift_actor as _shift_actor
+    from events.stages import shift_place as _shift_place
 
     actor = ActorMention(3, 9, "Moscow", "RUS", "state", None, "capital metonym")
     place = PlaceMention(3, 9, "Moscow", "Moscow", "RUS", 55.75, 37.62, "city", "PPL", 524901, "only place")

@@ -8,8 +8,8 @@ import random
 import polars as pl
 
 from events.store import Store
+from tests.support.synthetic import iter_batches, make_event
 from ui.frame import data_range, event_table, format_date, prepare
-from ui.synthetic import iter_batches, make_event
 from ui.timeline import bucket_counts, choose_bucket, span_counts, start_window, step_window, timeline_chart
 
 

@@ -13,9 +13,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from events.store import Store
-from ui.synthetic import add_xss_document, build_store
+from tests.support.synthetic import add_xss_document, build_store
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/explore_page.py", "pages/actors_page.py", "pages/sources_page.py", "pages/briefing_page.py"]
 
 

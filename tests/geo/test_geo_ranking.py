@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from events.geo.resolve import haversine_km
+from events.geo.distance import km as haversine_km
 from events.geo.geoparse import geoparse
 from events.model import PlaceMention
 

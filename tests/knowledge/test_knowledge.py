@@ -10,7 +10,7 @@ import pytest
 
 from events.knowledge.summits import summits, summits_in, year_from_knowledge
 
-GEODATA = Path(__file__).resolve().parents[1] / "geodata"
+GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 
 
 def labels(text: str, **kw: object) -> list[str]:

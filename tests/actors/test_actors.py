@@ -122,7 +122,7 @@ def test_empty_text() -> None:
 
 
 def test_organisation_codes_never_collide_with_state_codes() -> None:
-    geodata = Path(__file__).resolve().parents[1] / "geodata"
+    geodata = Path(__file__).resolve().parents[2] / "geodata"
     actors = json.loads((geodata / "actors.json").read_text(encoding="utf-8"))
     countries = json.loads((geodata / "countries.json").read_text(encoding="utf-8"))
     org_codes = {code for _, code, kind, _ in actors["forms"] if kind == "org"}
@@ -160,7 +160,7 @@ def test_shipped_dictionary_matches_its_sources() -> None:
     """geodata/actors.json is rebuilt (python geodata/build_actors.py) whenever a source changes."""
     import importlib.util
 
-    geodata = Path(__file__).resolve().parents[1] / "geodata"
+    geodata = Path(__file__).resolve().parents[2] / "geodata"
     spec = importlib.util.spec_from_file_location("build_actors", geodata / "build_actors.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from events.errors import ConfigurationError
-from events.geo.gazetteer import COUNTRIES_FILE, fold, load_gazetteer
 from events.geo.backends.nominatim import OnlineGeocoder, check_configuration
+from events.geo.gazetteer import COUNTRIES_FILE, fold, load_gazetteer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_fold_normalises_names() -> None:
@@ -126,7 +126,7 @@ def test_memory_of_this_process_is_bounded() -> None:
 
 
 def test_resolve_falls_back_to_the_online_backend(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from events.cli.geoparse import geoparse_file
+    import events.geo.geoparse as geocode
 
     online = OnlineGeocoder(_FakeGeocoder(), tmp_path / "c.sqlite", rate_limit=lambda fn: fn)
     monkeypatch.setattr(geocode, "online_geocoder", lambda: online)
