@@ -1,5 +1,8 @@
 """The only module that does persistent I/O: an embedded SQLite store.
 
+Stage ``store`` (run by the ingest runners).  Requires: the document, its dated articles and its
+deduplicated events.  Sets: rows in the store, added in one transaction (nothing on failure).
+
 Why SQLite: it ships with Python, every write is an ACID transaction (an
 interrupted ingest rolls back and leaves the store as it was), WAL mode lets the
 app read while the CLI or an upload writes, and one file is easy to copy.

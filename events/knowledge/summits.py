@@ -1,7 +1,8 @@
 """Shipped world knowledge: recurring summits and leaders' terms, used to date yearless text.
 
-Requires ``geodata/summits.json`` (curated) and the leaders dictionary behind
-:func:`events.actors.leader_terms`. Pure functions, data loaded once.
+Stage ``knowledge``.  Requires: an article's text, ``geodata/summits.json`` (curated) and the leaders
+dictionary behind :func:`events.actors.states.leader_terms`.  Sets: ``SummitMention`` values (offsets into
+the text) and, for the publication-date ladder, the years of yearless dates.  Pure functions, data loaded once.
 
 * :func:`summits_in` finds mentions of recurring summits and forums with what
   identifies an edition: a host city or country ("the APEC summit in Lima",

@@ -8,7 +8,8 @@ One engine serves the ``python -m events timex`` tagger and the event pipeline:
   anchored on.
 
 The publication date is ``events.temporal.pubdate``'s; the JSONL command is ``events.cli.timex``.
-Requires plain text (and optionally the document creation time); sets nothing else.
+Stage ``timex`` (through ``pubdate.article_dates``).  Requires: plain text and, optionally, the
+document creation time.  Sets: ``Timex`` and ``DateSpan`` values with offsets into the text.
 The finder is a fixed set of compiled regexes scanned once each (linear time); dateparser
 parses fully written dates, behind an LRU cache.  See ``events/temporal/`` for the parts.
 """
