@@ -32,7 +32,7 @@ _NOT_EVENT = re.compile(
 
 
 class SummitLike(Protocol):
-    """A dated summit mention (see ``events.knowledge.SummitMention``), offsets in the document."""
+    """A dated summit mention (see ``events.knowledge.summits.SummitMention``), offsets in the document."""
 
     @property
     def start(self) -> int: ...
