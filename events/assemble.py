@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
+from events import assemble_clauses as clauses
 from events.eventtypes import SentenceTriggers, Trigger, classify, status_of
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 
@@ -494,3 +495,76 @@ def place_events_at_summits(
             "held within the event's dates (shipped summit list)",
         ))
     return out
+
+
+def clause_records(
+    ctx: ArticleContext,
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateSpan],
+    actors: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+    lookup: "clauses.TriggerLookup",
+    ref: "clauses.Reference",
+) -> list[Event]:
+    """Trigger-argument events (:mod:`events.assemble_clauses`) as records."""
+    organisations = [(a.start, a.end) for a in actors if a.kind == "org"]
+    found = clauses.clause_events(sentences, dates, actors, places, organisations, lookup, ref,
+                                  ctx.document.text, lambda s: _plausible(s, ctx.pub_date))
+    events: list[Event] = []
+    for ce in found:
+        span = ce.span
+        sent = ce.sentence
+        if span is None:
+            if ref.report_day is None:
+                continue
+            why = ("a news lead without a date word reports" if ce.date_source == "lead"
+                   else "the present perfect reports")
+            span = clauses.day_span(ref.report_day, "", "document", f"{why} the report day: {ref.report_why}",
+                                    ce.trigger.start + sent.start, ce.trigger.end + sent.start)
+        assert span.date_start is not None and span.date_end is not None
+        codes: list[str] = []
+        people: list[str] = []
+        for a in list(ce.agents) + list(ce.others):
+            if a.code and a.code not in codes:
+                codes.append(a.code)
+            if a.kind == "person" and a.person and a.person not in people:
+                people.append(a.person)
+        if ce.home_role and ref.home and ref.home not in codes:
+            codes.insert(0, ref.home)
+        place = ce.place
+        if place is not None and place.country and place.precision in ("venue", "city", "admin") and codes \
+                and place.country not in codes:
+            codes.append(place.country)
+        if not codes and place is not None and place.country and place.precision in ("venue", "city", "admin"):
+            codes.append(place.country)
+        if not codes:
+            continue
+        trig = Trigger(ce.event_type, ce.mode, ce.trigger.sense.lemma, ce.trigger.start, ce.trigger.end)
+        confidence = 0.5 + (0.15 if ce.date_source == "own" else 0.05) + (0.1 if span.precision == "day" else 0.0)
+        confidence += 0.1 if place is not None else 0.0
+        confidence += 0.1 if ce.agents else 0.0
+        rel = sent.start
+        highlights = [("actor", a.start - rel, a.end - rel) for a in list(ce.agents) + list(ce.others)]
+        if span.timex.text and sent.start <= span.timex.start < sent.end:
+            highlights.append(("date", span.timex.start - rel, span.timex.end - rel))
+        if place is not None and sent.start <= place.start < sent.end:
+            highlights.append(("place", place.start - rel, place.end - rel))
+        doc = ctx.document
+        events.append(Event(
+            event_id=event_id(doc.doc_id, span.date_start, span.date_end, codes, ce.event_type,
+                              sent.start * 1000 + ce.trigger.start),
+            date_start=span.date_start, date_end=span.date_end, date_precision=span.precision,
+            date_text=span.timex.text, date_anchor=span.anchor, event_type=ce.event_type, event_mode=ce.mode,
+            title=make_title(codes, ctx.names, trig, place), actors=tuple(codes), people=tuple(people),
+            place_name=place.name if place else None, place_country=place.country if place else None,
+            lat=place.lat if place else None, lon=place.lon if place else None,
+            place_precision=place.precision if place else "none",
+            status=ce.status,  # type: ignore[arg-type]
+            confidence=round(min(confidence, 0.95), 2), mentions=1, doc_id=doc.doc_id, doc_title=doc.title,
+            evidence=sent.text, char_start=sent.start, char_end=sent.end,
+            date_anchored_on=span.anchored_on,
+            place_why=(f"{ce.place_reason}: {place.why}" if place.why else ce.place_reason) if place else "",
+            article_title=ctx.article.title, pub_date=ctx.pub_date,
+            highlights=tuple(sorted(set(highlights), key=lambda h: (h[1], h[2], h[0]))),
+        ))
+    return events

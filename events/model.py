@@ -17,7 +17,7 @@ Precision = Literal["day", "month", "year"]
 Anchor = Literal["explicit", "document", "narrative", "knowledge"]
 PlacePrecision = Literal["venue", "city", "admin", "country", "sea", "none"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Status = Literal["occurred", "planned", "reported"]
+Status = Literal["occurred", "planned", "reported", "hypothetical", "denied"]
 ActorKind = Literal["state", "org", "person"]
 
 

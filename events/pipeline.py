@@ -19,7 +19,9 @@ from pathlib import Path
 
 from events import actors as actor_stage
 from events import geocode, knowledge, timex
-from events.assemble import ArticleContext, place_events_at_summits, sentence_events, summit_events
+from events import trigger_lookup
+from events.assemble import ArticleContext, clause_records, place_events_at_summits, summit_events
+from events.assemble_clauses import Reference, dateline
 from events.dedup import dedup
 from events.errors import EventscapeError, ExtractionFailed, UnusableInput
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
@@ -101,13 +103,13 @@ def run_document(doc: Document) -> DocumentResult:
         spans = [replace(s, anchored_on=f"{s.anchored_on} ({_SOURCE_WORDS.get(source, source)})")
                  if s.anchor == "document" else s for s in spans]
         context_codes = sorted({m.code for m in mentions if len(m.code) == 3})
-        geo_text = _only_dated_sentences(text, art_sents, spans, article.start)
-        places = [_shift_place(p, article.start) for p in geocode.geoparse(geo_text, context=context_codes)]
+        places = [_shift_place(p, article.start) for p in geocode.geoparse(text, context=context_codes)]
         ctx = ArticleContext(doc, article, pub_date, names)
         # every edition a mention may be: the event's own date or the publication date picks one
         summits = [replace(m, start=m.start + article.start, end=m.end + article.start)
                    for m in knowledge.summits_in(text)]
-        dated = sentence_events(ctx, art_sents, spans, actor_mentions, places)
+        ref = _reference(text, pub_date, source, actor_mentions, context_codes)
+        dated = clause_records(ctx, art_sents, spans, actor_mentions, places, trigger_lookup.lookup, ref)
         events.extend(place_events_at_summits(dated, summits, _locate))
         events.extend(summit_events(ctx, art_sents, summits, actor_mentions, spans, _locate))
     return DocumentResult(doc, out_articles, dedup(events))
@@ -367,3 +369,25 @@ def ingest_text(text: str, name: str, store: Store, progress: Progress | None = 
         return _ingest_documents(documents_from_text(text, name), store, progress)
     except EventscapeError as exc:
         return IngestReport(False, exc.user_message)
+
+
+def _reference(text: str, pub_date: dt.date | None, source: str, actors: Sequence[ActorMention],
+               context: Sequence[str]) -> Reference:
+    """The report day, dateline place and home state of an article."""
+    from collections import Counter
+
+    found = dateline(text)
+    place: PlaceMention | None = None
+    report_day, why = pub_date, f"publication date {pub_date} ({_SOURCE_WORDS.get(source, source)})"
+    if found is not None:
+        name, region, month_day = found
+        query = f"{name}, {region}" if region else name
+        place = geocode.resolve(query, context=list(context)) or (geocode.resolve(name, context=list(context)) if region else None)
+        if month_day and pub_date is not None:
+            spans = timex.resolve_dates(month_day, pub_date)
+            day = spans[0].date_start if spans and spans[0].precision == "day" else None
+            if day is not None and dt.timedelta(0) <= pub_date - day <= dt.timedelta(days=3):
+                report_day, why = day, f"dateline {day} ('{month_day}')"
+    counts = Counter(a.code for a in actors if a.kind == "state" and len(a.code) == 3 and a.via != "adjective")
+    home = place.country if place is not None and place.country else (counts.most_common(1)[0][0] if counts else "")
+    return Reference(report_day, why, place, home or "")

@@ -1,0 +1,638 @@
+"""Trigger-argument event assembly: an event is a trigger with its arguments.
+
+Requires: an article's body sentences, the date spans, actor mentions and resolved places
+found in them (document offsets), the trigger lexicon, and the article's reference points
+(publication day, dateline place, home country).
+Sets: one ``Clause event`` per trigger that has a date — its own, one carried from the
+narrative, or the report day for a news lead — with the participants, place and status
+read from the trigger's own clause.
+
+How arguments attach (shallow syntax, no parser):
+
+* **Clauses** are cut at ``;``, at coordinators and subordinators after a comma
+  (", and", ", but", ", while", ", which", ", who"), at "after"/"before"/"when"/"as"/
+  "because"/"since" and at "that" after a reporting verb.
+* **Triggers** are event verbs and nouns of the lexicon; a capitalised word inside a name,
+  a word inside an actor or place mention and a negated verb are no triggers.
+* **Dates** go to the nearest trigger of their clause (a date in another trigger's clause
+  is never borrowed); a trigger without one takes the report day when its sentence is
+  the article's lead or its verb is in the present perfect, or the day of the previous
+  sentence's event when the narrative goes on in the past tense.
+* **Places** come from a locative phrase of the trigger's clause ("in/at/near/outside X",
+  "visited X", "over X", "invasion of X"), an appositive capital ("the Kenyan capital
+  Nairobi"), or for a lead or a sentence saying "here", the dateline; never from a demonym,
+  an adjective or a name inside an organisation's name; calls and statements get none.
+* **Participants** are the actors of the trigger's clause, the subject of the sentence
+  for a clause that starts with its verb ("arrived Monday and met …"), the previous
+  sentence's agent for a pronoun subject; a role noun with no state ("police", "the army",
+  "a federal court") belongs to the article's home country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from events.model import ActorMention, DateSpan, PlaceMention, Sentence
+
+
+@dataclass(frozen=True)
+class TriggerSense:
+    """What a trigger word means: PLOVER type and mode, and its part of speech."""
+
+    lemma: str
+    event_type: str
+    mode: str
+    pos: str  # "verb" | "noun"
+
+
+TriggerLookup = Callable[[tuple[str, ...], str], "tuple[int, TriggerSense] | None"]
+"""Given the lowercase words from a position on and the word before, the length and sense of the
+longest trigger there."""
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets in the sentence text
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    start: int  # sentence offsets
+    end: int
+    sense: TriggerSense
+    tense: str  # "past" | "perfect" | "pluperfect" | "present" | "future" | "modal" | "none"
+    passive: bool
+    clause: int
+
+
+@dataclass(frozen=True)
+class ClauseEvent:
+    """A trigger with its arguments, before it becomes an ``Event`` record."""
+
+    sentence: Sentence
+    trigger: TriggerHit
+    event_type: str
+    mode: str
+    span: DateSpan | None  # None: the caller dates it from the discourse (see ``date_source``)
+    date_source: str  # "own" | "lead" | "perfect" | "narrative"
+    agents: tuple[ActorMention, ...]
+    others: tuple[ActorMention, ...]
+    home_role: str  # a role noun ("police") that stands for the home country, or ""
+    place: PlaceMention | None
+    place_reason: str
+    status: str
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*|[;:,\"“”()—–]|--|_")
+_AUX_FUTURE = frozenset("will 'll shall".split())
+_AUX_MODAL = frozenset("would could may might can should must cannot".split())
+_AUX_PERFECT = frozenset("has have 've".split())
+_BE = frozenset("is are was were be been being am 's 're".split())
+_NEGATION = frozenset("not n't never no".split())
+_INTENT = frozenset(
+    "plans plan planned planning intends intend intended expects expected hopes hope hoped wants want wanted "
+    "seeks seek sought wished willing ready prepared scheduled due set going trying tried agreed agree agrees "
+    "offered offer offers promised promise promises pledged pledge pledges threatened threaten threatens "
+    "decided decide decides refused refuse refuses vowed vow vows proposed propose proposes asked urged "
+    "called".split()
+)
+_PAST_IRREGULAR = frozenset(
+    "met sent took left made held struck shot fought sought told gave won began saw flew went came brought "
+    "bought sold found led fled hit set put cut spoke broke threw withdrew drove rode ran stood kept "
+    "paid laid bound seized arrested killed beat overthrew undertook upheld underwent forbade froze "
+    "slew stole swore tore wrote chose rose fell".split()
+)
+_REPORTING = frozenset(
+    "said says say told tells announced announces reported reports stated states added adds noted notes "
+    "declared declares confirmed confirms claimed claims insisted insists warned warns explained".split()
+)
+_CLAUSE_AFTER_COMMA = frozenset("and but while whereas which who whom whose although though".split())
+_CLAUSE_WORDS = frozenset("after before when as because since until while whereas although though".split())
+_THAT_DETERMINED = frozenset(
+    "day week month year time morning afternoon evening night country city town man woman one case point".split()
+)
+_RELATIVE = frozenset("who whom whose which that".split())
+_PRONOUN_SUBJECT = frozenset("he she they it we".split())
+_LOCATIVE_PREP = frozenset("in at near outside inside off over across aboard within".split())
+_VISIT_TYPES = frozenset({"visit", "trip"})
+_PLACE_MODIFIERS = frozenset(
+    "the a northern southern eastern western central north south east west northeastern northwestern "
+    "southeastern southwestern neighboring neighbouring nearby downtown suburban rural remote coastal "
+    "border border-town".split()
+)
+_TARGET_PREP = frozenset("of on into against".split())  # "invasion of X", "attack on X"
+_NO_PLACE_MODES = frozenset({"phone", "statement"})
+_CAPITAL = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?capital(?:,)?\s*$")
+_HERE = re.compile(r"\bhere\b")
+_ROLE_NOUNS = re.compile(
+    r"\b(?:police(?:men)?|policemen|troops|soldiers|army|navy|air force|military|security forces|"
+    r"court|judge|jury|prosecutors?|parliament|congress|senate|lawmakers|legislators|legislature|"
+    r"(?:lower|upper) house|cabinet|government|ministry|minister|officials|authorities|administration|"
+    r"rebels|guerrillas|militants|protesters|demonstrators|company|firm)\b",
+    re.I,
+)
+_FEDERAL = re.compile(r"\b(?:federal|state|national|city|local|county)\s+(?:appeals\s+)?(?:court|judge|jury|"
+                      r"prosecutors?|police|agents?|officials|authorities|government)\b", re.I)
+
+
+_PLURAL_REFERENCE = re.compile(r"\b(?:[Tt]hey|[Tt]heir|both (?:sides|leaders|countries|men|governments)|"
+                               r"the two (?:sides|leaders|presidents|countries|ministers|men|premiers|nations|governments))\b")
+
+
+def _clause_start(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> int:
+    return next((t.start for t, c in zip(toks, clauses, strict=True) if c == clause), 0)
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def clause_ids(toks: Sequence[Token]) -> list[int]:
+    """A clause number for every token (see module docstring for where clauses are cut)."""
+    ids: list[int] = []
+    clause = 0
+    subordinate = False  # the current clause opened with a subordinator: its comma closes it
+    for i, tok in enumerate(toks):
+        low = tok.low
+        prev = toks[i - 1].low if i else ""
+        cut = False
+        if prev == "," and subordinate:
+            cut = True
+            subordinate = False
+        if i == 0 or prev == ",":
+            if low in _CLAUSE_WORDS or low in ("if", "in", "on", "at") or (prev == "," and low in ("who", "which")):
+                subordinate = low in _CLAUSE_WORDS or low in ("if", "who", "which")
+        if low == ";":
+            cut = True
+        elif prev == "," and low in _CLAUSE_AFTER_COMMA:
+            cut = True
+        elif low in _CLAUSE_WORDS and i > 0 and prev not in ("the", "a", "and", "day", "week", "shortly", "soon", "just", "long"):
+            cut = True
+        elif low == "that" and i > 0 and prev not in ("so", "now", "such", "in", "of", "at", "on", "after", "before") \
+                and (i + 1 >= len(toks) or toks[i + 1].low not in _THAT_DETERMINED):
+            cut = True  # a complement or relative clause ("said that …", "a case that has blocked …")
+        elif low.endswith("ing") and prev == "," and len(low) > 5:
+            cut = True  # ", saying on Friday that …": a participial clause
+        elif low in _REPORTING and prev == ",":
+            cut = True  # "…, Freeh said" closes the quoted clause
+        if cut and ids:
+            clause += 1
+        ids.append(clause)
+    return ids
+
+
+def _covered(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _tense(toks: Sequence[Token], i: int, sense: TriggerSense) -> tuple[str, bool, bool]:
+    """(tense, passive, negated) of the trigger at token i from the words just before it."""
+    word = toks[i].low
+    before = [t.low for t in toks[max(0, i - 4):i]]
+    negated = any(w in _NEGATION for w in before[-2:])
+    passive = False
+    if sense.pos == "verb":
+        if before and before[-1] in _BE and (word.endswith("ed") or word in _PAST_IRREGULAR or word.endswith("en")):
+            passive = True
+    window = before[-3:]
+    if any(w in _AUX_FUTURE for w in window):
+        return "future", passive, negated
+    if any(w in _AUX_MODAL for w in window):
+        return "modal", passive, negated
+    if before and before[-1] == "to":
+        return ("future" if len(before) > 1 and before[-2] in _INTENT else "modal"), passive, negated
+    if "had" in window:
+        return "pluperfect", passive, negated
+    if any(w in _AUX_PERFECT for w in window) and (word.endswith("ed") or word.endswith("en")
+                                                   or word in _PAST_IRREGULAR or passive or before[-1] in ("been",)):
+        return "perfect", passive, negated
+    if sense.pos != "verb":
+        return "none", passive, negated
+    if word.endswith("ed") or word in _PAST_IRREGULAR:
+        return "past", passive, negated
+    if word.endswith("ing"):
+        if any(w in ("was", "were") for w in window):
+            return "past", passive, negated
+        return ("present" if any(w in ("is", "are", "am") for w in window) else "none"), passive, negated
+    return "present", passive, negated
+
+
+def find_triggers(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    lookup: TriggerLookup,
+    blocked: Sequence[tuple[int, int]],
+) -> list[TriggerHit]:
+    """Event triggers of a sentence (sentence offsets), in text order."""
+    out: list[TriggerHit] = []
+    lows = [t.low for t in toks]
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if not tok.text[:1].isalpha():
+            i += 1
+            continue
+        found = lookup(tuple(lows[i:i + 5]), lows[i - 1] if i else "")
+        if found is None:
+            i += 1
+            continue
+        length, sense = found
+        end_tok = toks[min(n, i + length) - 1]
+        a, b = tok.start, end_tok.end
+        capital = tok.text[:1].isupper() and i > 0 and lows[i - 1] not in ('"', "“", "(", "--", "_", ":")
+        if capital or _covered(a, b, blocked):
+            i += length
+            continue
+        tense, passive, negated = _tense(toks, i, sense)
+        if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \
+                and out[-1].end >= toks[max(0, i - 5)].start:
+            i += length  # "invited to join", "urged Iraq to withdraw": the governing verb is the event
+            continue
+        if not negated:
+            out.append(TriggerHit(a, b, sense, tense, passive, clauses[i]))
+        i += length
+    return out
+
+
+_NAME_GOES_ON = re.compile(r"^\s+(?:of\s+(?:the\s+)?[A-Z]|(?:Pact|Bank|University|College|Post|Times|Herald|Airlines?|"
+                           r"Council|Treaty|Accords?|Convention|Group|Institute|Club|Exchange|Company|Corp|Inc|"
+                           r"Agreement|Declaration|Process|Talks|Summit|Conference)\b)")
+
+
+def in_longer_name(sent_text: str, end: int) -> bool:
+    """A place word that a longer name goes on from ("Bay of Pigs", "Warsaw Pact", "Madrid Summit")."""
+    return bool(_NAME_GOES_ON.match(sent_text[end:end + 40]))
+
+
+def _demonym(p: PlaceMention) -> bool:
+    return p.why.startswith("adjective") or (p.text[:1].isupper() and p.text.endswith(("an", "ese", "ish", "i"))
+                                             and p.text != p.name and p.precision == "country")
+
+
+def pick_place(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    hit: TriggerHit,
+    places: Sequence[PlaceMention],
+    organisations: Sequence[tuple[int, int]],
+) -> tuple[PlaceMention | None, str]:
+    """The place of the happening from the trigger's own clause (see module docstring)."""
+    if hit.sense.mode in _NO_PLACE_MODES:
+        return None, ""
+    clause_of = {t.start: c for t, c in zip(toks, clauses, strict=True)}
+    starts = [t.start for t in toks]
+
+    def clause_at(off: int) -> int:
+        lo = 0
+        for k, s in enumerate(starts):
+            if s <= off:
+                lo = k
+            else:
+                break
+        return clauses[lo] if toks else 0
+
+    best: tuple[int, int, PlaceMention, str] | None = None
+    for p in places:
+        a, b = p.start - sent.start, p.end - sent.start
+        if _demonym(p) or _covered(a, b, organisations) or in_longer_name(sent.text, b):
+            continue
+        if clause_at(a) != hit.clause:
+            continue
+        before = sent.text[max(0, a - 50):a]
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
+        while words and words[-1] in _PLACE_MODIFIERS:
+            words.pop()  # "in northern Mali", "at the Kenyan capital's airport"
+        prev = words[-3:]
+        score = 0
+        reason = ""
+        if prev and (prev[-1] in _LOCATIVE_PREP or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] == "the")):
+            score, reason = 4, "locative phrase of the event's clause"
+        elif hit.sense.mode in _VISIT_TYPES and prev and prev[-1] in ("to", "visited", "visit", "visiting", "toured", "touring", "left", "reached"):
+            score, reason = 4, "destination of the visit"
+        elif a >= hit.end - sent.start and prev and prev[-1] in ("visited", "toured", "touring", "visiting", "left", "reached"):
+            score, reason = 4, "place the trigger names"
+        elif _CAPITAL.search(before):
+            score, reason = 5, "appositive capital"
+        elif hit.sense.event_type in ("ASSAULT", "COERCE", "MOBILIZE") and prev and prev[-1] in _TARGET_PREP \
+                and 0 <= a - (hit.end - sent.start) <= 30:
+            score, reason = 3, "target of the attack"
+        if not score:
+            continue
+        rank = {"venue": 3, "city": 3, "admin": 2, "sea": 1, "country": 1}.get(p.precision, 0)
+        key = (score * 10 + rank, -abs(a - (hit.start - sent.start)))
+        if best is None or key > best[:2]:
+            best = (key[0], key[1], p, reason)
+    if best is None:
+        return None, ""
+    _c = clause_of  # noqa: F841 - kept for readability of clause lookups above
+    return best[2], best[3]
+
+
+def assign_dates(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    hits: Sequence[TriggerHit],
+    spans: Sequence[DateSpan],
+) -> dict[int, list[DateSpan]]:
+    """Each date of the sentence to the nearest trigger of its own clause (index into ``hits``);
+    a date in a clause without a trigger goes to the sentence's nearest trigger that has no
+    date of its own clause."""
+    out: dict[int, list[DateSpan]] = {}
+    starts = [t.start for t in toks]
+
+    def clause_at(off: int) -> int:
+        k = 0
+        for j, s in enumerate(starts):
+            if s <= off:
+                k = j
+            else:
+                break
+        return clauses[k] if toks else 0
+
+    orphans: list[DateSpan] = []
+    for span in spans:
+        a = span.timex.start - sent.start
+        b = span.timex.end - sent.start
+        c = clause_at(a)
+        own = [k for k, h in enumerate(hits) if h.clause == c]
+        if not own:
+            orphans.append(span)
+            continue
+        k = min(own, key=lambda k: (max(0, hits[k].start - b, a - hits[k].end), hits[k].start > a))
+        out.setdefault(k, []).append(span)
+    for span in orphans:
+        a = span.timex.start - sent.start
+        free = [k for k, h in enumerate(hits) if k not in out]
+        if not free:
+            continue
+        k = min(free, key=lambda k: abs(hits[k].start - a))
+        out.setdefault(k, []).append(span)
+    return out
+
+
+def clause_actors(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    hit: TriggerHit,
+    actors: Sequence[ActorMention],
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(agents, others): actors of the trigger's clause before and after it."""
+    starts = [t.start for t in toks]
+
+    def clause_at(off: int) -> int:
+        k = 0
+        for j, s in enumerate(starts):
+            if s <= off:
+                k = j
+            else:
+                break
+        return clauses[k] if toks else 0
+
+    agents: list[ActorMention] = []
+    others: list[ActorMention] = []
+    for m in actors:
+        a = m.start - sent.start
+        if clause_at(a) != hit.clause:
+            continue
+        (agents if a < hit.start else others).append(m)
+    first = next((k for k, c in enumerate(clauses) if c == hit.clause), None)
+    if first is not None and hit.clause > 0 and not agents:
+        opener = [t.low for t in toks[first:first + 2]]
+        if opener and (opener[0] in _RELATIVE or opener[:2] == ["with", "whom"]):
+            # "X, who were invited …", "Saddam, with whom the king met": the antecedent takes part
+            antecedent = [m for m in actors if clause_at(m.start - sent.start) == hit.clause - 1]
+            agents = antecedent[-3:] if hit.passive or opener[0] in ("who", "which", "that") else []
+            if opener[:2] == ["with", "whom"]:
+                others = antecedent[-1:] + others
+    if hit.passive and not (first is not None and toks[first].low in _RELATIVE):  # "X was arrested (by Y)"
+        by = sent.text.find(" by ", hit.end)
+        after_by = [m for m in others if by >= 0 and m.start - sent.start > by]
+        agents, others = after_by, agents + [m for m in others if m not in after_by]
+    return agents, others
+
+
+def subject_actors(sent: Sentence, toks: Sequence[Token], clauses: Sequence[int], actors: Sequence[ActorMention],
+                   first_trigger: int) -> list[ActorMention]:
+    """The actors named before the sentence's first trigger in its first clause: its subject."""
+    return [m for m in actors if m.start - sent.start < first_trigger]
+
+
+def home_role(clause_text: str) -> str:
+    """A role noun standing for a state body that names no state ("police", "a federal court")."""
+    m = _FEDERAL.search(clause_text) or _ROLE_NOUNS.search(clause_text)
+    return m.group(0) if m else ""
+
+
+def pronoun_subject(text: str) -> bool:
+    first = re.match(r"[\"“]?\s*([A-Za-z]+)", text)
+    return bool(first and first.group(1).lower() in _PRONOUN_SUBJECT)
+
+
+def here_or_lead(text: str, is_lead: bool) -> bool:
+    return is_lead or bool(_HERE.search(text))
+
+
+def status_for(hit: TriggerHit, text: str, future_date: bool) -> str:
+    if hit.tense == "future" or future_date:
+        return "planned"
+    if hit.tense == "modal":
+        return "hypothetical"
+    if re.search(r"\b(?:reportedly|allegedly|according to|purportedly|unconfirmed)\b", text, re.I):
+        return "reported"
+    return "occurred"
+
+
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+def plover_type(hit: TriggerHit) -> tuple[str, str]:
+    """PLOVER codes an intention to cooperate ("will visit", "offered to help") as AGREE."""
+    t = hit.sense.event_type
+    if hit.tense == "future" and t in _COOPERATIVE:
+        return "AGREE", hit.sense.mode or t.lower()
+    return t, hit.sense.mode
+
+
+def day_span(day: dt.date, text: str, anchor: str, anchored_on: str, start: int, end: int) -> DateSpan:
+    from events.model import Timex
+
+    return DateSpan(Timex(start, end, text, "DATE", day.isoformat()), day, day, "day", anchor,  # type: ignore[arg-type]
+                    anchored_on)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What an article gives its sentences for dating and placing undated happenings."""
+
+    report_day: dt.date | None  # the dateline's day, else the publication date
+    report_why: str
+    dateline_place: PlaceMention | None
+    home: str  # the article's home state: the dateline's country, else its most-named state
+
+
+def _paragraph_break(text: str, a: int, b: int) -> bool:
+    return "\n\n" in text[a:b] or "\n \n" in text[a:b]
+
+
+def clause_events(
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateSpan],
+    actors: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+    organisations: Sequence[tuple[int, int]],
+    lookup: TriggerLookup,
+    ref: Reference,
+    doc_text: str,
+    plausible: Callable[[DateSpan], bool],
+) -> list[ClauseEvent]:
+    """Trigger-argument events of one article's sentences (see module docstring)."""
+    from events.assemble import _by_sentence
+
+    out: list[ClauseEvent] = []
+    dates_in = _by_sentence(sentences, dates, lambda d: (d.timex.start, d.timex.end))
+    actors_in = _by_sentence(sentences, actors, lambda a: (a.start, a.end))
+    places_in = _by_sentence(sentences, places, lambda p: (p.start, p.end))
+    prev_agents: list[ActorMention] = []
+    pair: list[ActorMention] = []  # the last set of two or more parties, for "they", "the two presidents"
+    prev_day: DateSpan | None = None  # the day the narrative stands on after the previous sentence
+    prev_end = -1
+    lead_done = False
+    for i, sent in enumerate(sentences):
+        if prev_end >= 0 and _paragraph_break(doc_text, prev_end, sent.start) and i > 1:
+            prev_day = prev_day if prev_day is not None and prev_day.anchor != "narrative" else None
+        prev_end = sent.end
+        toks = tokens(sent.text)
+        if not toks:
+            continue
+        clauses = clause_ids(toks)
+        s_actors = actors_in[i]
+        s_dates = [d for d in dates_in[i] if d.date_start and d.date_end]
+        blocked = [(m.start - sent.start, m.end - sent.start) for m in s_actors]
+        blocked += [(p.start - sent.start, p.end - sent.start) for p in places_in[i]]
+        blocked += [(d.timex.start - sent.start, d.timex.end - sent.start) for d in dates_in[i]]
+        blocked += [(a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end]
+        hits = find_triggers(sent, toks, clauses, lookup, blocked)
+        is_lead = not lead_done
+        if hits or s_dates:
+            lead_done = True
+        if not hits:
+            if len({m.code for m in s_actors}) >= 2:
+                pair = list(s_actors)
+            if s_actors and not pronoun_subject(sent.text):
+                prev_agents = [m for m in s_actors if m.kind != "person" or m.code] [:1] or prev_agents
+            good = [d for d in s_dates if d.precision == "day" and plausible(d)]
+            if good:
+                prev_day = good[-1]
+            continue
+        by_hit = assign_dates(sent, toks, clauses, hits, [d for d in s_dates if plausible(d)])
+        subject = subject_actors(sent, toks, clauses, s_actors, hits[0].start)
+        pronoun = pronoun_subject(sent.text)
+        dated_clauses = {hits[k].clause for k in by_hit}
+        undated_done: set[int] = set()
+        sentence_day: DateSpan | None = None
+        for k, hit in enumerate(hits):
+            agents, others = clause_actors(sent, toks, clauses, hit, s_actors)
+            if not agents and hit.clause != hits[0].clause and not hit.passive:
+                agents = [m for m in subject if m not in others]
+            clause_text = " ".join(t.text for t, c in zip(toks, clauses, strict=True) if c == hit.clause)
+            if not agents and pair and _PLURAL_REFERENCE.search(clause_text[:max(0, hit.start - _clause_start(toks, clauses, hit.clause)) + 1] or clause_text):
+                agents = list(pair)
+            if not agents and pronoun and hit.clause == hits[0].clause and prev_agents:
+                agents = list(prev_agents)
+            role = "" if agents else home_role(clause_text)
+            etype, mode = plover_type(hit)
+            own = by_hit.get(k, [])
+            date_source = "own"
+            chosen: list[DateSpan | None] = list(own)
+            if not own:
+                if hit.clause in dated_clauses or hit.clause in undated_done:
+                    continue
+                if hit.sense.pos != "verb" or hit.tense in ("modal", "none"):
+                    continue
+                if hit.tense == "future":
+                    continue  # a plan without a date is not on a timeline
+                if is_lead and hit.tense in ("past", "perfect", "present", "pluperfect"):
+                    date_source = "lead"
+                elif hit.tense == "perfect":
+                    date_source = "perfect"
+                elif hit.tense in ("past", "pluperfect") and prev_day is not None:
+                    date_source = "narrative"
+                else:
+                    continue
+                undated_done.add(hit.clause)
+                chosen = [None]
+            place, why = pick_place(sent, toks, clauses, hit, places_in[i], [
+                (a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end])
+            domestic = bool(ref.home) and all(m.code == ref.home for m in agents + others)
+            if place is None and ref.dateline_place is not None and hit.sense.mode not in _NO_PLACE_MODES \
+                    and (here_or_lead(sent.text, is_lead) or domestic):
+                place, why = ref.dateline_place, "the dateline (the story is reported from there)"
+            for span in chosen:
+                if span is None and date_source == "narrative":
+                    span = prev_day
+                    if span is not None:
+                        span = DateSpan(span.timex, span.date_start, span.date_end, span.precision, "narrative",
+                                        f"narrative time {span.date_start} (carried from the previous sentence)")
+                future = bool(span and ref.report_day and span.date_start and span.date_start > ref.report_day)
+                out.append(ClauseEvent(
+                    sentence=sent, trigger=hit, event_type=etype, mode=mode, span=span,
+                    date_source=date_source, agents=tuple(agents), others=tuple(others), home_role=role,
+                    place=place, place_reason=why, status=status_for(hit, clause_text, future),
+                ))
+                if span is not None and span.precision == "day" and date_source == "own":
+                    sentence_day = span
+        agents0 = [m for m in s_actors if m.start - sent.start < hits[0].start]
+        if agents0 and not pronoun:
+            prev_agents = agents0
+        if len({m.code for m in s_actors}) >= 2:
+            pair = list(s_actors)
+        good = [d for d in s_dates if d.precision == "day" and plausible(d)]
+        if sentence_day is not None:
+            prev_day = sentence_day
+        elif good:
+            prev_day = good[-1]
+    return out
+
+
+_DATELINE_AT = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))?"
+    r"(?:,?\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2}))?"
+    r"\s*(?:\((?:[A-Za-z-]+)\))?\s*(?:--|—|–|_|-|:)"
+)
+
+
+_LINE = re.compile(r"[^\n]+")
+_DATE_ONLY = re.compile(r"^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)\s*$")
+
+
+def dateline(text: str) -> tuple[str, str, str] | None:
+    """(place, region, 'Month D' or '') of a story's dateline ("NAIROBI, August 21 (Xinhua) --",
+    "THE HAGUE, Netherlands (AP)_"), or None."""
+    m = None
+    for line in _LINE.finditer(text[:400]):
+        if _DATE_ONLY.match(line.group(0)) or not line.group(0).strip():
+            continue  # the page's date line
+        m = _DATELINE_AT.match(line.group(0))
+        break
+    if m is None:
+        return None
+    place = m.group("place").strip()
+    if len(place) < 3 or place in ("AP", "UPI", "AFP", "NEW", "THE"):
+        return None
+    month_day = f"{m.group('month')} {m.group('day')}" if m.group("month") else ""
+    return place.title(), (m.group("region") or "").strip(), month_day

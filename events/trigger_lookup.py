@@ -1,0 +1,49 @@
+"""The trigger lexicon (``geodata/lexicon/triggers.json``) as a lookup over word sequences."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from events.assemble_clauses import TriggerSense
+
+_PATH = Path(__file__).resolve().parent.parent / "geodata" / "lexicon" / "triggers.json"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, TriggerSense], dict[str, list[tuple[tuple[str, ...], TriggerSense]]], frozenset[str]]:
+    data = json.loads(_PATH.read_text(encoding="utf-8"))
+    single: dict[str, TriggerSense] = {}
+    for pos, key in (("noun", "nouns"), ("verb", "verbs")):  # verbs win over nouns for a shared form
+        for lemma, entry in data.get(key, {}).items():
+            sense = TriggerSense(lemma, entry["type"], entry.get("mode", "") or "", pos)
+            for form in entry.get("forms", [lemma]):
+                single[form.lower()] = sense
+    phrases: dict[str, list[tuple[tuple[str, ...], TriggerSense]]] = {}
+    for entry in data.get("phrases", []):
+        words = tuple(w.lower() for w in entry["words"])
+        sense = TriggerSense(" ".join(words), entry["type"], entry.get("mode", "") or "", entry.get("pos", "verb"))
+        phrases.setdefault(words[0], []).append((words, sense))
+    for lst in phrases.values():
+        lst.sort(key=lambda p: -len(p[0]))
+    negative = frozenset(" ".join(n.lower().split()) for n in data.get("negative_contexts", []))
+    return single, phrases, negative
+
+
+def lookup(words: tuple[str, ...], prev: str = "") -> tuple[int, TriggerSense] | None:
+    """Length and sense of the longest trigger starting at ``words[0]`` (lowercase words); ``prev`` is the
+    word before, so that a negative context ("news conference") around the trigger blocks it."""
+    if not words:
+        return None
+    single, phrases, negative = _tables()
+    for n in range(min(4, len(words)), 1, -1):
+        if " ".join(words[:n]) in negative:
+            return None
+    if prev and f"{prev} {words[0]}" in negative:
+        return None
+    for seq, sense in phrases.get(words[0], ()):
+        if tuple(words[:len(seq)]) == seq:
+            return len(seq), sense
+    sense = single.get(words[0])
+    return (1, sense) if sense else None
