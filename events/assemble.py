@@ -567,4 +567,13 @@ def clause_records(
             article_title=ctx.article.title, pub_date=ctx.pub_date,
             highlights=tuple(sorted(set(highlights), key=lambda h: (h[1], h[2], h[0]))),
         ))
-    return events
+    # "the day after the visit": the other happening is dated by the sentence's own date
+    dates_in = _by_sentence(sentences, dates, lambda d: (d.timex.start, d.timex.end))
+    actors_in = _by_sentence(sentences, actors, lambda a: (a.start, a.end))
+    places_in = _by_sentence(sentences, places, lambda p: (p.start, p.end))
+    for i, sent in enumerate(sentences):
+        if _DAY_AFTER.search(sent.text):
+            s_dates = [d for d in dates_in[i] if d.date_start and d.date_end and _plausible(d, ctx.pub_date)]
+            events.extend(_relative_to_event(ctx, sent, s_dates, actors_in[i], places_in[i]))
+    events = _inherit_visit_places(events)
+    return _attach_undated_retellings(events, sentences, dates, actors_in)

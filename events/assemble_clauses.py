@@ -160,10 +160,20 @@ def clause_ids(toks: Sequence[Token]) -> list[int]:
     """A clause number for every token (see module docstring for where clauses are cut)."""
     ids: list[int] = []
     clause = 0
+    top = 0  # the highest clause number given so far
+    outer: list[int] = []  # clauses a parenthesis interrupted
     subordinate = False  # the current clause opened with a subordinator: its comma closes it
     for i, tok in enumerate(toks):
         low = tok.low
         prev = toks[i - 1].low if i else ""
+        if low == "(":
+            outer.append(clause)
+            top += 1
+            clause = top
+            ids.append(clause)
+            continue
+        if prev == ")" and outer:
+            clause = outer.pop()  # "(who is also …)" ends: the interrupted clause goes on
         cut = False
         if prev == "," and subordinate:
             cut = True
@@ -175,7 +185,7 @@ def clause_ids(toks: Sequence[Token]) -> list[int]:
             cut = True
         elif prev == "," and low in _CLAUSE_AFTER_COMMA:
             cut = True
-        elif low in _CLAUSE_WORDS and i > 0 and prev not in ("the", "a", "and", "day", "week", "shortly", "soon", "just", "long"):
+        elif low in _CLAUSE_WORDS and i > 0 and prev not in ("the", "a", "and", "day", "week", "month", "year", "days", "weeks", "months", "years"):
             cut = True
         elif low == "that" and i > 0 and prev not in ("so", "now", "such", "in", "of", "at", "on", "after", "before") \
                 and (i + 1 >= len(toks) or toks[i + 1].low not in _THAT_DETERMINED):
@@ -185,7 +195,8 @@ def clause_ids(toks: Sequence[Token]) -> list[int]:
         elif low in _REPORTING and prev == ",":
             cut = True  # "…, Freeh said" closes the quoted clause
         if cut and ids:
-            clause += 1
+            top += 1
+            clause = top
         ids.append(clause)
     return ids
 

@@ -148,3 +148,13 @@ def test_dateline_parsing() -> None:
     assert C.dateline("May 7, 2021\n\nNAIROBI, May 6 (Xinhua) --\n\nText") == ("Nairobi", "", "May 6")
     assert C.dateline("THE HAGUE, Netherlands (AP)_ The court ruled") == ("The Hague", "Netherlands", "")
     assert C.dateline("President Bush said today") is None
+
+
+def test_a_parenthesis_is_its_own_clause_and_the_sentence_goes_on_after_it() -> None:
+    s = _sent("Putin met Zhang (who is also a member of the Party) at the Kremlin on April 13.")
+    toks = C.tokens(s.text)
+    ids = C.clause_ids(toks)
+    by_word = dict(zip([t.text for t in toks], ids))
+    assert by_word["met"] == by_word["Kremlin"] == by_word["13"] != by_word["member"]
+    [ev] = _events([s], dates=[_date(s, "April 13", dt.date(2017, 4, 13))], actors=[_actor("", s, "Putin", "RUS")])
+    assert ev.trigger.sense.lemma == "meet" and ev.span is not None and ev.span.date_start.day == 13
