@@ -129,6 +129,7 @@ _PLACE_MODIFIERS = frozenset(
     "southeastern southwestern neighboring neighbouring nearby downtown suburban rural remote coastal "
     "border border-town".split()
 )
+_PLACE_KINDS = frozenset("town city village province region district state port capital island county".split())
 _TARGET_PREP = frozenset("of on into against".split())  # "invasion of X", "attack on X"
 _NO_PLACE_MODES = frozenset({"phone", "statement"})
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?capital(?:,)?\s*$")
@@ -323,6 +324,8 @@ def pick_place(
             continue
         before = sent.text[max(0, a - 50):a]
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
+        if len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_KINDS:
+            del words[-2:]  # "near the town of Samarra"
         while words and words[-1] in _PLACE_MODIFIERS:
             words.pop()  # "in northern Mali", "at the Kenyan capital's airport"
         prev = words[-3:]
@@ -429,6 +432,12 @@ def clause_actors(
             agents = antecedent[-3:] if hit.passive or opener[0] in ("who", "which", "that") else []
             if opener[:2] == ["with", "whom"]:
                 others = antecedent[-1:] + others
+    ends = [k for k, c in enumerate(clauses) if c == hit.clause]
+    if ends and ends[-1] + 1 < len(toks) and toks[ends[-1] + 1].low == "that" and hit.sense.pos == "verb":
+        # "demanded that the US cancel …", "urged that Iraq …": the complement's subject is addressed
+        nxt = clauses[ends[-1] + 1]
+        after = [m for m in actors if clause_at(m.start - sent.start) == nxt]
+        others = others + after[:2]
     if hit.passive and not (first is not None and toks[first].low in _RELATIVE):  # "X was arrested (by Y)"
         by = sent.text.find(" by ", hit.end)
         after_by = [m for m in others if by >= 0 and m.start - sent.start > by]

@@ -15,6 +15,7 @@ _SENSES = {
     "talks": ("talks", "CONSULT", "meeting", "noun"), "invited": ("invite", "REQUEST", "", "verb"),
     "join": ("join", "COOPERATE", "", "verb"), "clashed": ("clash", "ASSAULT", "", "verb"),
     "conference": ("conference", "CONSULT", "multilateral", "noun"),
+    "demanded": ("demand", "REQUEST", "", "verb"), "bombing": ("bombing", "ASSAULT", "", "noun"),
 }
 
 
@@ -158,3 +159,18 @@ def test_a_parenthesis_is_its_own_clause_and_the_sentence_goes_on_after_it() -> 
     assert by_word["met"] == by_word["Kremlin"] == by_word["13"] != by_word["member"]
     [ev] = _events([s], dates=[_date(s, "April 13", dt.date(2017, 4, 13))], actors=[_actor("", s, "Putin", "RUS")])
     assert ev.trigger.sense.lemma == "meet" and ev.span is not None and ev.span.date_start.day == 13
+
+
+def test_a_demand_addresses_the_subject_of_its_that_clause() -> None:
+    s = _sent("Ruritania demanded on Tuesday that Freedonia withdraw its troops.")
+    acts = [_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
+    [ev] = _events([s], dates=[_date(s, "Tuesday", dt.date(2021, 5, 4))], actors=acts)
+    assert [a.code for a in ev.agents] == ["RUR"] and [a.code for a in ev.others] == ["FRE"]
+
+
+def test_the_town_of_x_after_a_locative_is_the_place() -> None:
+    s = _sent("A roadside bombing near the town of Samarra on Sunday killed a soldier.")
+    samarra = _place(s, "Samarra", "IRQ")
+    evs = _events([s], dates=[_date(s, "Sunday", dt.date(2021, 5, 2))], places=[samarra],
+                  actors=[_actor("", s, "soldier", "USA")])
+    assert evs and all(e.place == samarra for e in evs)
