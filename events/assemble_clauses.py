@@ -121,6 +121,10 @@ _THAT_DETERMINED = frozenset(
     "day week month year time morning afternoon evening night country city town man woman one case point".split()
 )
 _RELATIVE = frozenset("who whom whose which that".split())
+_NOUN_CONTEXT = frozenset(
+    "the a an this that these those his her its their our my your no any some every each of for with about "
+    "against 's such another".split()
+)
 _PRONOUN_SUBJECT = frozenset("he she they it we".split())
 _LOCATIVE_PREP = frozenset("in at near outside inside off over across aboard within".split())
 _VISIT_TYPES = frozenset({"visit", "trip"})
@@ -260,6 +264,10 @@ def find_triggers(
             i += 1
             continue
         length, sense = found
+        if length == 1 and sense.pos == "verb" and i > 0 and lows[i - 1] in _NOUN_CONTEXT \
+                and not tok.low.endswith(("ed", "ing")) and tok.low not in _PAST_IRREGULAR:
+            i += 1  # "the question", "their support": a base-form verb after a determiner is a noun
+            continue
         end_tok = toks[min(n, i + length) - 1]
         a, b = tok.start, end_tok.end
         capital = tok.text[:1].isupper() and i > 0 and lows[i - 1] not in ('"', "“", "(", "--", "_", ":")
