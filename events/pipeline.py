@@ -78,6 +78,9 @@ def run_document(doc: Document) -> DocumentResult:
             pub_date, source = publication_date(text, people, prev_pub)
         if pub_date is not None and source != "page":
             prev_pub = (pub_date, source)
+        if pub_date is not None:
+            # terms of office are read on the article's date: "Bush" in 1990 is George H. W. Bush
+            mentions = actor_stage.find_actors(text, on_date=pub_date)
         article = replace(article, pub_date=pub_date, pub_date_source=source)
         out_articles.append(article)
         art_sents = [s for s in sentences if s.article_index == article.index]

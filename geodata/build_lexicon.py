@@ -229,11 +229,175 @@ def main(argv: list[str]) -> int:
         return 2
     data = build(src)
     OUT.parent.mkdir(exist_ok=True)
+    write_actor_tables(src)
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     counts = Counter(r["type"] for r in data["verbs"].values())
     print(f"{OUT.name}: {len(data['verbs'])} verbs, {len(data['nouns'])} nouns, {len(data['phrases'])} phrases; "
           + ", ".join(f"{t} {counts[t]}" for t in PLOVER_TYPES), file=sys.stderr)
     return 0
+
+
+
+# --- actors: people with dated roles, national institutions, companies and armed groups -------------
+
+_LOWER_PARTICLES = frozenset("al el bin ibn de da do dos das del della di du van von der den la le ul ur y".split())
+_NOT_NAME_WORDS = frozenset(
+    "PRESIDENT PRIME MINISTER US U.S. AMERICAN THE ADMINISTRATION MR MRS MS DR GENERAL GEN SECRETARY CHANCELLOR "
+    "KING QUEEN PRINCE SHEIKH SENATOR SEN REP GOVERNOR GOV AMBASSADOR FOREIGN DEFENSE DEFENCE CHIEF LEADER "
+    "FORMER VICE DEPUTY COLONEL COL CAPTAIN LIEUTENANT MARSHAL ADMIRAL JUDGE JUSTICE MAYOR OF AND FOR".split()
+)
+_CODE_LINE = re.compile(r"\[([^\]]+)\]")
+_TERM = re.compile(r"^([A-Z]{3})([A-Z]*)\s*(?:([<>])?(\d{6,8})(?:-(\d{6,8}))?)?$")
+
+
+def _cameo_date(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    if len(raw) == 8:
+        y, m, d = int(raw[:4]), int(raw[4:6]), int(raw[6:8])
+    else:
+        yy, m, d = int(raw[:2]), int(raw[2:4]), int(raw[4:6])
+        y = 2000 + yy if yy <= 30 else 1900 + yy
+    m, d = max(1, min(m, 12)), max(1, min(d, 28 if m == 2 else 30 if m in (4, 6, 9, 11) else 31))
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def news_case(raw: str, acronym_max: int = 0) -> str:
+    """'SADDAM_HUSSEIN_' -> 'Saddam Hussein', 'BASHAR_AL-ASSAD' -> 'Bashar al-Assad', 'FBI_' -> 'FBI'."""
+    words = [w for w in raw.strip("_ ").split("_") if w]
+    if acronym_max and len(words) == 1 and len(words[0]) <= acronym_max and words[0].isalpha():
+        return words[0]
+    out = []
+    for i, word in enumerate(words):
+        parts = []
+        for j, part in enumerate(word.split("-")):
+            low = part.lower()
+            if (i or j) and low in _LOWER_PARTICLES:
+                parts.append(low)
+            elif low.startswith("mc") and len(low) > 2:
+                parts.append("Mc" + low[2:].capitalize())
+            elif "'" in low:
+                parts.append("'".join(p.capitalize() for p in low.split("'")))
+            else:
+                parts.append(low.capitalize())
+        out.append("-".join(parts))
+    return " ".join(out)
+
+
+def read_actor_file(path: Path) -> list[dict[str, Any]]:
+    """Entries of a PETRARCH actor file: name, aliases, code lines (dated or not), comment."""
+    entries: list[dict[str, Any]] = []
+    cur: dict[str, Any] | None = None
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        body, _, comment = raw.partition("#")
+        if raw[:1] in ("\t", " ") and "[" in body:
+            if cur is not None:
+                cur["codes"] += _CODE_LINE.findall(body)
+            continue
+        name = body.split("[")[0].strip()
+        codes = _CODE_LINE.findall(body)
+        if raw.startswith("+"):
+            if cur is not None and name.strip("+"):
+                cur["aliases"].append(name.lstrip("+"))
+            continue
+        if not name:
+            continue
+        if cur is not None and not cur["codes"] and not codes:
+            cur["aliases"].append(name)  # an alias written without its "+" (the entry has no code line yet)
+            continue
+        cur = {"name": name, "aliases": [], "codes": list(codes), "comment": comment.strip()}
+        entries.append(cur)
+    return entries
+
+
+def cameo_to_iso3() -> dict[str, str]:
+    """CAMEO country codes -> ISO 3166-1 alpha-3 (most are equal; the rest by name)."""
+    import pycountry
+
+    table = {c.alpha_3: c.alpha_3 for c in pycountry.countries}
+    table.update({"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "BUL": "BGR", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS",
+                  "SER": "SRB", "KOS": "XKX", "SRB": "SRB", "PAL": "PSE", "PSE": "PSE", "UKG": "GBR", "GER": "DEU",
+                  "CZR": "CZE", "YUG": "SRB", "USR": "RUS", "SUN": "RUS", "DDR": "DEU", "CSK": "CZE", "WSM": "WSM",
+                  "MLD": "MDA", "KYR": "KGZ", "TAJ": "TJK", "BOS": "BIH", "CRO": "HRV", "SLO": "SVN", "MAC": "MKD",
+                  "HKG": "HKG", "TAW": "TWN", "TWN": "TWN"})
+    return table
+
+
+def _term(code: str, iso: dict[str, str]) -> dict[str, Any] | None:
+    m = _TERM.match(code.strip())
+    if not m or m.group(1) not in iso:
+        return None
+    sector = m.group(2)[-3:] if m.group(2) else ""
+    start, end = _cameo_date(m.group(4)), _cameo_date(m.group(5))
+    if m.group(3) == "<":
+        start, end = None, start
+    return {"code": iso[m.group(1)], "sector": sector, "start": start, "end": end}
+
+
+def build_actors(src: Path) -> dict[str, Any]:
+    iso = cameo_to_iso3()
+    people: dict[str, dict[str, Any]] = {}
+    institutions: dict[str, dict[str, str]] = {}
+    surname_owners: Counter[str] = Counter()
+    for entry in read_actor_file(src / "Phoenix.Countries.actors.txt"):
+        terms = [t for c in entry["codes"] if (t := _term(c, iso)) is not None]
+        dated = [t for t in terms if t["start"] or t["end"]]
+        if dated:
+            name = news_case(entry["name"])
+            if len(name.split()) < 2:
+                continue  # a lone name ("Hussein") is too ambiguous to scan for
+            variants = {news_case(a) for a in entry["aliases"]
+                        if not (set(a.strip("_").split("_")) & _NOT_NAME_WORDS) and len(a.strip("_").split("_")) >= 2}
+            rec = people.setdefault(name, {"variants": [], "terms": []})
+            rec["variants"] = sorted(set(rec["variants"]) | variants)
+            rec["terms"] += [t for t in dated if t["start"]]
+            surname_owners[name.split()[-1]] += 1
+        elif terms and all(len(c.strip()) > 3 for c in entry["codes"]) and entry["codes"]:
+            t = terms[0]
+            if not t["sector"]:
+                continue
+            for raw in [entry["name"], *entry["aliases"]]:
+                form = news_case(raw, acronym_max=5)
+                if len(form) >= 3:
+                    institutions[form] = {"country": t["code"], "sector": t["sector"]}
+    organisations: dict[str, dict[str, Any]] = {}
+    for fname, kind_default in (("Phoenix.International.actors.txt", "IGO"), ("Phoenix.MilNonState.actors.txt", "REB")):
+        for entry in read_actor_file(src / fname):
+            if not entry["codes"]:
+                continue
+            code = entry["codes"][0].strip()
+            if code.startswith("MNC") and len(code) >= 6 and code[3:6] in iso:
+                country, kind = iso[code[3:6]], "BUS"
+            elif len(code) >= 6 and code[:3] in iso and code[3:6] in ("REB", "OPP", "INS", "MIL", "RAD"):
+                country, kind = iso[code[:3]], "REB" if code[3:6] in ("REB", "INS", "MIL", "RAD") else "OPP"
+            else:
+                continue
+            for raw in [entry["name"], *entry["aliases"]]:
+                form = news_case(raw, acronym_max=5)
+                if len(form) >= 3:
+                    organisations[form] = {"code": code, "kind": kind, "country": country}
+    ambiguous = sorted(s for s, n in surname_owners.items() if n > 1)
+    for rec in people.values():
+        rec["terms"].sort(key=lambda t: (t["start"] or "", t["code"]))
+    credit = ("Built by geodata/build_lexicon.py from the Phoenix/PETRARCH2 actor dictionaries "
+              "(openeventdata, MIT); CAMEO country codes mapped to ISO 3166-1 alpha-3.")
+    return {
+        "people": {"_source": credit, "_licence": "MIT", "people": dict(sorted(people.items())),
+                   "ambiguous_surnames": ambiguous},
+        "institutions": {"_source": credit, "_licence": "MIT", "institutions": dict(sorted(institutions.items())),
+                         "cameo_to_iso3": dict(sorted((k, v) for k, v in iso.items() if k != v))},
+        "organisations": {"_source": credit, "_licence": "MIT", "organisations": dict(sorted(organisations.items()))},
+    }
+
+
+def write_actor_tables(src: Path) -> None:
+    for name, data in build_actors(src).items():
+        path = OUT.parent / f"{name}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        inner = next(v for k, v in data.items() if not k.startswith("_") and isinstance(v, dict))
+        print(f"{path.name}: {len(inner)} entries", file=sys.stderr)
 
 
 if __name__ == "__main__":
