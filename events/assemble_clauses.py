@@ -133,7 +133,10 @@ _PLACE_MODIFIERS = frozenset(
     "southeastern southwestern neighboring neighbouring nearby downtown suburban rural remote coastal "
     "border border-town".split()
 )
-_PLACE_KINDS = frozenset("town city village province region district state port capital island county".split())
+_PLACE_KINDS = frozenset(
+    "town city village province region district state port capital island county part area outskirts centre "
+    "center suburb suburbs heart streets outskirt neighbourhood neighborhood".split()
+)
 _TARGET_PREP = frozenset("of on into against".split())  # "invasion of X", "attack on X"
 _NO_PLACE_MODES = frozenset({"phone", "statement"})
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?capital(?:,)?\s*$")
@@ -159,6 +162,20 @@ def _clause_start(toks: Sequence[Token], clauses: Sequence[int], clause: int) ->
 
 def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+_FINITE = frozenset("is are was were has have had will would said says could can may might must did does".split())
+
+
+def _verb_ahead(toks: Sequence[Token], i: int, reach: int = 6) -> bool:
+    """Whether a finite verb comes within ``reach`` words (before the next comma)."""
+    for tok in toks[i:i + reach]:
+        low = tok.low
+        if low == ",":
+            return False
+        if low in _FINITE or low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4 and not tok.text[:1].isupper()):
+            return True
+    return False
 
 
 def clause_ids(toks: Sequence[Token]) -> list[int]:
@@ -188,8 +205,8 @@ def clause_ids(toks: Sequence[Token]) -> list[int]:
                 subordinate = low in _CLAUSE_WORDS or low in ("if", "who", "which")
         if low == ";":
             cut = True
-        elif prev == "," and low in _CLAUSE_AFTER_COMMA:
-            cut = True
+        elif prev == "," and low in _CLAUSE_AFTER_COMMA and (low != "and" or _verb_ahead(toks, i + 1)):
+            cut = True  # ", and Nairobi, Kenya," lists; ", and Yeltsin claimed" opens a clause
         elif low in _CLAUSE_WORDS and i > 0 and prev not in ("the", "a", "and", "day", "week", "month", "year", "days", "weeks", "months", "years"):
             cut = True
         elif low == "that" and i > 0 and prev not in ("so", "now", "such", "in", "of", "at", "on", "after", "before") \
@@ -333,7 +350,13 @@ def pick_place(
         before = sent.text[max(0, a - 50):a]
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
         if len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_KINDS:
-            del words[-2:]  # "near the town of Samarra"
+            del words[-2:]  # "near the town of Samarra", "in a polarized part of north Belfast"
+            while words and words[-1] in _PLACE_MODIFIERS:
+                words.pop()
+            for skip in range(1, 4):  # "in a religiously polarized part of": adjectives before the head noun
+                if len(words) > skip and words[-skip - 1] in _LOCATIVE_PREP:
+                    del words[-skip:]
+                    break
         while words and words[-1] in _PLACE_MODIFIERS:
             words.pop()  # "in northern Mali", "at the Kenyan capital's airport"
         prev = words[-3:]
@@ -360,6 +383,30 @@ def pick_place(
         return None, ""
     _c = clause_of  # noqa: F841 - kept for readability of clause lookups above
     return best[2], best[3]
+
+
+_COORDINATOR = re.compile(r"\b(?:and|but|or|while|then)\b")
+
+
+def _date_distance(text: str, hit: TriggerHit, a: int, b: int) -> int:
+    """How far a date is from a trigger, in characters, with English's preference built in: a date
+    follows what it dates ("joined NATO on March 12"), a verb is dated before a noun, and a date
+    is not carried across "and"/"but" to the next predicate."""
+    if hit.end <= a:
+        gap = a - hit.end
+        between = text[hit.end:a]
+        penalty = 0
+    else:
+        gap = max(0, hit.start - b)
+        between = text[b:hit.start]
+        penalty = 25
+    if _COORDINATOR.search(between):
+        penalty += 20
+    if hit.sense.pos != "verb":
+        penalty += 5
+    if hit.sense.event_type == "OTHER":
+        penalty += 10
+    return gap + penalty
 
 
 def assign_dates(
@@ -393,7 +440,7 @@ def assign_dates(
         if not own:
             orphans.append(span)
             continue
-        k = min(own, key=lambda k: (max(0, hits[k].start - b, a - hits[k].end), hits[k].start > a))
+        k = min(own, key=lambda k: _date_distance(sent.text, hits[k], a, b))
         out.setdefault(k, []).append(span)
     for span in orphans:
         a = span.timex.start - sent.start

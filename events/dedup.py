@@ -46,6 +46,8 @@ def _coarse_retelling(a: Event, b: Event) -> bool:
 
 
 def same_happening(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type and "OTHER" not in (a.event_type, b.event_type):
+        return False  # an attack and the protest it drew are two happenings, even told in one sentence
     if a.date_precision != b.date_precision:
         return _coarse_retelling(a, b)
     if (a.date_start, a.date_end) != (b.date_start, b.date_end):

@@ -56,3 +56,9 @@ def test_this_week_retold_as_a_day_keeps_the_day() -> None:
     (merged,) = dedup([week, day])
     assert (merged.date_start, merged.date_end, merged.date_text) == (day.date_start, day.date_end, "on Tuesday")
     assert merged.mentions == 2
+
+
+def test_two_kinds_of_happening_in_one_sentence_stay_apart() -> None:
+    attack = replace(BASE, event_id="x", event_type="ASSAULT", event_mode="")
+    protest = replace(BASE, event_id="y", event_type="ACCUSE", event_mode="")
+    assert len(dedup([attack, protest])) == 2
