@@ -84,7 +84,16 @@ def _common_words() -> set[str]:
     return _COMMON
 
 
-def _dictionary_people(data: dict[str, Any], have: set[str]) -> list[list[Any]]:
+def _specific_institution(form: str) -> bool:
+    """A body's name that names one state's body: an acronym ("FBI"), a word of its own ("Bundestag",
+    "Knesset") or a long official name; "National Security Council" or "Supreme Court" could be anyone's."""
+    words = form.replace("-", " ").split()
+    if form.isupper() or len(words) >= 4:
+        return True
+    return any(w.lower() not in _common_words() for w in words if w.isalpha())
+
+
+def _dictionary_people(data: dict[str, Any], have: set[str], blocked_words: set[str]) -> list[list[Any]]:
     """People with dated state roles from the event-data dictionaries (curated leaders win)."""
     ambiguous = set(data.get("ambiguous_surnames", []))
     # a surname alone names its owner when every person of that surname serves one state, and, if it is
@@ -103,7 +112,7 @@ def _dictionary_people(data: dict[str, Any], have: set[str]) -> list[list[Any]]:
         aliases = sorted({v for v in rec.get("variants", []) if v != name and v not in ambiguous and " " in v})
         surname = name.split()[-1]
         if len(owners.get(surname, ())) == 1 and len(surname) >= 4 and surname[:1].isupper() and surname.isalpha() \
-                and (surname.lower() not in _common_words() or name in governing):
+                and surname.lower() not in _common_words() and name in governing and surname not in blocked_words:
             aliases.append(surname)
         for term in rec.get("terms", []):
             code = term.get("code") or ""
@@ -166,7 +175,7 @@ def build() -> dict[str, Any]:
     if (lex / "institutions.json").exists():
         # named state bodies from the event-data dictionaries: "FBI" is the USA, "Bundestag" Germany
         for form, rec in sorted(_load("lexicon/institutions.json").get("institutions", {}).items()):
-            if _usable_form(form):
+            if _usable_form(form) and _specific_institution(form):
                 add(form, rec["country"], "state", f"institution ({rec.get('sector', '')})".replace(" ()", ""))
     if (lex / "organisations.json").exists():
         # companies and armed groups count as their state where the dictionary gives one
@@ -174,7 +183,8 @@ def build() -> dict[str, Any]:
             if rec.get("country") and _usable_form(form) and rec.get("kind") in ("BUS", "REB", "OPP", "MED"):
                 add(form, rec["country"], "state", f"organisation ({rec['kind']})")
     if (lex / "people.json").exists():
-        people_rows += _dictionary_people(_load("lexicon/people.json"), {row[0] for row in people_rows})
+        title_words = set(curated["titles"]["heads"]) | set(curated["titles"]["modifiers"]) | set(curated["not_name_tokens"])
+        people_rows += _dictionary_people(_load("lexicon/people.json"), {row[0] for row in people_rows}, title_words)
     owner: dict[str, str] = {}
     rows = []
     for (form, code), (kind, via) in forms.items():
