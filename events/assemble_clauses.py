@@ -276,7 +276,7 @@ def find_triggers(
         if not tok.text[:1].isalpha():
             i += 1
             continue
-        found = lookup(tuple(lows[i:i + 5]), lows[i - 1] if i else "")
+        found = lookup(tuple(lows[i:i + 8]), lows[i - 1] if i else "")
         if found is None:
             i += 1
             continue
@@ -366,17 +366,17 @@ def pick_place(
             score, reason = 4, "locative phrase of the event's clause"
         elif hit.sense.mode in _VISIT_TYPES and prev and prev[-1] in ("to", "visited", "visit", "visiting", "toured", "touring", "left", "reached"):
             score, reason = 4, "destination of the visit"
-        elif a >= hit.end - sent.start and prev and prev[-1] in ("visited", "toured", "touring", "visiting", "left", "reached"):
+        elif a >= hit.end and prev and prev[-1] in ("visited", "toured", "touring", "visiting", "left", "reached"):
             score, reason = 4, "place the trigger names"
         elif _CAPITAL.search(before):
             score, reason = 5, "appositive capital"
         elif hit.sense.event_type in ("ASSAULT", "COERCE", "MOBILIZE") and prev and prev[-1] in _TARGET_PREP \
-                and 0 <= a - (hit.end - sent.start) <= 30:
+                and 0 <= a - hit.end <= 30:
             score, reason = 3, "target of the attack"
         if not score:
             continue
         rank = {"venue": 3, "city": 3, "admin": 2, "sea": 1, "country": 1}.get(p.precision, 0)
-        key = (score * 10 + rank, -abs(a - (hit.start - sent.start)))
+        key = (score * 10 + rank, -abs(a - hit.start))
         if best is None or key > best[:2]:
             best = (key[0], key[1], p, reason)
     if best is None:

@@ -385,7 +385,9 @@ def _reference(text: str, pub_date: dt.date | None, source: str, actors: Sequenc
     if found is not None:
         name, region, month_day = found
         query = f"{name}, {region}" if region else name
-        place = geocode.resolve(query, context=list(context)) or (geocode.resolve(name, context=list(context)) if region else None)
+        # "BUFFALO, N.Y.": the first name is the place, the second only says which one
+        parsed = [p for p in geocode.geoparse(query, context=list(context)) if p.start == 0]
+        place = parsed[0] if parsed else geocode.resolve(name, context=list(context))
         if month_day and pub_date is not None:
             spans = timex.resolve_dates(month_day, pub_date)
             day = spans[0].date_start if spans and spans[0].precision == "day" else None

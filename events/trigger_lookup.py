@@ -31,6 +31,24 @@ def _tables() -> tuple[dict[str, TriggerSense], dict[str, list[tuple[tuple[str, 
     return single, phrases, negative
 
 
+_MAX_GAP = 3  # words a "*" in a phrase may stand for ("sent U.S. troops", "host leaders from 130 countries")
+
+
+def _gapped(seq: tuple[str, ...], words: tuple[str, ...]) -> int:
+    """Length of the match of a phrase with one "*" gap at the start of ``words``, or 0."""
+    star = seq.index("*")
+    head, tail = seq[:star], seq[star + 1:]
+    if tuple(words[:len(head)]) != head:
+        return 0
+    for gap in range(0, _MAX_GAP + 1):
+        at = len(head) + gap
+        if any(w in (",", ";", ".", "and", "but") for w in words[len(head):at]):
+            return 0
+        if tuple(words[at:at + len(tail)]) == tail:
+            return at + len(tail)
+    return 0
+
+
 def lookup(words: tuple[str, ...], prev: str = "") -> tuple[int, TriggerSense] | None:
     """Length and sense of the longest trigger starting at ``words[0]`` (lowercase words); ``prev`` is the
     word before, so that a negative context ("news conference") around the trigger blocks it."""
@@ -43,7 +61,11 @@ def lookup(words: tuple[str, ...], prev: str = "") -> tuple[int, TriggerSense] |
     if prev and f"{prev} {words[0]}" in negative:
         return None
     for seq, sense in phrases.get(words[0], ()):
-        if tuple(words[:len(seq)]) == seq:
+        if "*" in seq:
+            got = _gapped(seq, words)
+            if got:
+                return got, sense
+        elif tuple(words[:len(seq)]) == seq:
             return len(seq), sense
     sense = single.get(words[0])
     return (1, sense) if sense else None

@@ -26,7 +26,8 @@ def lookup(words: tuple[str, ...], prev: str = "") -> tuple[int, C.TriggerSense]
     return (1, C.TriggerSense(*got)) if got else None
 
 
-def _sent(text: str, start: int = 0) -> Sentence:
+def _sent(text: str, start: int = 100) -> Sentence:
+    """A sentence that does not open its document, so offsets relative to it and to the document differ."""
     return Sentence("d", 0, start, start + len(text), text)
 
 
@@ -51,7 +52,7 @@ REF = C.Reference(dt.date(2021, 5, 7), "publication date 2021-05-07", None, "MLI
 
 
 def _events(sents, dates=(), actors=(), places=(), ref=REF, text=None):
-    text = text if text is not None else " ".join(s.text for s in sents)
+    text = text if text is not None else " " * 100 + " ".join(s.text for s in sents)
     return C.clause_events(sents, list(dates), list(actors), list(places), [], lookup, ref, text, lambda s: True)
 
 
@@ -84,7 +85,7 @@ def test_news_lead_without_a_date_word_reports_the_report_day() -> None:
 
 def test_narrative_carries_the_last_day_to_the_next_sentence() -> None:
     s1 = _sent("As the truce collapsed late Monday, the ministers met in Paris.")
-    s2 = _sent("The minister later spoke with his counterpart.", len(s1.text) + 1)
+    s2 = _sent("The minister later spoke with his counterpart.", s1.end + 1)
     monday = _date(s1, "Monday", dt.date(2021, 5, 3))
     evs = _events([s1, s2], dates=[monday], places=[_place(s1, "Paris", "FRA")],
                   actors=[_actor("", s1, "ministers", "FRA")])
@@ -95,7 +96,8 @@ def test_narrative_carries_the_last_day_to_the_next_sentence() -> None:
 
 def test_relative_clause_takes_its_antecedent_as_participants() -> None:
     s = _sent("Poland and Hungary, who were invited to join the alliance in July 1997, will join it on March 12.")
-    july = DateSpan(Timex(s.text.index("July"), s.text.index("July") + 9, "July 1997", "DATE", "1997-07"),
+    at = s.start + s.text.index("July")
+    july = DateSpan(Timex(at, at + 9, "July 1997", "DATE", "1997-07"),
                     dt.date(1997, 7, 1), dt.date(1997, 7, 31), "month", "explicit", "")
     march = _date(s, "March 12", dt.date(1999, 3, 12))
     acts = [_actor("", s, "Poland", "POL"), _actor("", s, "Hungary", "HUN")]
@@ -174,3 +176,12 @@ def test_the_town_of_x_after_a_locative_is_the_place() -> None:
     evs = _events([s], dates=[_date(s, "Sunday", dt.date(2021, 5, 2))], places=[samarra],
                   actors=[_actor("", s, "soldier", "USA")])
     assert evs and all(e.place == samarra for e in evs)
+
+
+def test_an_attack_on_a_named_town_is_placed_there() -> None:
+    s = _sent("He fled after the 1998 bombing of a Springfield clinic.")
+    year = DateSpan(Timex(s.start + s.text.index("1998"), s.start + s.text.index("1998") + 4, "1998", "DATE", "1998"),
+                    dt.date(1998, 1, 1), dt.date(1998, 12, 31), "year", "explicit", "")
+    town = _place(s, "Springfield", "USA")
+    [ev] = _events([s], dates=[year], places=[town], actors=[_actor("", s, "He", "USA")])
+    assert ev.place == town and ev.place_reason == "target of the attack"
