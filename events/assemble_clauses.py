@@ -125,6 +125,10 @@ _NOUN_CONTEXT = frozenset(
     "the a an this that these those his her its their our my your no any some every each of for with about "
     "against 's such another".split()
 )
+_DURATIVE = re.compile(r"\b(?:since|so far|for (?:years|months|decades|weeks)|long|always|still|ever)\b", re.I)
+_SEQUENCE = re.compile(r"\b(?:then|later|afterwards?|subsequently|next|meanwhile|shortly after|soon after|"
+                       r"the same day|that day|also)\b", re.I)
+_STANCES = frozenset({"REJECT", "SUPPORT", "ACCUSE"})  # "has opposed", "has backed": a stance, not a happening
 _PRONOUN_SUBJECT = frozenset("he she they it we".split())
 _LOCATIVE_PREP = frozenset("in at near outside inside off over across aboard within".split())
 _VISIT_TYPES = frozenset({"visit", "trip"})
@@ -640,12 +644,13 @@ def clause_events(
                     continue
                 if hit.tense == "future":
                     continue  # a plan without a date is not on a timeline
-                if is_lead and hit.tense in ("past", "perfect", "present", "pluperfect"):
+                durative = bool(_DURATIVE.search(clause_text))
+                if is_lead and hit.tense in ("past", "perfect", "present", "pluperfect") and not durative:
                     date_source = "lead"
-                elif hit.tense == "perfect":
+                elif hit.tense == "perfect" and not durative and hit.sense.event_type not in _STANCES:
                     date_source = "perfect"
-                elif hit.tense in ("past", "pluperfect") and prev_day is not None:
-                    date_source = "narrative"
+                elif hit.tense == "past" and prev_day is not None and (pronoun or _SEQUENCE.search(sent.text)):
+                    date_source = "narrative"  # "He later spoke with …", "Then the minister …"
                 else:
                     continue
                 undated_done.add(hit.clause)
