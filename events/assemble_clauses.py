@@ -128,7 +128,13 @@ _NOUN_CONTEXT = frozenset(
 _DURATIVE = re.compile(r"\b(?:since|so far|for (?:years|months|decades|weeks)|long|always|still|ever)\b", re.I)
 _SEQUENCE = re.compile(r"\b(?:then|later|afterwards?|subsequently|next|meanwhile|shortly after|soon after|"
                        r"the same day|that day|also)\b", re.I)
-_STANCES = frozenset({"REJECT", "SUPPORT", "ACCUSE"})  # "has opposed", "has backed": a stance, not a happening
+_STANCES = frozenset("oppose support back favour favor".split())  # "has opposed", "has backed": a stance, not a happening
+_ARTICLES = frozenset("the a an this that these those his her its their our my your".split())
+_LIGHT_VERBS = frozenset(
+    "issued issue issues lodged lodge launched launch staged stage held hold holds began begin begins opened open "
+    "undertook undertake conducted conduct carried made make gave give continued continue started start mounted "
+    "announced announce declared declare completed complete ordered order".split()
+)
 _PRONOUN_SUBJECT = frozenset("he she they it we".split())
 _LOCATIVE_PREP = frozenset("in at near outside inside off over across aboard within".split())
 _VISIT_TYPES = frozenset({"visit", "trip"})
@@ -231,8 +237,9 @@ def _covered(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= a and b <= e for s, e in spans)
 
 
-def _tense(toks: Sequence[Token], i: int, sense: TriggerSense) -> tuple[str, bool, bool]:
-    """(tense, passive, negated) of the trigger at token i from the words just before it."""
+def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = False) -> tuple[str, bool, bool]:
+    """(tense, passive, negated) of the trigger at token i from the words just before it; in reported
+    speech ("said it would allow …") "would" is the speaker's future."""
     word = toks[i].low
     before = [t.low for t in toks[max(0, i - 4):i]]
     negated = any(w in _NEGATION for w in before[-2:])
@@ -241,7 +248,10 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense) -> tuple[str, boo
         if before and before[-1] in _BE and (word.endswith("ed") or word in _PAST_IRREGULAR or word.endswith("en")):
             passive = True
     window = before[-3:]
-    if any(w in _AUX_FUTURE for w in window):
+    if any(w in _AUX_FUTURE for w in window) or (reported and "would" in window):
+        return "future", passive, negated
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in ("willing", "ready", "prepared", "agreed", "offered",
+                                                                   "promised", "pledged", "vowed", "threatened"):
         return "future", passive, negated
     if any(w in _AUX_MODAL for w in window):
         return "modal", passive, negated
@@ -285,9 +295,10 @@ def find_triggers(
             i += 1
             continue
         length, sense = found
-        if length == 1 and sense.pos == "verb" and i > 0 and lows[i - 1] in _NOUN_CONTEXT \
-                and not tok.low.endswith(("ed", "ing")) and tok.low not in _PAST_IRREGULAR:
-            i += 1  # "the question", "their support": a base-form verb after a determiner is a noun
+        if length == 1 and sense.pos == "verb" and i > 0 and (
+                lows[i - 1] in _ARTICLES or (lows[i - 1] in _NOUN_CONTEXT
+                                             and not tok.low.endswith(("ed", "ing")) and tok.low not in _PAST_IRREGULAR)):
+            i += 1  # "the question", "their support", "the wounded": a verb form after a determiner names no act
             continue
         end_tok = toks[min(n, i + length) - 1]
         a, b = tok.start, end_tok.end
@@ -295,14 +306,33 @@ def find_triggers(
         if capital or _covered(a, b, blocked):
             i += length
             continue
-        tense, passive, negated = _tense(toks, i, sense)
+        tense, passive, negated = _tense(toks, i, sense, reported=any(w in _REPORTING for w in lows[:i]))
         if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \
                 and out[-1].end >= toks[max(0, i - 5)].start:
             i += length  # "invited to join", "urged Iraq to withdraw": the governing verb is the event
             continue
+        if sense.pos == "noun":
+            light = next((j for j in range(max(0, i - 3), i) if lows[j] in _LIGHT_VERBS), None)
+            if light is not None and not any(lows[j] in (",", ";") for j in range(light, i)):
+                # "issued an ultimatum", "lodged a protest", "held talks": the noun is the act, dated by its verb
+                tense, passive, negated = _tense(toks, light, TriggerSense(lows[light], "", "", "verb"),
+                                                 reported=any(w in _REPORTING for w in lows[:light]))
+                sense = TriggerSense(sense.lemma, sense.event_type, sense.mode, "verb")
+        if negated and tense == "future" and sense.event_type in _COOPERATIVE | {"AGREE"}:
+            # PLOVER: refusing to meet, help or accept is a rejection ("will not accept refugees");
+            # a past negation ("did not meet") is no happening at all
+            sense = TriggerSense(sense.lemma, "REJECT", sense.event_type.lower(), sense.pos)
+            negated = False
         if not negated:
             out.append(TriggerHit(a, b, sense, tense, passive, clauses[i]))
         i += length
+    must = next((j for j in range(n) if lows[j] == "must"), None)
+    if must is not None and any(w in _REPORTING for w in lows[:must]) and must + 1 < n:
+        # "X said Y must withdraw": a demand (PLOVER REQUEST) by the speaker of the addressee
+        if not any(h.start <= toks[must].start < h.end for h in out):
+            out.append(TriggerHit(toks[must].start, toks[must].end, TriggerSense("must", "REQUEST", "demand", "verb"),
+                                  "present", False, clauses[must]))
+            out.sort(key=lambda h: h.start)
     return out
 
 
@@ -536,6 +566,7 @@ def status_for(hit: TriggerHit, text: str, future_date: bool) -> str:
 
 
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+_COERCIVE = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})
 
 
 def plover_type(hit: TriggerHit) -> tuple[str, str]:
@@ -543,6 +574,8 @@ def plover_type(hit: TriggerHit) -> tuple[str, str]:
     t = hit.sense.event_type
     if hit.tense == "future" and t in _COOPERATIVE:
         return "AGREE", hit.sense.mode or t.lower()
+    if hit.tense == "future" and t in _COERCIVE:
+        return "THREATEN", hit.sense.mode or t.lower()  # "would blockade Paris": a threat, made now
     return t, hit.sense.mode
 
 
@@ -642,12 +675,16 @@ def clause_events(
                     continue
                 if hit.sense.pos != "verb" or hit.tense in ("modal", "none"):
                     continue
-                if hit.tense == "future":
-                    continue  # a plan without a date is not on a timeline
+                if hit.tense == "future" and not (is_lead or any(w in _REPORTING for w in (t.low for t in toks))):
+                    continue  # a plan without a date, not announced in the story's lead, is not on a timeline
                 durative = bool(_DURATIVE.search(clause_text))
-                if is_lead and hit.tense in ("past", "perfect", "present", "pluperfect") and not durative:
+                if hit.tense == "future" and etype in ("AGREE", "THREATEN", "REJECT"):
+                    if not is_lead:
+                        continue  # an intention told later in a story needs the day it was told
+                    date_source = "lead"  # the intention is expressed on the report day (PLOVER codes the statement)
+                elif is_lead and hit.tense in ("past", "perfect", "present", "pluperfect") and not durative:
                     date_source = "lead"
-                elif hit.tense == "perfect" and not durative and hit.sense.event_type not in _STANCES:
+                elif hit.tense == "perfect" and not durative and hit.sense.lemma not in _STANCES:
                     date_source = "perfect"
                 elif hit.tense == "past" and prev_day is not None and (pronoun or _SEQUENCE.search(sent.text)):
                     date_source = "narrative"  # "He later spoke with …", "Then the minister …"
@@ -671,7 +708,8 @@ def clause_events(
                 out.append(ClauseEvent(
                     sentence=sent, trigger=hit, event_type=etype, mode=mode, span=span,
                     date_source=date_source, agents=tuple(agents), others=tuple(others), home_role=role,
-                    place=place, place_reason=why, status=status_for(hit, clause_text, future),
+                    place=place, place_reason=why,
+                    status="occurred" if span is None and hit.tense == "future" else status_for(hit, clause_text, future),
                 ))
                 if span is not None and span.precision == "day" and date_source == "own":
                     sentence_day = span

@@ -8,7 +8,7 @@ from events import assemble_clauses as C
 from events.model import ActorMention, DateSpan, PlaceMention, Sentence, Timex
 
 _SENSES = {
-    "arrested": ("arrest", "COERCE", "", "verb"), "met": ("meet", "CONSULT", "meeting", "verb"),
+    "arrested": ("arrest", "COERCE", "", "verb"), "arrest": ("arrest", "COERCE", "", "verb"), "met": ("meet", "CONSULT", "meeting", "verb"),
     "meet": ("meet", "CONSULT", "meeting", "verb"), "visit": ("visit", "CONSULT", "visit", "verb"),
     "signed": ("sign", "AGREE", "", "verb"), "killed": ("kill", "ASSAULT", "", "verb"),
     "invasion": ("invasion", "ASSAULT", "", "noun"), "spoke": ("speak", "CONSULT", "phone", "verb"),
@@ -185,3 +185,28 @@ def test_an_attack_on_a_named_town_is_placed_there() -> None:
     town = _place(s, "Springfield", "USA")
     [ev] = _events([s], dates=[year], places=[town], actors=[_actor("", s, "He", "USA")])
     assert ev.place == town and ev.place_reason == "target of the attack"
+
+
+def test_a_refusal_in_the_future_is_a_rejection_told_on_the_report_day() -> None:
+    s = _sent("Ruritania said it will not meet the envoys.")
+    [ev] = _events([s], actors=[_actor("", s, "Ruritania", "RUR")])
+    assert ev.event_type == "REJECT" and ev.date_source == "lead" and ev.status == "occurred"
+
+
+def test_a_reported_intention_is_an_agreement_and_a_reported_coercion_a_threat() -> None:
+    s = _sent("Ruritania said it would meet the envoys, and Freedonia said it would arrest them.")
+    acts = [_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
+    got = sorted((e.event_type, [a.code for a in e.agents]) for e in _events([s], actors=acts))
+    assert got == [("AGREE", ["RUR"]), ("THREATEN", ["FRE"])]
+
+
+def test_a_light_verb_makes_its_noun_the_act() -> None:
+    s = _sent("Ruritania issued an ultimatum to Freedonia.")
+    old = dict(_SENSES)
+    _SENSES["ultimatum"] = ("ultimatum", "THREATEN", "", "noun")
+    try:
+        [ev] = _events([s], actors=[_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")])
+    finally:
+        _SENSES.clear()
+        _SENSES.update(old)
+    assert ev.event_type == "THREATEN" and ev.date_source == "lead"
