@@ -125,9 +125,10 @@ _NOUN_CONTEXT = frozenset(
     "the a an this that these those his her its their our my your no any some every each of for with about "
     "against 's such another".split()
 )
-_DURATIVE = re.compile(r"\b(?:since|so far|for (?:years|months|decades|weeks)|long|always|still|ever)\b", re.I)
+_DURATIVE = re.compile(r"\b(?:since|so far|for (?:years|months|decades|weeks)|long|always|still|ever|once|already|"
+                       r"before)\b", re.I)
 _SEQUENCE = re.compile(r"\b(?:then|later|afterwards?|subsequently|next|meanwhile|shortly after|soon after|"
-                       r"the same day|that day|also)\b", re.I)
+                       r"the same day|that day)\b", re.I)
 _STANCES = frozenset("oppose support back favour favor".split())  # "has opposed", "has backed": a stance, not a happening
 _ARTICLES = frozenset("the a an this that these those his her its their our my your".split())
 _LIGHT_VERBS = frozenset(
@@ -566,6 +567,9 @@ def status_for(hit: TriggerHit, text: str, future_date: bool) -> str:
 
 
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# happenings that take place where the story is filed when it names no other place (a call, a statement,
+# a demand or an accusation can be made from anywhere)
+_HAPPENS_SOMEWHERE = frozenset({"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AGREE", "AID", "OTHER"})
 _COERCIVE = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})
 
 
@@ -694,7 +698,10 @@ def clause_events(
                 chosen = [None]
             place, why = pick_place(sent, toks, clauses, hit, places_in[i], [
                 (a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end])
-            domestic = bool(ref.home) and all(m.code == ref.home for m in agents + others)
+            codes = {m.code for m in agents + others} | ({ref.home} if role else set())
+            at_home = ref.dateline_place is not None and ref.dateline_place.country in codes \
+                and hit.sense.event_type in _HAPPENS_SOMEWHERE
+            domestic = bool(ref.home) and (all(m.code == ref.home for m in agents + others) or at_home)
             if place is None and ref.dateline_place is not None and hit.sense.mode not in _NO_PLACE_MODES \
                     and (here_or_lead(sent.text, is_lead) or domestic):
                 place, why = ref.dateline_place, "the dateline (the story is reported from there)"
