@@ -15,11 +15,16 @@ _PATH = Path(__file__).resolve().parent.parent / "geodata" / "lexicon" / "trigge
 def _tables() -> tuple[dict[str, TriggerSense], dict[str, list[tuple[tuple[str, ...], TriggerSense]]], frozenset[str]]:
     data = json.loads(_PATH.read_text(encoding="utf-8"))
     single: dict[str, TriggerSense] = {}
+    nouns: dict[str, TriggerSense] = {}
     for pos, key in (("noun", "nouns"), ("verb", "verbs")):  # verbs win over nouns for a shared form
         for lemma, entry in data.get(key, {}).items():
             sense = TriggerSense(lemma, entry["type"], entry.get("mode", "") or "", pos)
             for form in entry.get("forms", [lemma]):
                 single[form.lower()] = sense
+                if pos == "noun":
+                    nouns[form.lower()] = sense
+    _NOUNS.clear()
+    _NOUNS.update(nouns)
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerSense]]] = {}
     for entry in data.get("phrases", []):
         words = tuple(w.lower() for w in entry["words"])
@@ -31,6 +36,8 @@ def _tables() -> tuple[dict[str, TriggerSense], dict[str, list[tuple[tuple[str, 
     return single, phrases, negative
 
 
+_NOUNS: dict[str, TriggerSense] = {}
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your 's no any some every each".split())
 _MAX_GAP = 3  # words a "*" in a phrase may stand for ("sent U.S. troops", "host leaders from 130 countries")
 
 
@@ -67,5 +74,7 @@ def lookup(words: tuple[str, ...], prev: str = "") -> tuple[int, TriggerSense] |
                 return got, sense
         elif tuple(words[:len(seq)]) == seq:
             return len(seq), sense
+    if prev in _DETERMINERS and words[0] in _NOUNS:
+        return 1, _NOUNS[words[0]]  # "their meeting", "the attack": the noun reading
     sense = single.get(words[0])
     return (1, sense) if sense else None

@@ -210,3 +210,14 @@ def test_a_light_verb_makes_its_noun_the_act() -> None:
         _SENSES.clear()
         _SENSES.update(old)
     assert ev.event_type == "THREATEN" and ev.date_source == "lead"
+
+
+def test_a_date_before_a_noun_dates_that_noun() -> None:
+    s = _sent("Officials said the probe into the August 7 bombing is going on.")
+    aug7 = _date(s, "August 7", dt.date(1998, 8, 7))
+    _SENSES["probe"] = ("probe", "ACCUSE", "investigate", "noun")
+    try:
+        evs = _events([s], dates=[aug7], actors=[_actor("", s, "Officials", "USA")])
+    finally:
+        del _SENSES["probe"]
+    assert [e.trigger.sense.lemma for e in evs if e.span is not None] == ["bombing"]
