@@ -559,6 +559,20 @@ def here_or_lead(text: str, is_lead: bool) -> bool:
     return is_lead or bool(_HERE.search(text))
 
 
+def _retold(told: Sequence[tuple[str, frozenset[str], DateSpan]], etype: str, codes: set[str]) -> DateSpan | None:
+    """The date of the one earlier happening of this kind that shares a participant, if exactly one."""
+    same = {(span.date_start, span.date_end): span for kind, who, span in told
+            if kind == etype and codes and who & codes}
+    return next(iter(same.values())) if len(same) == 1 else None
+
+
+def _definite(toks: Sequence[Token], hit: TriggerHit) -> bool:
+    """A noun trigger with a definite determiner ("the attack", "that bombing", "its invasion")."""
+    idx = next((k for k, t in enumerate(toks) if t.start == hit.start), 0)
+    before = [t.low for t in toks[max(0, idx - 4):idx]]
+    return any(w in ("the", "that", "this", "its", "their", "his", "her") for w in before)
+
+
 def status_for(hit: TriggerHit, text: str, future_date: bool) -> str:
     if hit.tense == "future" or future_date:
         return "planned"
@@ -628,6 +642,7 @@ def clause_events(
     prev_agents: list[ActorMention] = []
     pair: list[ActorMention] = []  # the last set of two or more parties, for "they", "the two presidents"
     prev_day: DateSpan | None = None  # the day the narrative stands on after the previous sentence
+    told: list[tuple[str, frozenset[str], DateSpan]] = []  # happenings the story has dated so far
     prev_end = -1
     lead_done = False
     for i, sent in enumerate(sentences):
@@ -680,12 +695,26 @@ def clause_events(
             if not own:
                 if hit.clause in dated_clauses or hit.clause in undated_done:
                     continue
-                if hit.sense.pos != "verb" or hit.tense in ("modal", "none"):
+                codes_here = {m.code for m in agents + others}
+                retold = _retold(told, etype, codes_here) if hit.tense in ("past", "perfect", "pluperfect", "none") \
+                    and (hit.sense.pos == "verb" or _definite(toks, hit)) else None
+                if retold is not None:
+                    # "The car bomb attack at the embassy killed 253": the attack the story already dated
+                    span0 = retold
+                    retold_span = DateSpan(span0.timex, span0.date_start, span0.date_end, span0.precision, "narrative",
+                                           f"retelling of the {etype.lower()} dated earlier in the story "
+                                           f"('{span0.timex.text}', {span0.date_start})")
+                    undated_done.add(hit.clause)
+                    chosen = [retold_span]
+                    date_source = "retelling"
+                elif hit.sense.pos != "verb" or hit.tense in ("modal", "none"):
                     continue
                 if hit.tense == "future" and not (is_lead or any(w in _REPORTING for w in (t.low for t in toks))):
                     continue  # a plan without a date, not announced in the story's lead, is not on a timeline
                 durative = bool(_DURATIVE.search(clause_text))
-                if hit.tense == "future" and etype in ("AGREE", "THREATEN", "REJECT"):
+                if date_source == "retelling":
+                    pass
+                elif hit.tense == "future" and etype in ("AGREE", "THREATEN", "REJECT"):
                     if not is_lead:
                         continue  # an intention told later in a story needs the day it was told
                     date_source = "lead"  # the intention is expressed on the report day (PLOVER codes the statement)
@@ -697,8 +726,9 @@ def clause_events(
                     date_source = "narrative"  # "He later spoke with …", "Then the minister …"
                 else:
                     continue
-                undated_done.add(hit.clause)
-                chosen = [None]
+                if date_source != "retelling":
+                    undated_done.add(hit.clause)
+                    chosen = [None]
             place, why = pick_place(sent, toks, clauses, hit, places_in[i], [
                 (a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end])
             codes = {m.code for m in agents + others} | ({ref.home} if role else set())
@@ -723,6 +753,8 @@ def clause_events(
                 ))
                 if span is not None and span.precision == "day" and date_source == "own":
                     sentence_day = span
+                if span is not None and date_source == "own" and span.precision in ("day", "month"):
+                    told.append((etype, frozenset(m.code for m in agents + others), span))
         agents0 = [m for m in s_actors if m.start - sent.start < hits[0].start]
         if agents0 and not pronoun:
             prev_agents = agents0

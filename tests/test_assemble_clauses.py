@@ -221,3 +221,13 @@ def test_a_date_before_a_noun_dates_that_noun() -> None:
     finally:
         del _SENSES["probe"]
     assert [e.trigger.sense.lemma for e in evs if e.span is not None] == ["bombing"]
+
+
+def test_a_retelling_takes_the_date_of_the_happening_the_story_dated() -> None:
+    s1 = _sent("Bombs killed dozens at the embassy in Ruritania on Aug. 7.")
+    s2 = _sent("The bombing at the embassy in Ruritania killed 20 guards.", s1.end + 1)
+    aug7 = _date(s1, "Aug. 7", dt.date(1998, 8, 7))
+    acts = [_actor("", s1, "Ruritania", "RUR"), _actor("", s2, "Ruritania", "RUR")]
+    evs = [e for e in _events([s1, s2], dates=[aug7], actors=acts) if e.sentence == s2]
+    assert evs and evs[0].date_source == "retelling" and evs[0].span is not None
+    assert evs[0].span.date_start == dt.date(1998, 8, 7) and evs[0].span.anchor == "narrative"
