@@ -559,6 +559,21 @@ def here_or_lead(text: str, is_lead: bool) -> bool:
     return is_lead or bool(_HERE.search(text))
 
 
+_FRONTED = frozenset("after before while when since following during upon".split())
+
+
+def _main_subject(sent: Sentence, toks: Sequence[Token], clauses: Sequence[int],
+                  actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """The actors that open the clause after a fronted subordinate clause, up to its first verb."""
+    first_clause = clauses[0]
+    nxt = next((k for k, c in enumerate(clauses) if c != first_clause), None)
+    if nxt is None:
+        return []
+    end = next((t.start for t in toks[nxt:] if t.low in _REPORTING or t.low in _FINITE
+                or (t.low.endswith("ed") and len(t.low) > 4)), toks[-1].end)
+    return [m for m in actors if toks[nxt].start <= m.start - sent.start < end]
+
+
 def _retold(told: Sequence[tuple[str, frozenset[str], DateSpan]], etype: str, codes: set[str]) -> DateSpan | None:
     """The date of the one earlier happening of this kind that shares a participant, if exactly one."""
     same = {(span.date_start, span.date_end): span for kind, who, span in told
@@ -682,6 +697,9 @@ def clause_events(
             agents, others = clause_actors(sent, toks, clauses, hit, s_actors)
             if not agents and hit.clause != hits[0].clause and not hit.passive:
                 agents = [m for m in subject if m not in others]
+            if not agents and not hit.passive and toks[0].low in _FRONTED:
+                # "After touring the capital Thursday, the FBI chief said …": the main clause's subject did it
+                agents = _main_subject(sent, toks, clauses, s_actors)
             clause_text = " ".join(t.text for t, c in zip(toks, clauses, strict=True) if c == hit.clause)
             if not agents and pair and _PLURAL_REFERENCE.search(clause_text[:max(0, hit.start - _clause_start(toks, clauses, hit.clause)) + 1] or clause_text):
                 agents = list(pair)

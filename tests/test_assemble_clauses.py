@@ -9,7 +9,7 @@ from events.model import ActorMention, DateSpan, PlaceMention, Sentence, Timex
 
 _SENSES = {
     "arrested": ("arrest", "COERCE", "", "verb"), "arrest": ("arrest", "COERCE", "", "verb"), "met": ("meet", "CONSULT", "meeting", "verb"),
-    "meet": ("meet", "CONSULT", "meeting", "verb"), "visit": ("visit", "CONSULT", "visit", "verb"),
+    "meet": ("meet", "CONSULT", "meeting", "verb"), "meeting": ("meet", "CONSULT", "meeting", "verb"), "visit": ("visit", "CONSULT", "visit", "verb"),
     "signed": ("sign", "AGREE", "", "verb"), "killed": ("kill", "ASSAULT", "", "verb"),
     "invasion": ("invasion", "ASSAULT", "", "noun"), "spoke": ("speak", "CONSULT", "phone", "verb"),
     "talks": ("talks", "CONSULT", "meeting", "noun"), "invited": ("invite", "REQUEST", "", "verb"),
@@ -231,3 +231,10 @@ def test_a_retelling_takes_the_date_of_the_happening_the_story_dated() -> None:
     evs = [e for e in _events([s1, s2], dates=[aug7], actors=acts) if e.sentence == s2]
     assert evs and evs[0].date_source == "retelling" and evs[0].span is not None
     assert evs[0].span.date_start == dt.date(1998, 8, 7) and evs[0].span.anchor == "narrative"
+
+
+def test_a_fronted_clause_takes_the_subject_of_the_main_clause() -> None:
+    s = _sent("After meeting Freedonian officials on Friday, the Ruritanian envoy said talks went well.")
+    acts = [_actor("", s, "Freedonian", "FRE", via="adjective"), _actor("", s, "Ruritanian", "RUR", via="adjective")]
+    evs = [e for e in _events([s], dates=[_date(s, "Friday", dt.date(2021, 5, 7))], actors=acts) if e.span]
+    assert evs and [a.code for a in evs[0].agents] == ["RUR"] and [a.code for a in evs[0].others] == ["FRE"]
