@@ -44,6 +44,8 @@ def _coarse_retelling(a: Event, b: Event) -> bool:
 
 
 def same_happening(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type and "OTHER" not in (a.event_type, b.event_type):
+        return False  # an attack and the protest it drew are two happenings, even told in one sentence
     if a.date_precision != b.date_precision:
         return _coarse_retelling(a, b)
     if (a.date_start, a.date_end) != (b.date_start, b.date_end):
@@ -117,6 +119,10 @@ def _merge(cluster: list[Event]) -> Event:
     start = min(e.date_start for e in dated)
     end = max(e.date_end for e in dated)
     widest = max(dated, key=lambda e: ((e.date_end - e.date_start).days, e.confidence))
+    narrowest = min(dated, key=lambda e: ((e.date_end - e.date_start).days, -e.confidence))
+    if all(_contains(e, narrowest) for e in dated):
+        # "this week" retold as "on Tuesday": the finest telling dates the happening
+        start, end, widest = narrowest.date_start, narrowest.date_end, narrowest
     if _RANK[best.date_precision] != finest:
         best = max(dated, key=lambda e: (e.confidence, len(e.actors)))
     merged = replace(

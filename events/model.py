@@ -19,7 +19,7 @@ PlacePrecision = Literal["venue", "city", "admin", "country", "sea", "none"]
 # how specific a place precision is: a venue says most, "none" nothing (assemble and dedup rank by it)
 PLACE_RANK: dict[str, int] = {"venue": 5, "city": 4, "admin": 3, "sea": 2, "country": 1, "none": 0}
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Status = Literal["occurred", "planned", "reported"]
+Status = Literal["occurred", "planned", "reported", "hypothetical", "denied"]
 ActorKind = Literal["state", "org", "person"]
 
 

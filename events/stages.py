@@ -12,19 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from events.actors.states import find_actors
-from events.assemble.sentences import ArticleContext, place_events_at_summits, sentence_events, summit_events
+from events.assemble.discourse import Reference, clause_records, dateline
+from events.assemble.sentences import ArticleContext, place_events_at_summits, summit_events
+from events.assemble.triggers import lookup as trigger_lookup
 from events.dedup import dedup
 from events.geo.geoparse import geoparse, resolve
 from events.knowledge.summits import SummitMention, summits_in
 from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence
 from events.resources import country_names
 from events.segment import clean_article_text, segment, titled
-from events.temporal.pubdate import article_dates, publication_date
+from events.temporal.pubdate import SOURCE_WORDS, article_dates, publication_date
+from events.temporal.tagger import resolve_dates
 
 Scope = Literal["runner", "document", "article", "document_end"]
 
@@ -84,6 +88,9 @@ def _pubdate(w: Work) -> bool:
         w.pub_date, w.pub_source = publication_date(w.text, w.people, w.previous_pub)
     if w.pub_date is not None and w.pub_source != "page":
         w.previous_pub = (w.pub_date, w.pub_source)
+    if w.pub_date is not None:
+        # terms of office are read on the article's date: "Bush" in 1990 is George H. W. Bush
+        w.mentions = find_actors(w.text, on_date=w.pub_date)
     w.article = replace(w.article, pub_date=w.pub_date, pub_date_source=w.pub_source)
     w.dated_articles.append(w.article)
     w.article_sentences = [s for s in w.sentences if s.article_index == w.article.index]
@@ -98,8 +105,8 @@ def _timex(w: Work) -> None:
 def _geocode(w: Work) -> None:
     assert w.article is not None
     context_codes = sorted({m.code for m in w.mentions if len(m.code) == 3})
-    geo_text = only_dated_sentences(w.text, w.article_sentences, w.spans, w.article.start)
-    w.places = [shift_place(p, w.article.start) for p in geoparse(geo_text, context=context_codes)]
+    # every sentence may hold a happening now (a news lead names no date), so the whole article is read
+    w.places = [shift_place(p, w.article.start) for p in geoparse(w.text, context=context_codes)]
 
 
 def _knowledge(w: Work) -> None:
@@ -113,7 +120,8 @@ def _assemble(w: Work) -> None:
     assert w.article is not None
     ctx = ArticleContext(w.document, w.article, w.pub_date, w.country_names)
     actors = [shift_actor(m, w.article.start) for m in w.mentions]
-    dated = sentence_events(ctx, w.article_sentences, w.spans, actors, w.places)
+    ref = reference(w.text, w.pub_date, w.pub_source, actors)
+    dated = clause_records(ctx, w.article_sentences, w.spans, actors, w.places, trigger_lookup, ref)
     w.events.extend(place_events_at_summits(dated, w.summits, locate))
     w.events.extend(summit_events(ctx, w.article_sentences, w.summits, actors, w.spans, locate))
 
@@ -129,7 +137,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("actors", "article", ("document", "article"), ("text", "mentions", "people"),
           "events.actors.states", _actors),
     Stage("pubdate", "article", ("text", "people", "previous_pub", "sentences"),
-          ("pub_date", "pub_source", "previous_pub", "dated_articles", "article_sentences"),
+          ("pub_date", "pub_source", "previous_pub", "dated_articles", "article_sentences", "mentions"),
           "events.temporal.pubdate", _pubdate),
     Stage("timex", "article", ("text", "pub_date", "pub_source", "people"), ("spans",),
           "events.temporal.tagger", _timex),
@@ -138,7 +146,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("knowledge", "article", ("text",), ("summits",), "events.knowledge.summits", _knowledge),
     Stage("assemble", "article",
           ("document", "article", "pub_date", "country_names", "article_sentences", "spans", "mentions",
-           "places", "summits"), ("events",), "events.assemble.sentences", _assemble),
+           "places", "summits", "text", "pub_source"), ("events",), "events.assemble.discourse", _assemble),
     Stage("dedup", "document_end", ("events",), ("events",), "events.dedup", _dedup),
     Stage("store", "runner", ("document", "dated_articles", "events"), (), "events.store"),
 )
@@ -181,3 +189,26 @@ def shift_actor(m: ActorMention, offset: int) -> ActorMention:
 def shift_place(p: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(p.start + offset, p.end + offset, p.text, p.name, p.country, p.lat, p.lon,
                         p.precision, p.feature, p.geonameid, p.why)
+
+
+def reference(text: str, pub_date: dt.date | None, source: str, actors: Sequence[ActorMention]) -> Reference:
+    """An article's reference points: the report day (a dateline's day, else the publication date),
+    the dateline's place ("BUFFALO, N.Y." is Buffalo) and the home state (the dateline's, else the
+    state the article names most often as a noun)."""
+    found = dateline(text)
+    context = sorted({m.code for m in actors if len(m.code) == 3})
+    place: PlaceMention | None = None
+    report_day, why = pub_date, f"publication date {pub_date} ({SOURCE_WORDS.get(source, source)})"
+    if found is not None:
+        name, region, month_day = found
+        query = f"{name}, {region}" if region else name
+        parsed = [p for p in geoparse(query, context=context) if p.start == 0]
+        place = parsed[0] if parsed else resolve(name, context=context)
+        if month_day and pub_date is not None:
+            spans = resolve_dates(month_day, pub_date)
+            day = spans[0].date_start if spans and spans[0].precision == "day" else None
+            if day is not None and dt.timedelta(0) <= pub_date - day <= dt.timedelta(days=3):
+                report_day, why = day, f"dateline {day} ('{month_day}')"
+    counts = Counter(a.code for a in actors if a.kind == "state" and len(a.code) == 3 and a.via != "adjective")
+    home = place.country if place is not None and place.country else (counts.most_common(1)[0][0] if counts else "")
+    return Reference(report_day, why, place, home or "")

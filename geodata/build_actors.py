@@ -63,6 +63,70 @@ def _country_rows() -> dict[str, dict[str, Any]]:
     return rows
 
 
+_PEOPLE_SECTORS = {"GOV", "MIL", "ELI", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "PTY"}
+
+
+def _usable_form(form: str) -> bool:
+    """A surface form safe to scan for: capitalised, not a lone common word ("Target", "Shell")."""
+    if len(form) < 3 or not form[:1].isupper() or form.isdigit():
+        return False
+    return " " in form or form.isupper() or form.lower() not in _common_words()
+
+
+_COMMON: set[str] = set()
+
+
+def _common_words() -> set[str]:
+    if not _COMMON:
+        from english_words import get_english_words_set
+
+        _COMMON.update(get_english_words_set(["web2"], lower=True))
+    return _COMMON
+
+
+def _specific_institution(form: str) -> bool:
+    """A body's name that names one state's body: an acronym ("FBI"), a word of its own ("Bundestag",
+    "Knesset") or a long official name; "National Security Council" or "Supreme Court" could be anyone's."""
+    words = form.replace("-", " ").split()
+    if form.isupper() or len(words) >= 4:
+        return True
+    return any(w.lower() not in _common_words() for w in words if w.isalpha())
+
+
+def _dictionary_people(data: dict[str, Any], have: set[str], blocked_words: set[str]) -> list[list[Any]]:
+    """People with dated state roles from the event-data dictionaries (curated leaders win)."""
+    ambiguous = set(data.get("ambiguous_surnames", []))
+    # a surname alone names its owner when every person of that surname serves one state, and, if it is
+    # also an English word ("Bush", "Rice"), when that person held a government post
+    owners: dict[str, set[str]] = {}
+    governing: set[str] = set()
+    for name, rec in data.get("people", {}).items():
+        surname = name.split()[-1]
+        owners.setdefault(surname, set()).update(t["code"] for t in rec.get("terms", []))
+        if any(t.get("sector") == "GOV" for t in rec.get("terms", [])):
+            governing.add(name)
+    rows: list[list[Any]] = []
+    for name, rec in sorted(data.get("people", {}).items()):
+        if name in have:
+            continue
+        aliases = sorted({v for v in rec.get("variants", []) if v != name and v not in ambiguous and " " in v})
+        surname = name.split()[-1]
+        if len(owners.get(surname, ())) == 1 and len(surname) >= 4 and surname[:1].isupper() and surname.isalpha() \
+                and surname.lower() not in _common_words() and name in governing and surname not in blocked_words:
+            aliases.append(surname)
+        for term in rec.get("terms", []):
+            code = term.get("code") or ""
+            if len(code) != 3 or not code.isalpha() or not term.get("start"):
+                continue
+            if term.get("sector") and term["sector"] not in _PEOPLE_SECTORS:
+                continue
+            role = {"GOV": "government", "MIL": "military", "ELI": "elite", "LEG": "legislature",
+                    "JUD": "judiciary", "COP": "police", "SPY": "intelligence", "OPP": "opposition",
+                    "REB": "rebels", "PTY": "party"}.get(term.get("sector") or "", "official")
+            rows.append([name, code, role, term["start"], term.get("end"), aliases])
+    return rows
+
+
 def build() -> dict[str, Any]:
     curated = _load("actors_curated.json")
     leaders = _load("actors_leaders.json")
@@ -106,6 +170,21 @@ def build() -> dict[str, Any]:
         via = f"organisation ({organ})" if organ else "organisation"
         for name in names:
             add(name, code, "org", via)
+    people_rows = list(leaders["people"])
+    lex = HERE / "lexicon"
+    if (lex / "institutions.json").exists():
+        # named state bodies from the event-data dictionaries: "FBI" is the USA, "Bundestag" Germany
+        for form, rec in sorted(_load("lexicon/institutions.json").get("institutions", {}).items()):
+            if _usable_form(form) and _specific_institution(form):
+                add(form, rec["country"], "state", f"institution ({rec.get('sector', '')})".replace(" ()", ""))
+    if (lex / "organisations.json").exists():
+        # companies and armed groups count as their state where the dictionary gives one
+        for form, rec in sorted(_load("lexicon/organisations.json").get("organisations", {}).items()):
+            if rec.get("country") and _usable_form(form) and rec.get("kind") in ("BUS", "REB", "OPP", "MED"):
+                add(form, rec["country"], "state", f"organisation ({rec['kind']})")
+    if (lex / "people.json").exists():
+        title_words = set(curated["titles"]["heads"]) | set(curated["titles"]["modifiers"]) | set(curated["not_name_tokens"])
+        people_rows += _dictionary_people(_load("lexicon/people.json"), {row[0] for row in people_rows}, title_words)
     owner: dict[str, str] = {}
     rows = []
     for (form, code), (kind, via) in forms.items():
@@ -126,7 +205,7 @@ def build() -> dict[str, Any]:
         "blocked": sorted(set(curated["blocked"])),
         "combining_blocked": sorted(set(curated["combining_blocked"])),
         "capital_part_of_name_after": sorted(set(curated["capital_part_of_name_after"])),
-        "people": leaders["people"],
+        "people": people_rows,
         "titles": curated["titles"],
         "not_name_tokens": sorted(set(curated["not_name_tokens"])),
         "anchor_heads": sorted(set(curated["anchor_heads"])),

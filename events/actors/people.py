@@ -129,6 +129,14 @@ def _name_keys(name: str) -> list[str]:
     return keys
 
 
+# People from the event-data dictionaries carry these roles (geodata/build_actors.py); the curated
+# leaders carry titles ("President").  A bare surname is trusted less for the former.
+_DICTIONARY_ROLES = frozenset(
+    "government military elite legislature judiciary police intelligence opposition rebels party official".split()
+)
+_SURNAME_REACH_DAYS = 365
+
+
 def _shared_surname(token: str) -> bool:
     """Short or common family names ("Li", "Wang", "Abe") are shared by many people; a
     distinctive surname ("Putin") is not, even next to a capitalised word in a headline."""
@@ -291,8 +299,12 @@ def find_people(
 
     for s, e, idx in person_hits:
         single = " " not in norm[s:e].strip()
-        if single and _shared_surname(norm[s:e]) and _neighbour_is_name(lex, norm, s, e):
-            continue
+        dictionary_only = all(lex.people[i].role in _DICTIONARY_ROLES for i in idx)
+        if single and (_shared_surname(norm[s:e]) or dictionary_only) and _neighbour_is_name(lex, norm, s, e):
+            continue  # "Gerry Adams" is not the Adams of the dictionary
+        if single and dictionary_only and on_date is not None \
+                and min(lex.people[i].distance(on_date) for i in idx) > _SURNAME_REACH_DAYS:
+            continue  # a surname alone names a dictionary person only while they are in the news's present
         surface = canonical_form(norm[s:e])
         if surface in registry:  # the text itself said who this is
             code, person = registry[surface]

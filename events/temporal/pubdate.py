@@ -235,7 +235,7 @@ def _future_context(text: str, pos: int) -> bool:
     return bool(_FUTURE_CUE.search(window))
 
 
-_SOURCE_WORDS = {
+SOURCE_WORDS = {
     "byline": "read from the byline", "dateline": "read from the dateline",
     "inferred": "latest full date in the article", "guessed": "guessed from the years the article names",
     "knowledge": "fixed by world knowledge", "page": "date of the previous article on the page",
@@ -311,7 +311,7 @@ def article_dates(
         # a guessed publication date gives a year, not a day: "Tuesday" or "today" cannot be placed
         spans = [s for s in spans if not (s.anchor == "document" and s.precision == "day"
                                           and not _NAMES_MONTH.search(s.timex.text))]
-    return [replace(s, anchored_on=f"{s.anchored_on} ({_SOURCE_WORDS.get(source, source)})")
+    return [replace(s, anchored_on=f"{s.anchored_on} ({SOURCE_WORDS.get(source, source)})")
             if s.anchor == "document" else s for s in spans]
 
 

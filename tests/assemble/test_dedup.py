@@ -46,3 +46,19 @@ def test_no_chaining_through_a_middle_event() -> None:
     c = replace(BASE, date_start=dt.date(2017, 4, 18), date_end=dt.date(2017, 4, 18), event_id="3", char_start=300)
     # a and c are different days; b contains both but must not glue them together
     assert len(dedup([a, b, c])) == 2
+
+
+def test_this_week_retold_as_a_day_keeps_the_day() -> None:
+    week = replace(BASE, event_id="w", date_start=dt.date(2017, 4, 24), date_end=dt.date(2017, 4, 30),
+                   date_text="this week", char_start=10, evidence="They met this week.")
+    day = replace(BASE, event_id="d", date_start=dt.date(2017, 4, 25), date_end=dt.date(2017, 4, 25),
+                  date_text="on Tuesday", char_start=200, evidence="They met on Tuesday.")
+    (merged,) = dedup([week, day])
+    assert (merged.date_start, merged.date_end, merged.date_text) == (day.date_start, day.date_end, "on Tuesday")
+    assert merged.mentions == 2
+
+
+def test_two_kinds_of_happening_in_one_sentence_stay_apart() -> None:
+    attack = replace(BASE, event_id="x", event_type="ASSAULT", event_mode="")
+    protest = replace(BASE, event_id="y", event_type="ACCUSE", event_mode="")
+    assert len(dedup([attack, protest])) == 2

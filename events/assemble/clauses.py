@@ -1,0 +1,625 @@
+"""Trigger-argument event assembly: an event is a trigger with its arguments.
+
+Requires: an article's body sentences, the date spans, actor mentions and resolved places
+found in them (document offsets), the trigger lexicon, and the article's reference points
+(publication day, dateline place, home country).
+Sets: one ``Clause event`` per trigger that has a date — its own, one carried from the
+narrative, or the report day for a news lead — with the participants, place and status
+read from the trigger's own clause.
+
+How arguments attach (shallow syntax, no parser):
+
+* **Clauses** are cut at ``;``, at coordinators and subordinators after a comma
+  (", and", ", but", ", while", ", which", ", who"), at "after"/"before"/"when"/"as"/
+  "because"/"since" and at "that" after a reporting verb.
+* **Triggers** are event verbs and nouns of the lexicon; a capitalised word inside a name,
+  a word inside an actor or place mention and a negated verb are no triggers.
+* **Dates** go to the nearest trigger of their clause (a date in another trigger's clause
+  is never borrowed); a trigger without one takes the report day when its sentence is
+  the article's lead or its verb is in the present perfect, or the day of the previous
+  sentence's event when the narrative goes on in the past tense.
+* **Places** come from a locative phrase of the trigger's clause ("in/at/near/outside X",
+  "visited X", "over X", "invasion of X"), an appositive capital ("the Kenyan capital
+  Nairobi"), or for a lead or a sentence saying "here", the dateline; never from a demonym,
+  an adjective or a name inside an organisation's name; calls and statements get none.
+* **Participants** are the actors of the trigger's clause, the subject of the sentence
+  for a clause that starts with its verb ("arrived Monday and met …"), the previous
+  sentence's agent for a pronoun subject; a role noun with no state ("police", "the army",
+  "a federal court") belongs to the article's home country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from events.model import ActorMention, DateSpan, PlaceMention, Sentence
+
+
+@dataclass(frozen=True)
+class TriggerSense:
+    """What a trigger word means: PLOVER type and mode, and its part of speech."""
+
+    lemma: str
+    event_type: str
+    mode: str
+    pos: str  # "verb" | "noun"
+
+
+TriggerLookup = Callable[[tuple[str, ...], str], "tuple[int, TriggerSense] | None"]
+"""Given the lowercase words from a position on and the word before, the length and sense of the
+longest trigger there."""
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets in the sentence text
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    start: int  # sentence offsets
+    end: int
+    sense: TriggerSense
+    tense: str  # "past" | "perfect" | "pluperfect" | "present" | "future" | "modal" | "none"
+    passive: bool
+    clause: int
+
+
+@dataclass(frozen=True)
+class ClauseEvent:
+    """A trigger with its arguments, before it becomes an ``Event`` record."""
+
+    sentence: Sentence
+    trigger: TriggerHit
+    event_type: str
+    mode: str
+    span: DateSpan | None  # None: the caller dates it from the discourse (see ``date_source``)
+    date_source: str  # "own" | "lead" | "perfect" | "narrative"
+    agents: tuple[ActorMention, ...]
+    others: tuple[ActorMention, ...]
+    home_role: str  # a role noun ("police") that stands for the home country, or ""
+    place: PlaceMention | None
+    place_reason: str
+    status: str
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*|[;:,\"“”()—–]|--|_")
+_AUX_FUTURE = frozenset("will 'll shall".split())
+_AUX_MODAL = frozenset("would could may might can should must cannot".split())
+_AUX_PERFECT = frozenset("has have 've".split())
+_BE = frozenset("is are was were be been being am 's 're".split())
+_NEGATION = frozenset("not n't never no".split())
+_INTENT = frozenset(
+    "plans plan planned planning intends intend intended expects expected hopes hope hoped wants want wanted "
+    "seeks seek sought wished willing ready prepared scheduled due set going trying tried agreed agree agrees "
+    "offered offer offers promised promise promises pledged pledge pledges threatened threaten threatens "
+    "decided decide decides refused refuse refuses vowed vow vows proposed propose proposes asked urged "
+    "called".split()
+)
+_PAST_IRREGULAR = frozenset(
+    "met sent took left made held struck shot fought sought told gave won began saw flew went came brought "
+    "bought sold found led fled hit set put cut spoke broke threw withdrew drove rode ran stood kept "
+    "paid laid bound seized arrested killed beat overthrew undertook upheld underwent forbade froze "
+    "slew stole swore tore wrote chose rose fell".split()
+)
+_REPORTING = frozenset(
+    "said says say told tells announced announces reported reports stated states added adds noted notes "
+    "declared declares confirmed confirms claimed claims insisted insists warned warns explained".split()
+)
+_CLAUSE_AFTER_COMMA = frozenset("and but while whereas which who whom whose although though".split())
+_CLAUSE_WORDS = frozenset("after before when as because since until while whereas although though".split())
+_THAT_DETERMINED = frozenset(
+    "day week month year time morning afternoon evening night country city town man woman one case point".split()
+)
+_RELATIVE = frozenset("who whom whose which that".split())
+_HEARSAY = frozenset("believed thought expected likely said supposed alleged reported rumoured rumored".split())
+_NOUN_CONTEXT = frozenset(
+    "the a an this that these those his her its their our my your no any some every each of for with about "
+    "against 's such another".split()
+)
+_DURATIVE = re.compile(r"\b(?:since|so far|for (?:years|months|decades|weeks)|long|always|still|ever|once|already|"
+                       r"before)\b", re.I)
+_SEQUENCE = re.compile(r"\b(?:then|later|afterwards?|subsequently|next|meanwhile|shortly after|soon after|"
+                       r"the same day|that day)\b", re.I)
+_STANCES = frozenset("oppose support back favour favor".split())  # "has opposed", "has backed": a stance, not a happening
+_ARTICLES = frozenset("the a an this that these those his her its their our my your".split())
+_LIGHT_VERBS = frozenset(
+    "issued issue issues lodged lodge launched launch staged stage held hold holds began begin begins opened open "
+    "undertook undertake conducted conduct carried made make gave give continued continue started start mounted "
+    "announced announce declared declare completed complete ordered order".split()
+)
+_PRONOUN_SUBJECT = frozenset("he she they it we".split())
+_LOCATIVE_PREP = frozenset("in at near outside inside off over across aboard within".split())
+_VISIT_TYPES = frozenset({"visit", "trip"})
+_PLACE_MODIFIERS = frozenset(
+    "the a northern southern eastern western central north south east west northeastern northwestern "
+    "southeastern southwestern neighboring neighbouring nearby downtown suburban rural remote coastal "
+    "border border-town".split()
+)
+_PLACE_KINDS = frozenset(
+    "town city village province region district state port capital island county part area outskirts centre "
+    "center suburb suburbs heart streets outskirt neighbourhood neighborhood".split()
+)
+_TARGET_PREP = frozenset("of on into against".split())  # "invasion of X", "attack on X"
+_NO_PLACE_MODES = frozenset({"phone", "statement"})
+_CAPITAL = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?capital(?:,)?\s*$")
+_HERE = re.compile(r"\bhere\b")
+_ROLE_NOUNS = re.compile(
+    r"\b(?:police(?:men)?|policemen|troops|soldiers|army|navy|air force|military|security forces|"
+    r"court|judge|jury|prosecutors?|parliament|congress|senate|lawmakers|legislators|legislature|"
+    r"(?:lower|upper) house|cabinet|government|ministry|minister|officials|authorities|administration|"
+    r"rebels|guerrillas|militants|protesters|demonstrators|company|firm)\b",
+    re.I,
+)
+_FEDERAL = re.compile(r"\b(?:federal|state|national|city|local|county)\s+(?:appeals\s+)?(?:court|judge|jury|"
+                      r"prosecutors?|police|agents?|officials|authorities|government)\b", re.I)
+
+
+_PLURAL_REFERENCE = re.compile(r"\b(?:[Tt]hey|[Tt]heir|both (?:sides|leaders|countries|men|governments)|"
+                               r"the two (?:sides|leaders|presidents|countries|ministers|men|premiers|nations|governments))\b")
+
+
+def _clause_start(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> int:
+    return next((t.start for t, c in zip(toks, clauses, strict=True) if c == clause), 0)
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+_FINITE = frozenset("is are was were has have had will would said says could can may might must did does".split())
+
+
+def _verb_ahead(toks: Sequence[Token], i: int, reach: int = 6) -> bool:
+    """Whether a finite verb comes within ``reach`` words (before the next comma)."""
+    for tok in toks[i:i + reach]:
+        low = tok.low
+        if low == ",":
+            return False
+        if low in _FINITE or low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4 and not tok.text[:1].isupper()):
+            return True
+    return False
+
+
+def clause_ids(toks: Sequence[Token]) -> list[int]:
+    """A clause number for every token (see module docstring for where clauses are cut)."""
+    ids: list[int] = []
+    clause = 0
+    top = 0  # the highest clause number given so far
+    outer: list[int] = []  # clauses a parenthesis interrupted
+    subordinate = False  # the current clause opened with a subordinator: its comma closes it
+    for i, tok in enumerate(toks):
+        low = tok.low
+        prev = toks[i - 1].low if i else ""
+        if low == "(":
+            outer.append(clause)
+            top += 1
+            clause = top
+            ids.append(clause)
+            continue
+        if prev == ")" and outer:
+            clause = outer.pop()  # "(who is also …)" ends: the interrupted clause goes on
+        cut = False
+        if prev == "," and subordinate:
+            cut = True
+            subordinate = False
+        if i == 0 or prev == ",":
+            if low in _CLAUSE_WORDS or low in ("if", "in", "on", "at") or (prev == "," and low in ("who", "which")):
+                subordinate = low in _CLAUSE_WORDS or low in ("if", "who", "which")
+        if low == ";":
+            cut = True
+        elif prev == "," and low in _CLAUSE_AFTER_COMMA and (low != "and" or _verb_ahead(toks, i + 1)):
+            cut = True  # ", and Nairobi, Kenya," lists; ", and Yeltsin claimed" opens a clause
+        elif low in _CLAUSE_WORDS and i > 0 and prev not in ("the", "a", "and", "day", "week", "month", "year", "days", "weeks", "months", "years"):
+            cut = True
+        elif low == "that" and i > 0 and prev not in ("so", "now", "such", "in", "of", "at", "on", "after", "before") \
+                and (i + 1 >= len(toks) or toks[i + 1].low not in _THAT_DETERMINED):
+            cut = True  # a complement or relative clause ("said that …", "a case that has blocked …")
+        elif low.endswith("ing") and prev == "," and len(low) > 5:
+            cut = True  # ", saying on Friday that …": a participial clause
+        elif low in _REPORTING and prev == ",":
+            cut = True  # "…, Freeh said" closes the quoted clause
+        if cut and ids:
+            top += 1
+            clause = top
+        ids.append(clause)
+    return ids
+
+
+def _covered(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = False) -> tuple[str, bool, bool]:
+    """(tense, passive, negated) of the trigger at token i from the words just before it; in reported
+    speech ("said it would allow …") "would" is the speaker's future."""
+    word = toks[i].low
+    before = [t.low for t in toks[max(0, i - 4):i]]
+    negated = any(w in _NEGATION for w in before[-2:])
+    passive = False
+    if sense.pos == "verb":
+        if before and before[-1] in _BE and (word.endswith("ed") or word in _PAST_IRREGULAR or word.endswith("en")):
+            passive = True
+    window = before[-3:]
+    if any(w in _AUX_FUTURE for w in window) or (reported and "would" in window):
+        return "future", passive, negated
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in ("willing", "ready", "prepared", "agreed", "offered",
+                                                                   "promised", "pledged", "vowed", "threatened"):
+        return "future", passive, negated
+    if any(w in _AUX_MODAL for w in window) or (len(before) >= 2 and before[-1] in ("to", "have", "be", "been")
+                                                and any(w in _HEARSAY for w in before)):
+        return "modal", passive, negated
+    if before and before[-1] == "to":
+        # "plans to visit" is an intention; "paid for them to fly to Detroit" an infinitive dated by its clause
+        return ("future" if len(before) > 1 and before[-2] in _INTENT else "infinitive"), passive, negated
+    if "had" in window:
+        return "pluperfect", passive, negated
+    if any(w in _AUX_PERFECT for w in window) and (word.endswith("ed") or word.endswith("en")
+                                                   or word in _PAST_IRREGULAR or passive or before[-1] in ("been",)):
+        return "perfect", passive, negated
+    if sense.pos != "verb":
+        return "none", passive, negated
+    if word.endswith("ed") or word in _PAST_IRREGULAR:
+        return "past", passive, negated
+    if word.endswith("ing"):
+        if any(w in ("was", "were") for w in window):
+            return "past", passive, negated
+        return ("present" if any(w in ("is", "are", "am") for w in window) else "none"), passive, negated
+    return "present", passive, negated
+
+
+def find_triggers(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    lookup: TriggerLookup,
+    blocked: Sequence[tuple[int, int]],
+) -> list[TriggerHit]:
+    """Event triggers of a sentence (sentence offsets), in text order."""
+    out: list[TriggerHit] = []
+    lows = [t.low for t in toks]
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if not tok.text[:1].isalpha():
+            i += 1
+            continue
+        found = lookup(tuple(lows[i:i + 8]), lows[i - 1] if i else "")
+        if found is None:
+            i += 1
+            continue
+        length, sense = found
+        if length == 1 and sense.pos == "verb" and i > 0 and (
+                lows[i - 1] in _ARTICLES or (lows[i - 1] in _NOUN_CONTEXT
+                                             and not tok.low.endswith(("ed", "ing")) and tok.low not in _PAST_IRREGULAR)):
+            i += 1  # "the question", "their support", "the wounded": a verb form after a determiner names no act
+            continue
+        end_tok = toks[min(n, i + length) - 1]
+        a, b = tok.start, end_tok.end
+        capital = tok.text[:1].isupper() and i > 0 and lows[i - 1] not in ('"', "“", "(", "--", "_", ":")
+        if capital or _covered(a, b, blocked):
+            i += length
+            continue
+        tense, passive, negated = _tense(toks, i, sense, reported=any(w in _REPORTING for w in lows[:i]))
+        if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \
+                and out[-1].end >= toks[max(0, i - 5)].start:
+            i += length  # "invited to join", "urged Iraq to withdraw": the governing verb is the event
+            continue
+        if sense.pos == "noun":
+            light = next((j for j in range(max(0, i - 3), i) if lows[j] in _LIGHT_VERBS), None)
+            if light is not None and not any(lows[j] in (",", ";") for j in range(light, i)):
+                # "issued an ultimatum", "lodged a protest", "held talks": the noun is the act, dated by its verb
+                tense, passive, negated = _tense(toks, light, TriggerSense(lows[light], "", "", "verb"),
+                                                 reported=any(w in _REPORTING for w in lows[:light]))
+                sense = TriggerSense(sense.lemma, sense.event_type, sense.mode, "verb")
+        if negated and tense == "future" and sense.event_type in _COOPERATIVE | {"AGREE"}:
+            # PLOVER: refusing to meet, help or accept is a rejection ("will not accept refugees");
+            # a past negation ("did not meet") is no happening at all
+            sense = TriggerSense(sense.lemma, "REJECT", sense.event_type.lower(), sense.pos)
+            negated = False
+        if not negated:
+            out.append(TriggerHit(a, b, sense, tense, passive, clauses[i]))
+        i += length
+    must = next((j for j in range(n) if lows[j] == "must"), None)
+    if must is not None and any(w in _REPORTING for w in lows[:must]) and must + 1 < n:
+        # "X said Y must withdraw": a demand (PLOVER REQUEST) by the speaker of the addressee
+        if not any(h.start <= toks[must].start < h.end for h in out):
+            out.append(TriggerHit(toks[must].start, toks[must].end, TriggerSense("must", "REQUEST", "demand", "verb"),
+                                  "present", False, clauses[must]))
+            out.sort(key=lambda h: h.start)
+    return out
+
+
+_NAME_GOES_ON = re.compile(r"^\s+(?:of\s+(?:the\s+)?[A-Z]|(?:Pact|Bank|University|College|Post|Times|Herald|Airlines?|"
+                           r"Council|Treaty|Accords?|Convention|Group|Institute|Club|Exchange|Company|Corp|Inc|"
+                           r"Agreement|Declaration|Process|Talks|Summit|Conference)\b)")
+
+
+def in_longer_name(sent_text: str, end: int) -> bool:
+    """A place word that a longer name goes on from ("Bay of Pigs", "Warsaw Pact", "Madrid Summit")."""
+    return bool(_NAME_GOES_ON.match(sent_text[end:end + 40]))
+
+
+def _demonym(p: PlaceMention) -> bool:
+    return p.why.startswith("adjective") or (p.text[:1].isupper() and p.text.endswith(("an", "ese", "ish", "i"))
+                                             and p.text != p.name and p.precision == "country")
+
+
+def pick_place(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    hit: TriggerHit,
+    places: Sequence[PlaceMention],
+    organisations: Sequence[tuple[int, int]],
+) -> tuple[PlaceMention | None, str]:
+    """The place of the happening from the trigger's own clause (see module docstring)."""
+    if hit.sense.mode in _NO_PLACE_MODES:
+        return None, ""
+    clause_of = {t.start: c for t, c in zip(toks, clauses, strict=True)}
+    starts = [t.start for t in toks]
+
+    def clause_at(off: int) -> int:
+        lo = 0
+        for k, s in enumerate(starts):
+            if s <= off:
+                lo = k
+            else:
+                break
+        return clauses[lo] if toks else 0
+
+    best: tuple[int, int, PlaceMention, str] | None = None
+    for p in places:
+        a, b = p.start - sent.start, p.end - sent.start
+        if _demonym(p) or _covered(a, b, organisations) or in_longer_name(sent.text, b):
+            continue
+        if clause_at(a) != hit.clause:
+            continue
+        before = sent.text[max(0, a - 50):a]
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
+        if len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_KINDS:
+            del words[-2:]  # "near the town of Samarra", "in a polarized part of north Belfast"
+            while words and words[-1] in _PLACE_MODIFIERS:
+                words.pop()
+            for skip in range(1, 4):  # "in a religiously polarized part of": adjectives before the head noun
+                if len(words) > skip and words[-skip - 1] in _LOCATIVE_PREP:
+                    del words[-skip:]
+                    break
+        while words and words[-1] in _PLACE_MODIFIERS:
+            words.pop()  # "in northern Mali", "at the Kenyan capital's airport"
+        prev = words[-3:]
+        score = 0
+        reason = ""
+        if prev and (prev[-1] in _LOCATIVE_PREP or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] == "the")):
+            score, reason = 4, "locative phrase of the event's clause"
+        elif hit.sense.mode in _VISIT_TYPES and prev and prev[-1] in ("to", "visited", "visit", "visiting", "toured", "touring", "left", "reached"):
+            score, reason = 4, "destination of the visit"
+        elif a >= hit.end and prev and prev[-1] in ("visited", "toured", "touring", "visiting", "left", "reached"):
+            score, reason = 4, "place the trigger names"
+        elif _CAPITAL.search(before):
+            score, reason = 5, "appositive capital"
+        elif hit.sense.event_type in ("ASSAULT", "COERCE", "MOBILIZE") and prev and prev[-1] in _TARGET_PREP \
+                and 0 <= a - hit.end <= 30:
+            score, reason = 3, "target of the attack"
+        if not score:
+            continue
+        rank = {"venue": 3, "city": 3, "admin": 2, "sea": 1, "country": 1}.get(p.precision, 0)
+        key = (score * 10 + rank, -abs(a - hit.start))
+        if best is None or key > best[:2]:
+            best = (key[0], key[1], p, reason)
+    if best is None:
+        return None, ""
+    _c = clause_of  # noqa: F841 - kept for readability of clause lookups above
+    return best[2], best[3]
+
+
+_COORDINATOR = re.compile(r"\b(?:and|but|or|while|then)\b")
+
+
+def _date_distance(text: str, hit: TriggerHit, a: int, b: int) -> int:
+    """How far a date is from a trigger, in characters, with English's preference built in: a date
+    follows what it dates ("joined NATO on March 12"), a verb is dated before a noun, and a date
+    is not carried across "and"/"but" to the next predicate."""
+    if hit.end <= a:
+        gap = a - hit.end
+        between = text[hit.end:a]
+        penalty = 0
+    elif hit.sense.pos == "noun" and hit.start - b <= 20 and not re.search(r"[,;]|\b(?:of|in|on|at|to|and|but)\b",
+                                                                       text[b:hit.start]):
+        return -1  # "the August 7 bombings", "its 1990 invasion": a date before a noun dates that noun
+    else:
+        gap = max(0, hit.start - b)
+        between = text[b:hit.start]
+        penalty = 25
+    if _COORDINATOR.search(between):
+        penalty += 20
+    if hit.sense.pos != "verb":
+        penalty += 5
+    if hit.sense.event_type == "OTHER":
+        penalty += 10
+    return gap + penalty
+
+
+def assign_dates(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    hits: Sequence[TriggerHit],
+    spans: Sequence[DateSpan],
+) -> dict[int, list[DateSpan]]:
+    """Each date of the sentence to the nearest trigger of its own clause (index into ``hits``);
+    a date in a clause without a trigger goes to the sentence's nearest trigger that has no
+    date of its own clause."""
+    out: dict[int, list[DateSpan]] = {}
+    starts = [t.start for t in toks]
+
+    def clause_at(off: int) -> int:
+        k = 0
+        for j, s in enumerate(starts):
+            if s <= off:
+                k = j
+            else:
+                break
+        return clauses[k] if toks else 0
+
+    orphans: list[DateSpan] = []
+    for span in spans:
+        a = span.timex.start - sent.start
+        b = span.timex.end - sent.start
+        c = clause_at(a)
+        own = [k for k, h in enumerate(hits) if h.clause == c]
+        if not own:
+            orphans.append(span)
+            continue
+        k = min(own, key=lambda k: _date_distance(sent.text, hits[k], a, b))
+        out.setdefault(k, []).append(span)
+    for span in orphans:
+        a = span.timex.start - sent.start
+        free = [k for k, h in enumerate(hits) if k not in out]
+        if not free:
+            continue
+        k = min(free, key=lambda k: abs(hits[k].start - a))
+        out.setdefault(k, []).append(span)
+    return out
+
+
+def clause_actors(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    hit: TriggerHit,
+    actors: Sequence[ActorMention],
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(agents, others): actors of the trigger's clause before and after it."""
+    starts = [t.start for t in toks]
+
+    def clause_at(off: int) -> int:
+        k = 0
+        for j, s in enumerate(starts):
+            if s <= off:
+                k = j
+            else:
+                break
+        return clauses[k] if toks else 0
+
+    agents: list[ActorMention] = []
+    others: list[ActorMention] = []
+    for m in actors:
+        a = m.start - sent.start
+        if clause_at(a) != hit.clause:
+            continue
+        (agents if a < hit.start else others).append(m)
+    first = next((k for k, c in enumerate(clauses) if c == hit.clause), None)
+    if first is not None and hit.clause > 0 and not agents:
+        opener = [t.low for t in toks[first:first + 2]]
+        if opener and (opener[0] in _RELATIVE or opener[:2] == ["with", "whom"]):
+            # "X, who were invited …", "Saddam, with whom the king met": the antecedent takes part
+            antecedent = [m for m in actors if clause_at(m.start - sent.start) == hit.clause - 1]
+            agents = antecedent[-3:] if hit.passive or opener[0] in ("who", "which", "that") else []
+            if opener[:2] == ["with", "whom"]:
+                others = antecedent[-1:] + others
+    ends = [k for k, c in enumerate(clauses) if c == hit.clause]
+    if ends and ends[-1] + 1 < len(toks) and toks[ends[-1] + 1].low == "that" and hit.sense.pos == "verb":
+        # "demanded that the US cancel …", "urged that Iraq …": the complement's subject is addressed
+        nxt = clauses[ends[-1] + 1]
+        after = [m for m in actors if clause_at(m.start - sent.start) == nxt]
+        others = others + after[:2]
+    if hit.passive and not (first is not None and toks[first].low in _RELATIVE):  # "X was arrested (by Y)"
+        by = sent.text.find(" by ", hit.end)
+        after_by = [m for m in others if by >= 0 and m.start - sent.start > by]
+        agents, others = after_by, agents + [m for m in others if m not in after_by]
+    return agents, others
+
+
+def subject_actors(sent: Sentence, toks: Sequence[Token], clauses: Sequence[int], actors: Sequence[ActorMention],
+                   first_trigger: int) -> list[ActorMention]:
+    """The actors named before the sentence's first trigger in its first clause: its subject."""
+    return [m for m in actors if m.start - sent.start < first_trigger]
+
+
+def home_role(clause_text: str) -> str:
+    """A role noun standing for a state body that names no state ("police", "a federal court")."""
+    m = _FEDERAL.search(clause_text) or _ROLE_NOUNS.search(clause_text)
+    return m.group(0) if m else ""
+
+
+def pronoun_subject(text: str) -> bool:
+    first = re.match(r"[\"“]?\s*([A-Za-z]+)", text)
+    return bool(first and first.group(1).lower() in _PRONOUN_SUBJECT)
+
+
+def here_or_lead(text: str, is_lead: bool) -> bool:
+    return is_lead or bool(_HERE.search(text))
+
+
+_FRONTED = frozenset("after before while when since following during upon".split())
+
+
+def _main_subject(sent: Sentence, toks: Sequence[Token], clauses: Sequence[int],
+                  actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """The actors that open the clause after a fronted subordinate clause, up to its first verb."""
+    first_clause = clauses[0]
+    nxt = next((k for k, c in enumerate(clauses) if c != first_clause), None)
+    if nxt is None:
+        return []
+    end = next((t.start for t in toks[nxt:] if t.low in _REPORTING or t.low in _FINITE
+                or (t.low.endswith("ed") and len(t.low) > 4)), toks[-1].end)
+    return [m for m in actors if toks[nxt].start <= m.start - sent.start < end]
+
+
+def _retold(told: Sequence[tuple[str, frozenset[str], DateSpan]], etype: str, codes: set[str]) -> DateSpan | None:
+    """The date of the one earlier happening of this kind that shares a participant, if exactly one."""
+    same = {(span.date_start, span.date_end): span for kind, who, span in told
+            if kind == etype and codes and who & codes}
+    return next(iter(same.values())) if len(same) == 1 else None
+
+
+def _definite(toks: Sequence[Token], hit: TriggerHit) -> bool:
+    """A noun trigger with a definite determiner ("the attack", "that bombing", "its invasion")."""
+    idx = next((k for k, t in enumerate(toks) if t.start == hit.start), 0)
+    before = [t.low for t in toks[max(0, idx - 4):idx]]
+    return any(w in ("the", "that", "this", "its", "their", "his", "her") for w in before)
+
+
+def status_for(hit: TriggerHit, text: str, future_date: bool) -> str:
+    if hit.tense == "future" or future_date:
+        return "planned"
+    if hit.tense == "modal":
+        return "hypothetical"
+    if re.search(r"\b(?:reportedly|allegedly|according to|purportedly|unconfirmed)\b", text, re.I):
+        return "reported"
+    return "occurred"
+
+
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# happenings that take place where the story is filed when it names no other place (a call, a statement,
+# a demand or an accusation can be made from anywhere)
+_HAPPENS_SOMEWHERE = frozenset({"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AGREE", "AID", "OTHER"})
+_COERCIVE = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})
+
+
+def plover_type(hit: TriggerHit) -> tuple[str, str]:
+    """PLOVER codes an intention to cooperate ("will visit", "offered to help") as AGREE."""
+    t = hit.sense.event_type
+    if hit.tense == "future" and t in _COOPERATIVE:
+        return "AGREE", hit.sense.mode or t.lower()
+    if hit.tense == "future" and t in _COERCIVE:
+        return "THREATEN", hit.sense.mode or t.lower()  # "would blockade Paris": a threat, made now
+    return t, hit.sense.mode
+
+
+def day_span(day: dt.date, text: str, anchor: str, anchored_on: str, start: int, end: int) -> DateSpan:
+    from events.model import Timex
+
+    return DateSpan(Timex(start, end, text, "DATE", day.isoformat()), day, day, "day", anchor,  # type: ignore[arg-type]
+                    anchored_on)

@@ -1,0 +1,340 @@
+"""Trigger-argument events across a story: the discourse around each clause.
+
+Requires: an article's body sentences with their date spans, actor mentions and resolved places (document
+offsets), the trigger lexicon (:mod:`events.assemble.triggers`), and the article's reference points
+(:class:`Reference`: report day, dateline place, home state).
+Sets: ``ClauseEvent`` values (:func:`clause_events`) and, from them, ``Event`` records
+(:func:`clause_records`) — one per trigger with a date of its own, a date carried by the discourse
+(the report day for a news lead or a present perfect, the narrative day after "then"/"later" or a
+pronoun subject, the date of the happening a retelling names), a participant and, where the text gives
+one, a place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from events.assemble.clauses import (
+    _DURATIVE,
+    _FRONTED,
+    _HAPPENS_SOMEWHERE,
+    _NO_PLACE_MODES,
+    _PLURAL_REFERENCE,
+    _REPORTING,
+    _SEQUENCE,
+    _STANCES,
+    ClauseEvent,
+    TriggerLookup,
+    _clause_start,
+    _definite,
+    _main_subject,
+    _retold,
+    assign_dates,
+    clause_actors,
+    clause_ids,
+    day_span,
+    find_triggers,
+    here_or_lead,
+    home_role,
+    pick_place,
+    plover_type,
+    pronoun_subject,
+    status_for,
+    subject_actors,
+    tokens,
+)
+from events.assemble.eventtypes import Trigger
+from events.assemble.sentences import (
+    _DAY_AFTER,
+    ArticleContext,
+    _attach_undated_retellings,
+    _by_sentence,
+    _inherit_visit_places,
+    _plausible,
+    _relative_to_event,
+    event_id,
+    make_title,
+)
+from events.model import ActorMention, DateSpan, Event, PlaceMention, Sentence
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What an article gives its sentences for dating and placing undated happenings."""
+
+    report_day: dt.date | None  # the dateline's day, else the publication date
+    report_why: str
+    dateline_place: PlaceMention | None
+    home: str  # the article's home state: the dateline's country, else its most-named state
+
+
+_NEWS_TOP = 3  # sentences: a present perfect reports news in a story's top, background further down
+
+
+def _paragraph_break(text: str, a: int, b: int) -> bool:
+    return "\n\n" in text[a:b] or "\n \n" in text[a:b]
+
+
+def clause_events(
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateSpan],
+    actors: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+    organisations: Sequence[tuple[int, int]],
+    lookup: TriggerLookup,
+    ref: Reference,
+    doc_text: str,
+    plausible: Callable[[DateSpan], bool],
+) -> list[ClauseEvent]:
+    """Trigger-argument events of one article's sentences (see module docstring)."""
+    out: list[ClauseEvent] = []
+    dates_in = _by_sentence(sentences, dates, lambda d: (d.timex.start, d.timex.end))
+    actors_in = _by_sentence(sentences, actors, lambda a: (a.start, a.end))
+    places_in = _by_sentence(sentences, places, lambda p: (p.start, p.end))
+    prev_agents: list[ActorMention] = []
+    pair: list[ActorMention] = []  # the last set of two or more parties, for "they", "the two presidents"
+    prev_day: DateSpan | None = None  # the day the narrative stands on after the previous sentence
+    told: list[tuple[str, frozenset[str], DateSpan]] = []  # happenings the story has dated so far
+    prev_end = -1
+    lead_done = False
+    for i, sent in enumerate(sentences):
+        if prev_end >= 0 and _paragraph_break(doc_text, prev_end, sent.start) and i > 1:
+            prev_day = prev_day if prev_day is not None and prev_day.anchor != "narrative" else None
+        prev_end = sent.end
+        toks = tokens(sent.text)
+        if not toks:
+            continue
+        clauses = clause_ids(toks)
+        s_actors = actors_in[i]
+        s_dates = [d for d in dates_in[i] if d.date_start and d.date_end]
+        blocked = [(m.start - sent.start, m.end - sent.start) for m in s_actors]
+        blocked += [(p.start - sent.start, p.end - sent.start) for p in places_in[i]]
+        blocked += [(d.timex.start - sent.start, d.timex.end - sent.start) for d in dates_in[i]]
+        blocked += [(a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end]
+        hits = find_triggers(sent, toks, clauses, lookup, blocked)
+        is_lead = not lead_done
+        if hits or s_dates:
+            lead_done = True
+        if not hits:
+            if len({m.code for m in s_actors}) >= 2:
+                pair = list(s_actors)
+            if s_actors and not pronoun_subject(sent.text):
+                prev_agents = [m for m in s_actors if m.kind != "person" or m.code] [:1] or prev_agents
+            good = [d for d in s_dates if d.precision == "day" and plausible(d)]
+            if good:
+                prev_day = good[-1]
+            continue
+        by_hit = assign_dates(sent, toks, clauses, hits, [d for d in s_dates if plausible(d)])
+        subject = subject_actors(sent, toks, clauses, s_actors, hits[0].start)
+        pronoun = pronoun_subject(sent.text)
+        dated_clauses = {hits[k].clause for k in by_hit}
+        undated_done: set[int] = set()
+        sentence_day: DateSpan | None = None
+        for k, hit in enumerate(hits):
+            agents, others = clause_actors(sent, toks, clauses, hit, s_actors)
+            if not agents and hit.clause != hits[0].clause and not hit.passive:
+                agents = [m for m in subject if m not in others]
+            if not agents and not hit.passive and toks[0].low in _FRONTED:
+                # "After touring the capital Thursday, the FBI chief said …": the main clause's subject did it
+                agents = _main_subject(sent, toks, clauses, s_actors)
+            clause_text = " ".join(t.text for t, c in zip(toks, clauses, strict=True) if c == hit.clause)
+            if not agents and pair and _PLURAL_REFERENCE.search(clause_text[:max(0, hit.start - _clause_start(toks, clauses, hit.clause)) + 1] or clause_text):
+                agents = list(pair)
+            if not agents and pronoun and hit.clause == hits[0].clause and prev_agents:
+                agents = list(prev_agents)
+            role = "" if agents else home_role(clause_text)
+            etype, mode = plover_type(hit)
+            own = by_hit.get(k, [])
+            date_source = "own"
+            chosen: list[DateSpan | None] = list(own)
+            if not own:
+                if hit.clause in dated_clauses or hit.clause in undated_done:
+                    continue
+                codes_here = {m.code for m in agents + others}
+                retold = _retold(told, etype, codes_here) if hit.tense in ("past", "perfect", "pluperfect", "none") \
+                    and (hit.sense.pos == "verb" or _definite(toks, hit)) else None
+                if retold is not None:
+                    # "The car bomb attack at the embassy killed 253": the attack the story already dated
+                    span0 = retold
+                    retold_span = DateSpan(span0.timex, span0.date_start, span0.date_end, span0.precision, "narrative",
+                                           f"retelling of the {etype.lower()} dated earlier in the story "
+                                           f"('{span0.timex.text}', {span0.date_start})")
+                    undated_done.add(hit.clause)
+                    chosen = [retold_span]
+                    date_source = "retelling"
+                elif hit.sense.pos != "verb" or hit.tense in ("modal", "none"):
+                    continue
+                if hit.tense == "future" and not (is_lead or any(w in _REPORTING for w in (t.low for t in toks))):
+                    continue  # a plan without a date, not announced in the story's lead, is not on a timeline
+                durative = bool(_DURATIVE.search(clause_text))
+                if date_source == "retelling":
+                    pass
+                elif hit.tense == "future" and etype in ("AGREE", "THREATEN", "REJECT"):
+                    if not is_lead:
+                        continue  # an intention told later in a story needs the day it was told
+                    date_source = "lead"  # the intention is expressed on the report day (PLOVER codes the statement)
+                elif is_lead and hit.tense in ("past", "perfect", "present", "pluperfect") and not durative:
+                    date_source = "lead"
+                elif hit.tense == "perfect" and not durative and hit.sense.lemma not in _STANCES and i < _NEWS_TOP:
+                    date_source = "perfect"
+                elif hit.tense == "past" and prev_day is not None and (pronoun or _SEQUENCE.search(sent.text)):
+                    date_source = "narrative"  # "He later spoke with …", "Then the minister …"
+                else:
+                    continue
+                if date_source != "retelling":
+                    undated_done.add(hit.clause)
+                    chosen = [None]
+            place, why = pick_place(sent, toks, clauses, hit, places_in[i], [
+                (a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end])
+            codes = {m.code for m in agents + others} | ({ref.home} if role else set())
+            at_home = ref.dateline_place is not None and ref.dateline_place.country in codes \
+                and hit.sense.event_type in _HAPPENS_SOMEWHERE
+            domestic = bool(ref.home) and (all(m.code == ref.home for m in agents + others) or at_home)
+            if place is None and ref.dateline_place is not None and hit.sense.mode not in _NO_PLACE_MODES \
+                    and (here_or_lead(sent.text, is_lead) or domestic):
+                place, why = ref.dateline_place, "the dateline (the story is reported from there)"
+            for span in chosen:
+                if span is None and date_source == "narrative":
+                    span = prev_day
+                    if span is not None:
+                        span = DateSpan(span.timex, span.date_start, span.date_end, span.precision, "narrative",
+                                        f"narrative time {span.date_start} (carried from the previous sentence)")
+                future = bool(span and ref.report_day and span.date_start and span.date_start > ref.report_day)
+                if hit.tense == "modal":
+                    continue  # "may visit", "is believed to have been dispatched": speculation is no happening
+                out.append(ClauseEvent(
+                    sentence=sent, trigger=hit, event_type=etype, mode=mode, span=span,
+                    date_source=date_source, agents=tuple(agents), others=tuple(others), home_role=role,
+                    place=place, place_reason=why,
+                    status="occurred" if span is None and hit.tense == "future" else status_for(hit, clause_text, future),
+                ))
+                if span is not None and span.precision == "day" and date_source == "own":
+                    sentence_day = span
+                if span is not None and date_source == "own" and span.precision in ("day", "month"):
+                    told.append((etype, frozenset(m.code for m in agents + others), span))
+        agents0 = [m for m in s_actors if m.start - sent.start < hits[0].start]
+        if agents0 and not pronoun:
+            prev_agents = agents0
+        if len({m.code for m in s_actors}) >= 2:
+            pair = list(s_actors)
+        good = [d for d in s_dates if d.precision == "day" and plausible(d)]
+        if sentence_day is not None:
+            prev_day = sentence_day
+        elif good:
+            prev_day = good[-1]
+    return out
+
+
+_DATELINE_AT = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))?"
+    r"(?:,?\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2}))?"
+    r"\s*(?:\((?:[A-Za-z-]+)\))?\s*(?:--|—|–|_|-|:)"
+)
+
+
+_LINE = re.compile(r"[^\n]+")
+_DATE_ONLY = re.compile(r"^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)\s*$")
+
+
+def dateline(text: str) -> tuple[str, str, str] | None:
+    """(place, region, 'Month D' or '') of a story's dateline ("NAIROBI, August 21 (Xinhua) --",
+    "THE HAGUE, Netherlands (AP)_"), or None."""
+    m = None
+    for line in _LINE.finditer(text[:400]):
+        if _DATE_ONLY.match(line.group(0)) or not line.group(0).strip():
+            continue  # the page's date line
+        m = _DATELINE_AT.match(line.group(0))
+        break
+    if m is None:
+        return None
+    place = m.group("place").strip()
+    if len(place) < 3 or place in ("AP", "UPI", "AFP", "NEW", "THE"):
+        return None
+    month_day = f"{m.group('month')} {m.group('day')}" if m.group("month") else ""
+    return place.title(), (m.group("region") or "").strip(), month_day
+
+
+def clause_records(
+    ctx: ArticleContext,
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateSpan],
+    actors: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+    lookup: TriggerLookup,
+    ref: Reference,
+) -> list[Event]:
+    """Trigger-argument events as records (titles, confidence, provenance, highlight offsets)."""
+    organisations = [(a.start, a.end) for a in actors if a.kind == "org"]
+    found = clause_events(sentences, dates, actors, places, organisations, lookup, ref,
+                                  ctx.document.text, lambda s: _plausible(s, ctx.pub_date))
+    events: list[Event] = []
+    for ce in found:
+        span = ce.span
+        sent = ce.sentence
+        if span is None:
+            if ref.report_day is None:
+                continue
+            why = ("a news lead without a date word reports" if ce.date_source == "lead"
+                   else "the present perfect reports")
+            span = day_span(ref.report_day, "", "document", f"{why} the report day: {ref.report_why}",
+                                    ce.trigger.start + sent.start, ce.trigger.end + sent.start)
+        assert span.date_start is not None and span.date_end is not None
+        codes: list[str] = []
+        people: list[str] = []
+        for a in list(ce.agents) + list(ce.others):
+            if a.code and a.code not in codes:
+                codes.append(a.code)
+            if a.kind == "person" and a.person and a.person not in people:
+                people.append(a.person)
+        if ce.home_role and ref.home and ref.home not in codes:
+            codes.insert(0, ref.home)
+        place = ce.place
+        if place is not None and place.country and place.precision in ("venue", "city", "admin") and codes \
+                and place.country not in codes:
+            codes.append(place.country)
+        if not codes and place is not None and place.country and place.precision in ("venue", "city", "admin"):
+            codes.append(place.country)
+        if not codes:
+            continue
+        trig = Trigger(ce.event_type, ce.mode, ce.trigger.sense.lemma, ce.trigger.start, ce.trigger.end)
+        confidence = 0.5 + (0.15 if ce.date_source == "own" else 0.05) + (0.1 if span.precision == "day" else 0.0)
+        confidence += 0.1 if place is not None else 0.0
+        confidence += 0.1 if ce.agents else 0.0
+        rel = sent.start
+        highlights = [("actor", a.start - rel, a.end - rel) for a in list(ce.agents) + list(ce.others)]
+        if span.timex.text and sent.start <= span.timex.start < sent.end:
+            highlights.append(("date", span.timex.start - rel, span.timex.end - rel))
+        if place is not None and sent.start <= place.start < sent.end:
+            highlights.append(("place", place.start - rel, place.end - rel))
+        doc = ctx.document
+        events.append(Event(
+            event_id=event_id(doc.doc_id, span.date_start, span.date_end, codes, ce.event_type,
+                              sent.start * 1000 + ce.trigger.start),
+            date_start=span.date_start, date_end=span.date_end, date_precision=span.precision,
+            date_text=span.timex.text, date_anchor=span.anchor, event_type=ce.event_type, event_mode=ce.mode,
+            title=make_title(codes, ctx.names, trig, place), actors=tuple(codes), people=tuple(people),
+            place_name=place.name if place else None, place_country=place.country if place else None,
+            lat=place.lat if place else None, lon=place.lon if place else None,
+            place_precision=place.precision if place else "none",
+            status=ce.status,  # type: ignore[arg-type]
+            confidence=round(min(confidence, 0.95), 2), mentions=1, doc_id=doc.doc_id, doc_title=doc.title,
+            evidence=sent.text, char_start=sent.start, char_end=sent.end,
+            date_anchored_on=span.anchored_on,
+            place_why=(f"{ce.place_reason}: {place.why}" if place.why else ce.place_reason) if place else "",
+            article_title=ctx.article.title, pub_date=ctx.pub_date,
+            highlights=tuple(sorted(set(highlights), key=lambda h: (h[1], h[2], h[0]))),
+        ))
+    # "the day after the visit": the other happening is dated by the sentence's own date
+    dates_in = _by_sentence(sentences, dates, lambda d: (d.timex.start, d.timex.end))
+    actors_in = _by_sentence(sentences, actors, lambda a: (a.start, a.end))
+    places_in = _by_sentence(sentences, places, lambda p: (p.start, p.end))
+    for i, sent in enumerate(sentences):
+        if _DAY_AFTER.search(sent.text):
+            s_dates = [d for d in dates_in[i] if d.date_start and d.date_end and _plausible(d, ctx.pub_date)]
+            events.extend(_relative_to_event(ctx, sent, s_dates, actors_in[i], places_in[i]))
+    events = _inherit_visit_places(events)
+    return _attach_undated_retellings(events, sentences, dates, actors_in)

@@ -1,0 +1,241 @@
+"""Trigger-argument assembly on sentences written for these tests (hand-built lexicon and mentions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from events.assemble import clauses as C
+from events.assemble import discourse as D
+from events.model import ActorMention, DateSpan, PlaceMention, Sentence, Timex
+
+_SENSES = {
+    "arrested": ("arrest", "COERCE", "", "verb"), "arrest": ("arrest", "COERCE", "", "verb"), "met": ("meet", "CONSULT", "meeting", "verb"),
+    "meet": ("meet", "CONSULT", "meeting", "verb"), "meeting": ("meet", "CONSULT", "meeting", "verb"), "visit": ("visit", "CONSULT", "visit", "verb"),
+    "signed": ("sign", "AGREE", "", "verb"), "killed": ("kill", "ASSAULT", "", "verb"),
+    "invasion": ("invasion", "ASSAULT", "", "noun"), "spoke": ("speak", "CONSULT", "phone", "verb"),
+    "talks": ("talks", "CONSULT", "meeting", "noun"), "invited": ("invite", "REQUEST", "", "verb"),
+    "join": ("join", "COOPERATE", "", "verb"), "clashed": ("clash", "ASSAULT", "", "verb"),
+    "conference": ("conference", "CONSULT", "multilateral", "noun"),
+    "demanded": ("demand", "REQUEST", "", "verb"), "bombing": ("bombing", "ASSAULT", "", "noun"),
+}
+
+
+def lookup(words: tuple[str, ...], prev: str = "") -> tuple[int, C.TriggerSense] | None:
+    if words[:2] == ("news", "conference") or (prev == "news" and words[0] == "conference"):
+        return None
+    got = _SENSES.get(words[0])
+    return (1, C.TriggerSense(*got)) if got else None
+
+
+def _sent(text: str, start: int = 100) -> Sentence:
+    """A sentence that does not open its document, so offsets relative to it and to the document differ."""
+    return Sentence("d", 0, start, start + len(text), text)
+
+
+def _actor(text: str, sent: Sentence, word: str, code: str, kind: str = "state", via: str = "name") -> ActorMention:
+    i = sent.text.index(word)
+    return ActorMention(sent.start + i, sent.start + i + len(word), word, code, kind, None, via)  # type: ignore[arg-type]
+
+
+def _place(sent: Sentence, word: str, country: str, precision: str = "city", why: str = "") -> PlaceMention:
+    i = sent.text.index(word)
+    return PlaceMention(sent.start + i, sent.start + i + len(word), word, word, country, 1.0, 2.0,
+                        precision, "PPL", None, why)  # type: ignore[arg-type]
+
+
+def _date(sent: Sentence, word: str, day: dt.date) -> DateSpan:
+    i = sent.text.index(word)
+    return DateSpan(Timex(sent.start + i, sent.start + i + len(word), word, "DATE", day.isoformat()), day, day,
+                    "day", "document", "publication date")
+
+
+REF = D.Reference(dt.date(2021, 5, 7), "publication date 2021-05-07", None, "MLI")
+
+
+def _events(sents, dates=(), actors=(), places=(), ref=REF, text=None):
+    text = text if text is not None else " " * 100 + " ".join(s.text for s in sents)
+    return D.clause_events(sents, list(dates), list(actors), list(places), [], lookup, ref, text, lambda s: True)
+
+
+def test_clauses_cut_at_subordinators_and_relative_pronouns() -> None:
+    toks = C.tokens("Ministers, who were invited to the talks in May, will meet when the war ends.")
+    ids = C.clause_ids(toks)
+    words = {c: " ".join(t.text for t, k in zip(toks, ids, strict=False) if k == c) for c in set(ids)}
+    assert list(words.values()) == ["Ministers ,", "who were invited to the talks in May ,", "will meet",
+                                    "when the war ends"]
+
+
+def test_numbers_keep_their_comma_apart() -> None:
+    assert [t.text for t in C.tokens("in July 1997, will")] == ["in", "July", "1997", ",", "will"]
+
+
+def test_police_arrest_without_a_state_named_is_the_home_state() -> None:
+    s = _sent("Police arrested two men on Friday.")
+    [ev] = _events([s], dates=[_date(s, "Friday", dt.date(2021, 5, 7))])
+    assert ev.event_type == "COERCE" and ev.home_role == "Police" and ev.status == "occurred"
+    assert ev.span is not None and ev.span.date_start == dt.date(2021, 5, 7)
+
+
+def test_news_lead_without_a_date_word_reports_the_report_day() -> None:
+    s = _sent("A roadside bomb has killed eight soldiers in northern Mali.")
+    mali = _place(s, "Mali", "MLI", "country")
+    [ev] = _events([s], places=[mali], actors=[_actor("", s, "Mali", "MLI")])
+    assert ev.date_source == "lead" and ev.span is None  # the caller dates it with the report day
+    assert ev.place == mali and ev.trigger.tense == "perfect"
+
+
+def test_narrative_carries_the_last_day_to_the_next_sentence() -> None:
+    s1 = _sent("As the truce collapsed late Monday, the ministers met in Paris.")
+    s2 = _sent("The minister later spoke with his counterpart.", s1.end + 1)
+    monday = _date(s1, "Monday", dt.date(2021, 5, 3))
+    evs = _events([s1, s2], dates=[monday], places=[_place(s1, "Paris", "FRA")],
+                  actors=[_actor("", s1, "ministers", "FRA")])
+    second = [e for e in evs if e.sentence == s2]
+    assert second and second[0].date_source == "narrative"
+    assert second[0].place is None  # a call has no place unless the text gives one
+
+
+def test_relative_clause_takes_its_antecedent_as_participants() -> None:
+    s = _sent("Poland and Hungary, who were invited to join the alliance in July 1997, will join it on March 12.")
+    at = s.start + s.text.index("July")
+    july = DateSpan(Timex(at, at + 9, "July 1997", "DATE", "1997-07"),
+                    dt.date(1997, 7, 1), dt.date(1997, 7, 31), "month", "explicit", "")
+    march = _date(s, "March 12", dt.date(1999, 3, 12))
+    acts = [_actor("", s, "Poland", "POL"), _actor("", s, "Hungary", "HUN")]
+    evs = _events([s], dates=[july, march], actors=acts)
+    by_day = {e.span.date_start: e for e in evs if e.span}
+    invited = by_day[dt.date(1997, 7, 1)]
+    assert {a.code for a in invited.agents} == {"POL", "HUN"} and invited.event_type == "REQUEST"
+    joined = by_day[dt.date(1999, 3, 12)]
+    assert {a.code for a in joined.agents} == {"POL", "HUN"} and joined.status == "planned"
+
+
+def test_demonym_and_name_inside_an_organisation_are_no_place() -> None:
+    s = _sent("Kenyan officials met Warsaw Pact envoys at the Bank of England on Monday.")
+    kenyan = _place(s, "Kenyan", "KEN", "country", why="adjective/demonym of Kenya")
+    warsaw = _place(s, "Warsaw", "POL")
+    [ev] = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], places=[kenyan, warsaw],
+                   actors=[_actor("", s, "Kenyan", "KEN", via="adjective")])
+    assert ev.place is None
+
+
+def test_appositive_capital_is_the_place() -> None:
+    s = _sent("Talks were held in the Kenyan capital Nairobi on Monday.")
+    kenyan = _place(s, "Kenyan", "KEN", "country", why="adjective/demonym of Kenya")
+    nairobi = _place(s, "Nairobi", "KEN")
+    [ev] = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], places=[kenyan, nairobi],
+                   actors=[_actor("", s, "Kenyan", "KEN", via="adjective")])
+    assert ev.place == nairobi
+
+
+def test_a_date_in_another_triggers_clause_is_not_borrowed() -> None:
+    s = _sent("Officials clashed after the invasion on Aug. 2, police said.")
+    aug2 = _date(s, "Aug. 2", dt.date(1990, 8, 2))
+    evs = _events([s], dates=[aug2], actors=[_actor("", s, "Officials", "IRQ")])
+    dated = [e for e in evs if e.span is not None]
+    assert [e.trigger.sense.lemma for e in dated] == ["invasion"]
+
+
+def test_news_conference_is_no_meeting_and_negated_verbs_are_no_events() -> None:
+    s = _sent("The envoy did not meet the king at a news conference on Monday.")
+    assert _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))],
+                   actors=[_actor("", s, "envoy", "JOR")]) == []
+
+
+def test_future_cooperation_is_an_intent_to_agree() -> None:
+    s = _sent("The president will visit Ghana on Monday.")
+    [ev] = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 10))], actors=[_actor("", s, "Ghana", "GHA")])
+    assert ev.event_type == "AGREE" and ev.mode == "visit" and ev.status == "planned"
+
+
+def test_dateline_parsing() -> None:
+    assert D.dateline("May 7, 2021\n\nNAIROBI, May 6 (Xinhua) --\n\nText") == ("Nairobi", "", "May 6")
+    assert D.dateline("THE HAGUE, Netherlands (AP)_ The court ruled") == ("The Hague", "Netherlands", "")
+    assert D.dateline("President Bush said today") is None
+
+
+def test_a_parenthesis_is_its_own_clause_and_the_sentence_goes_on_after_it() -> None:
+    s = _sent("Putin met Zhang (who is also a member of the Party) at the Kremlin on April 13.")
+    toks = C.tokens(s.text)
+    ids = C.clause_ids(toks)
+    by_word = dict(zip([t.text for t in toks], ids, strict=False))
+    assert by_word["met"] == by_word["Kremlin"] == by_word["13"] != by_word["member"]
+    [ev] = _events([s], dates=[_date(s, "April 13", dt.date(2017, 4, 13))], actors=[_actor("", s, "Putin", "RUS")])
+    assert ev.trigger.sense.lemma == "meet" and ev.span is not None and ev.span.date_start.day == 13
+
+
+def test_a_demand_addresses_the_subject_of_its_that_clause() -> None:
+    s = _sent("Ruritania demanded on Tuesday that Freedonia withdraw its troops.")
+    acts = [_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
+    [ev] = _events([s], dates=[_date(s, "Tuesday", dt.date(2021, 5, 4))], actors=acts)
+    assert [a.code for a in ev.agents] == ["RUR"] and [a.code for a in ev.others] == ["FRE"]
+
+
+def test_the_town_of_x_after_a_locative_is_the_place() -> None:
+    s = _sent("A roadside bombing near the town of Samarra on Sunday killed a soldier.")
+    samarra = _place(s, "Samarra", "IRQ")
+    evs = _events([s], dates=[_date(s, "Sunday", dt.date(2021, 5, 2))], places=[samarra],
+                  actors=[_actor("", s, "soldier", "USA")])
+    assert evs and all(e.place == samarra for e in evs)
+
+
+def test_an_attack_on_a_named_town_is_placed_there() -> None:
+    s = _sent("He fled after the 1998 bombing of a Springfield clinic.")
+    year = DateSpan(Timex(s.start + s.text.index("1998"), s.start + s.text.index("1998") + 4, "1998", "DATE", "1998"),
+                    dt.date(1998, 1, 1), dt.date(1998, 12, 31), "year", "explicit", "")
+    town = _place(s, "Springfield", "USA")
+    [ev] = _events([s], dates=[year], places=[town], actors=[_actor("", s, "He", "USA")])
+    assert ev.place == town and ev.place_reason == "target of the attack"
+
+
+def test_a_refusal_in_the_future_is_a_rejection_told_on_the_report_day() -> None:
+    s = _sent("Ruritania said it will not meet the envoys.")
+    [ev] = _events([s], actors=[_actor("", s, "Ruritania", "RUR")])
+    assert ev.event_type == "REJECT" and ev.date_source == "lead" and ev.status == "occurred"
+
+
+def test_a_reported_intention_is_an_agreement_and_a_reported_coercion_a_threat() -> None:
+    s = _sent("Ruritania said it would meet the envoys, and Freedonia said it would arrest them.")
+    acts = [_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
+    got = sorted((e.event_type, [a.code for a in e.agents]) for e in _events([s], actors=acts))
+    assert got == [("AGREE", ["RUR"]), ("THREATEN", ["FRE"])]
+
+
+def test_a_light_verb_makes_its_noun_the_act() -> None:
+    s = _sent("Ruritania issued an ultimatum to Freedonia.")
+    old = dict(_SENSES)
+    _SENSES["ultimatum"] = ("ultimatum", "THREATEN", "", "noun")
+    try:
+        [ev] = _events([s], actors=[_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")])
+    finally:
+        _SENSES.clear()
+        _SENSES.update(old)
+    assert ev.event_type == "THREATEN" and ev.date_source == "lead"
+
+
+def test_a_date_before_a_noun_dates_that_noun() -> None:
+    s = _sent("Officials said the probe into the August 7 bombing is going on.")
+    aug7 = _date(s, "August 7", dt.date(1998, 8, 7))
+    _SENSES["probe"] = ("probe", "ACCUSE", "investigate", "noun")
+    try:
+        evs = _events([s], dates=[aug7], actors=[_actor("", s, "Officials", "USA")])
+    finally:
+        del _SENSES["probe"]
+    assert [e.trigger.sense.lemma for e in evs if e.span is not None] == ["bombing"]
+
+
+def test_a_retelling_takes_the_date_of_the_happening_the_story_dated() -> None:
+    s1 = _sent("Bombs killed dozens at the embassy in Ruritania on Aug. 7.")
+    s2 = _sent("The bombing at the embassy in Ruritania killed 20 guards.", s1.end + 1)
+    aug7 = _date(s1, "Aug. 7", dt.date(1998, 8, 7))
+    acts = [_actor("", s1, "Ruritania", "RUR"), _actor("", s2, "Ruritania", "RUR")]
+    evs = [e for e in _events([s1, s2], dates=[aug7], actors=acts) if e.sentence == s2]
+    assert evs and evs[0].date_source == "retelling" and evs[0].span is not None
+    assert evs[0].span.date_start == dt.date(1998, 8, 7) and evs[0].span.anchor == "narrative"
+
+
+def test_a_fronted_clause_takes_the_subject_of_the_main_clause() -> None:
+    s = _sent("After meeting Freedonian officials on Friday, the Ruritanian envoy said talks went well.")
+    acts = [_actor("", s, "Freedonian", "FRE", via="adjective"), _actor("", s, "Ruritanian", "RUR", via="adjective")]
+    evs = [e for e in _events([s], dates=[_date(s, "Friday", dt.date(2021, 5, 7))], actors=acts) if e.span]
+    assert evs and [a.code for a in evs[0].agents] == ["RUR"] and [a.code for a in evs[0].others] == ["FRE"]
