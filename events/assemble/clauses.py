@@ -277,6 +277,22 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
     return "present", passive, negated
 
 
+_BASE_BEFORE = frozenset(
+    "to will would shall should can could may might must do does did not n't never i we you they also and "
+    "then jointly together formally officially".split()
+)
+
+
+def _finite_base(toks: Sequence[Token], i: int) -> bool:
+    """Whether a verb's base form at token i is a verb: after "to", an auxiliary or a pronoun, or after a
+    plural or named subject ("officials meet", "Russia and China sign")."""
+    prev = toks[i - 1]
+    low = prev.low
+    if low in _BASE_BEFORE or low in _AUX_MODAL or low in _AUX_FUTURE:
+        return True
+    return prev.text[:1].isupper() or (low.endswith("s") and not low.endswith("ss") and low.isalpha())
+
+
 def find_triggers(
     sent: Sentence,
     toks: Sequence[Token],
@@ -304,6 +320,13 @@ def find_triggers(
                                              and not tok.low.endswith(("ed", "ing")) and tok.low not in _PAST_IRREGULAR)):
             i += 1  # "the question", "their support", "the wounded": a verb form after a determiner names no act
             continue
+        if length == 1 and sense.pos == "verb" and i > 0 and tok.low == sense.lemma and not _finite_base(toks, i):
+            # "public support for", "a global embargo": a bare base form with no subject or auxiliary is a noun
+            noun = lookup((lows[i],), "the")
+            if noun is None or noun[1].pos != "noun":
+                i += 1
+                continue
+            sense = noun[1]
         end_tok = toks[min(n, i + length) - 1]
         a, b = tok.start, end_tok.end
         capital = tok.text[:1].isupper() and i > 0 and lows[i - 1] not in ('"', "“", "(", "--", "_", ":")
@@ -311,6 +334,9 @@ def find_triggers(
             i += length
             continue
         tense, passive, negated = _tense(toks, i, sense, reported=any(w in _REPORTING for w in lows[:i]))
+        if tense not in ("future", "modal") and any(lows[j] in ("can", "could", "may", "might")
+                                                   for j in range(i) if clauses[j] == clauses[i]):
+            tense = "modal"  # "Bush can call up reservists without seeking approval": a possibility
         if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \
                 and out[-1].end >= toks[max(0, i - 5)].start:
             i += length  # "invited to join", "urged Iraq to withdraw": the governing verb is the event
@@ -481,11 +507,15 @@ def assign_dates(
         if not own:
             orphans.append(span)
             continue
+        if span.open_ended:
+            own = [k for k in own if hits[k].sense.pos != "verb"]  # "arrested since 1990": a state, not a day
+            if not own:
+                continue
         k = min(own, key=lambda k: _date_distance(sent.text, hits[k], a, b))
         out.setdefault(k, []).append(span)
     for span in orphans:
         a = span.timex.start - sent.start
-        free = [k for k, h in enumerate(hits) if k not in out]
+        free = [k for k, h in enumerate(hits) if k not in out and not (span.open_ended and h.sense.pos == "verb")]
         if not free:
             continue
         k = min(free, key=lambda k: abs(hits[k].start - a))
