@@ -1,0 +1,201 @@
+"""Where an event goes on the map, as honestly as its place is known.
+
+* ``venue`` and ``city`` precision: a point. Events at the same spot (same
+  coordinates to about a kilometre) are one marker with a count; clicking it
+  lists every event there, so none hides under another.
+* ``country`` precision: the country's outline from the shipped Natural Earth
+  basemap, shaded by how many events name only that country. Never a pin at the
+  country's centre, which would claim a place the text never gave.
+* ``admin`` and ``sea`` precision: a translucent area around the region's point
+  (we ship no region outlines), never a pin.
+* ``none``: not on the map; the page says how many.
+
+Every marker carries a ``spot`` key; :func:`spot_filter` turns a key back into
+the rows it stands for, so the page can list them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import polars as pl
+
+from ui.names import name
+from ui.style import type_color
+
+POINT_PRECISIONS = ("venue", "city")
+AREA_PRECISIONS = ("admin", "sea")
+AREA_RADIUS_M = {"admin": 180_000, "sea": 320_000}
+COUNTRY_RGB = (231, 111, 81)
+AREA_RGB = (120, 94, 168)
+SPOT_DIGITS = 2  # about a kilometre: closer points are one spot
+TIP_LIST = 6
+
+
+def _clip(text: str | None, limit: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def event_line(row: dict[str, Any]) -> str:
+    return f"• {row.get('date_label') or ''} · {row.get('event_type') or ''} · {_clip(row.get('title'), 70)}"
+
+
+def event_tip(row: dict[str, Any]) -> str:
+    """Plain text for one event's tooltip (shown as text, never as HTML)."""
+    return "\n".join([
+        _clip(row.get("title"), 120),
+        f"{row.get('date_label') or ''} · {row.get('event_type') or ''} · {row.get('status') or ''}",
+        f"Actors: {row.get('actors_label') or '—'}",
+        f"Place: {row.get('place_name') or '—'} ({row.get('place_precision') or '?'})",
+        f"Mentions: {row.get('mentions')}",
+    ])
+
+
+def _list_tip(head: str, rows: list[dict[str, Any]]) -> str:
+    lines = [head, *(event_line(r) for r in rows[:TIP_LIST])]
+    if len(rows) > TIP_LIST:
+        lines.append(f"… and {len(rows) - TIP_LIST} more")
+    lines.append("Click for the list of these events.")
+    return "\n".join(lines)
+
+
+_TIP_COLS = ["event_id", "title", "date_label", "event_type", "status", "actors_label", "place_name",
+             "place_precision", "mentions", "date_start"]
+
+
+def _groups(frame: pl.DataFrame, keys: list[str]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Rows grouped by ``keys`` (newest event first in each group), largest groups first."""
+    rows = frame.sort("date_start", descending=True).to_dicts()
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row[k] for k in keys), []).append(row)
+    return sorted(((dict(zip(keys, k, strict=True)), v) for k, v in groups.items()), key=lambda g: -len(g[1]))
+
+
+def _dominant_type(rows: list[dict[str, Any]]) -> str:
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["event_type"]] = counts.get(row["event_type"], 0) + 1
+    return max(counts, key=lambda t: (counts[t], t))
+
+
+def point_spots(frame: pl.DataFrame) -> list[dict[str, Any]]:
+    """Venue/city events, one marker per spot; ``event_id`` is set when a spot holds one event."""
+    pts = frame.filter(pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()
+                       & pl.col("lon").is_not_null())
+    if pts.is_empty():
+        return []
+    pts = pts.select(*_TIP_COLS, pl.col("lat").round(SPOT_DIGITS).alias("slat"),
+                     pl.col("lon").round(SPOT_DIGITS).alias("slon"))
+    out = []
+    for key, rows in _groups(pts, ["slat", "slon"]):
+        n = len(rows)
+        r, g, b = type_color(_dominant_type(rows))
+        mentions = sum(int(x["mentions"] or 1) for x in rows)
+        place = rows[0]["place_name"] or "this spot"
+        out.append({
+            "spot": f"pt:{key['slat']:.{SPOT_DIGITS}f},{key['slon']:.{SPOT_DIGITS}f}",
+            "event_id": rows[0]["event_id"] if n == 1 else "",
+            "n": n,
+            "label": str(n) if n > 1 else "",
+            "position": [key["slon"], key["slat"]],
+            "color": [r, g, b, 200],
+            "radius": round(3.0 + 2.5 * math.sqrt(max(1, mentions)), 1) if n == 1
+            else round(7.0 + 3.0 * math.sqrt(n), 1),
+            "tip": event_tip(rows[0]) if n == 1 else _list_tip(f"{n} events at {_clip(place, 60)}", rows),
+        })
+    return out
+
+
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    """Outer rings of a (Multi)Polygon."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [poly[0] for poly in polygons]
+
+
+def country_shapes(frame: pl.DataFrame, basemap: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Country-precision events as shaded outlines: (polygon records, ISO3 codes without an outline)."""
+    cty = frame.filter((pl.col("place_precision") == "country") & pl.col("place_country").is_not_null())
+    if cty.is_empty():
+        return [], []
+    outlines: dict[str, list[list[list[float]]]] = {}
+    for feature in basemap.get("features", []):
+        code = feature["properties"].get("iso3")
+        if code:
+            outlines.setdefault(code, []).extend(_rings(feature["geometry"]))
+    groups = _groups(cty.select(*_TIP_COLS, "place_country"), ["place_country"])
+    top = max(len(rows) for _, rows in groups)
+    out: list[dict[str, Any]] = []
+    missing: list[str] = []
+    for key, rows in groups:
+        code = key["place_country"]
+        if code not in outlines:
+            missing.append(code)
+            continue
+        n = len(rows)
+        alpha = int(70 + 150 * math.log1p(n) / math.log1p(max(top, 1)))
+        tip = _list_tip(f"{name(code)}: {n} event(s) placed only as the country", rows)
+        for ring in outlines[code]:
+            out.append({"spot": f"cc:{code}", "event_id": rows[0]["event_id"] if n == 1 else "", "n": n,
+                        "polygon": ring, "color": [*COUNTRY_RGB, alpha], "tip": tip})
+    return out, missing
+
+
+def area_spots(frame: pl.DataFrame, countries_without_outline: list[str] | None = None) -> list[dict[str, Any]]:
+    """Region- and sea-precision events (and countries too small for the basemap) as areas."""
+    cond = pl.col("place_precision").is_in(AREA_PRECISIONS)
+    if countries_without_outline:
+        cond = cond | ((pl.col("place_precision") == "country") & pl.col("place_country").is_in(countries_without_outline))
+    areas = frame.filter(cond & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+    if areas.is_empty():
+        return []
+    areas = areas.select(*_TIP_COLS, pl.col("lat").round(SPOT_DIGITS).alias("slat"),
+                         pl.col("lon").round(SPOT_DIGITS).alias("slon"))
+    out = []
+    for key, rows in _groups(areas, ["place_name", "place_precision", "slat", "slon"]):
+        n = len(rows)
+        kind = "country" if key["place_precision"] == "country" else key["place_precision"]
+        place = _clip(key["place_name"] or "this area", 60)
+        out.append({
+            "spot": f"ar:{key['slat']:.{SPOT_DIGITS}f},{key['slon']:.{SPOT_DIGITS}f}",
+            "event_id": rows[0]["event_id"] if n == 1 else "",
+            "n": n,
+            "position": [key["slon"], key["slat"]],
+            "radius": AREA_RADIUS_M.get(kind, 120_000),
+            "color": [*AREA_RGB, int(50 + 60 * min(1.0, math.log1p(n) / math.log(20)))],
+            "tip": event_tip(rows[0]) if n == 1 else _list_tip(f"{n} events in {place} ({kind})", rows),
+        })
+    return out
+
+
+def spot_filter(spot: str) -> pl.Expr:
+    """The rows a map marker stands for (see the ``spot`` key of each record)."""
+    kind, _, value = spot.partition(":")
+    if kind == "cc":
+        return (pl.col("place_precision") == "country") & (pl.col("place_country") == value)
+    try:
+        lat, lon = (float(v) for v in value.split(",", 1))
+    except ValueError:
+        return pl.lit(False)
+    near = (pl.col("lat").round(SPOT_DIGITS) == lat) & (pl.col("lon").round(SPOT_DIGITS) == lon)
+    if kind == "pt":
+        return near & pl.col("place_precision").is_in(POINT_PRECISIONS)
+    if kind == "ar":
+        return near & ~pl.col("place_precision").is_in(POINT_PRECISIONS)
+    return pl.lit(False)
+
+
+def spot_title(spot: str, rows: pl.DataFrame) -> str:
+    kind, _, value = spot.partition(":")
+    if kind == "cc":
+        return f"{name(value)} (events placed only as the country)"
+    places = rows["place_name"].drop_nulls().unique().to_list() if not rows.is_empty() else []
+    return ", ".join(sorted(places)[:3]) or "this spot"
+
+
+def unplaced(frame: pl.DataFrame) -> int:
+    """Events the map cannot show: no place, or coordinates missing."""
+    return frame.filter((pl.col("place_precision") == "none") | pl.col("lat").is_null()
+                        & (pl.col("place_precision") != "country")).height
