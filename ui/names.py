@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
-LEADERS_SHOWN = 2
+LEADERS_SHOWN = 3
+HEAD_ROLES = ("President", "Prime Minister", "Premier", "Chancellor", "King", "Queen", "General Secretary", "Leader",
+              "Secretary General", "Secretary-General", "President of the European Commission", "Pope",
+              "Director-General")
 
 
 def _read(name: str) -> Any:
@@ -38,16 +41,14 @@ def actor_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def leaders() -> dict[str, list[str]]:
-    """State code -> leaders' names, most recent term first."""
-    terms: dict[str, list[tuple[str, str]]] = {}
+    """Actor code -> leaders' names: heads of state, government or organisation first
+    (current before past), then ministers and others."""
+    terms: dict[str, list[tuple[bool, bool, str, str]]] = {}
     for person in _read("actors_leaders.json").get("people", []):
-        name, code, _role, start = person[0], person[1], person[2], person[3] or ""
-        terms.setdefault(code, []).append((start, name))
-    out: dict[str, list[str]] = {}
-    for code, items in terms.items():
-        ordered = [name for _, name in sorted(items, reverse=True)]
-        out[code] = list(dict.fromkeys(ordered))
-    return out
+        who, code, role, start, end = person[0], person[1], person[2], person[3] or "", person[4]
+        terms.setdefault(code, []).append((role in HEAD_ROLES, end is None, start, who))
+    return {code: list(dict.fromkeys(who for *_, who in sorted(items, reverse=True)))
+            for code, items in terms.items()}
 
 
 def name(code: str) -> str:
