@@ -179,7 +179,9 @@ def spot_filter(spot: str) -> pl.Expr:
         lat, lon = (float(v) for v in value.split(",", 1))
     except ValueError:
         return pl.lit(False)
-    near = (pl.col("lat").round(SPOT_DIGITS) == lat) & (pl.col("lon").round(SPOT_DIGITS) == lon)
+    tolerance = 10 ** -(SPOT_DIGITS + 3)  # the key went through text: compare rounded values, not bits
+    near = (((pl.col("lat").round(SPOT_DIGITS) - lat).abs() < tolerance)
+            & ((pl.col("lon").round(SPOT_DIGITS) - lon).abs() < tolerance))
     if kind == "pt":
         return near & pl.col("place_precision").is_in(POINT_PRECISIONS)
     if kind == "ar":
