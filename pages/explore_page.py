@@ -191,10 +191,12 @@ def _map_buttons(fitted: MapView, selected_row: dict | None) -> None:  # type: i
     target = None
     if selected_row and selected_row.get("lat") is not None:
         target = (float(selected_row["lat"]), float(selected_row["lon"]))
+    kept = "The zoom and centre set here go into the view's link and redraw clusters at that zoom; the map's " \
+           "own +/− and scrolling are not reported back to the app."
     b1, b2, b3, b4 = st.columns(4)
-    b1.button("Zoom in", key="map_zoom_in", icon=":material/zoom_in:", width="stretch",
+    b1.button("Zoom in", key="map_zoom_in", icon=":material/zoom_in:", width="stretch", help=kept,
               on_click=_move_map, args=(fitted, "in"))
-    b2.button("Zoom out", key="map_zoom_out", icon=":material/zoom_out:", width="stretch",
+    b2.button("Zoom out", key="map_zoom_out", icon=":material/zoom_out:", width="stretch", help=kept,
               on_click=_move_map, args=(fitted, "out"))
     b3.button("Centre on event", key="map_centre", icon=":material/center_focus_strong:", width="stretch",
               disabled=target is None, on_click=_move_map, args=(fitted, "centre", target))

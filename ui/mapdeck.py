@@ -23,6 +23,7 @@ from ui.spots import (
     COUNTRY_RGB,
     POINT_PRECISIONS,
     area_spots,
+    cluster_cell,
     country_shapes,
     event_tip,
     point_spots,
@@ -172,11 +173,12 @@ def basemap_layers(basemap: dict[str, Any], ocean: bool) -> list[pdk.Layer]:
 
 
 def _pickable(layer_type: str, layer_id: str, data: list[dict[str, Any]], **kwargs: Any) -> pdk.Layer:
-    return pdk.Layer(layer_type, id=layer_id, data=data, pickable=True, auto_highlight=True, **kwargs)
+    return pdk.Layer(layer_type, id=layer_id, data=data, pickable=True, auto_highlight=True,
+                     highlight_color=[255, 255, 255, 90], **kwargs)
 
 
 def geography_layers(frame: pl.DataFrame, basemap: dict[str, Any], *, points: bool = True,
-                     selected_id: str | None = None) -> list[pdk.Layer]:
+                     selected_id: str | None = None, zoom: float = 1.0) -> list[pdk.Layer]:
     """Countries shaded by count, region/sea areas, venue/city spots with counts (see :mod:`ui.spots`)."""
     shapes, missing = country_shapes(frame, basemap)
     areas = area_spots(frame, missing)
@@ -189,7 +191,7 @@ def geography_layers(frame: pl.DataFrame, basemap: dict[str, Any], *, points: bo
     ]
     if not points:
         return layers
-    spots = point_spots(frame)
+    spots = point_spots(frame, cluster_cell(zoom))
     layers.append(_pickable("ScatterplotLayer", "events", spots, get_position="position", get_fill_color="color",
                             get_radius="radius", radius_units="'pixels'", stroked=True,
                             get_line_color=[255, 255, 255, 220], line_width_min_pixels=1))
@@ -258,7 +260,8 @@ def build_deck(
                                 get_width="width", width_units="'pixels'", pickable=True, auto_highlight=True))
     else:
         mode = "points"
-        geo = geography_layers(frame, basemap, selected_id=selected_id)
+        view = view or fit_view(frame)
+        geo = geography_layers(frame, basemap, selected_id=selected_id, zoom=float(view.zoom or 1.0))
         layers.extend(geo[:2])  # areas under the arcs, points above them
         layers.append(pdk.Layer("ArcLayer", id="arcs", data=arc_records(frame), get_source_position="src",
                                 get_target_position="dst", get_source_color="color", get_target_color="color",

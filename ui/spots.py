@@ -29,7 +29,9 @@ AREA_PRECISIONS = ("admin", "sea")
 AREA_RADIUS_M = {"admin": 180_000, "sea": 320_000}
 COUNTRY_RGB = (231, 111, 81)
 AREA_RGB = (120, 94, 168)
-SPOT_DIGITS = 2  # about a kilometre: closer points are one spot
+SPOT_DIGITS = 2  # areas at the same point (to about a kilometre) are one area
+MIN_CELL_DEG = 0.01
+CLUSTER_PX = 16  # points closer than this on screen are one marker
 TIP_LIST = 6
 
 
@@ -81,26 +83,36 @@ def _dominant_type(rows: list[dict[str, Any]]) -> str:
     return max(counts, key=lambda t: (counts[t], t))
 
 
-def point_spots(frame: pl.DataFrame) -> list[dict[str, Any]]:
-    """Venue/city events, one marker per spot; ``event_id`` is set when a spot holds one event."""
+def cluster_cell(zoom: float, pixels: float = CLUSTER_PX) -> float:
+    """Degrees of longitude that ``pixels`` cover at a web-mercator ``zoom`` (512-px world)."""
+    return max(MIN_CELL_DEG, pixels * 360.0 / (512.0 * 2.0 ** zoom))
+
+
+def point_spots(frame: pl.DataFrame, cell_deg: float = MIN_CELL_DEG) -> list[dict[str, Any]]:
+    """Venue/city events, one marker per grid cell of ``cell_deg`` (see :func:`cluster_cell`: points
+    that would overlap at the map's zoom are one marker with a count); ``event_id`` is set when a
+    marker holds one event."""
     pts = frame.filter(pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()
                        & pl.col("lon").is_not_null())
     if pts.is_empty():
         return []
-    pts = pts.select(*_TIP_COLS, pl.col("lat").round(SPOT_DIGITS).alias("slat"),
-                     pl.col("lon").round(SPOT_DIGITS).alias("slon"))
+    cell = round(cell_deg, 4)
+    pts = pts.select(*_TIP_COLS, "lat", "lon", (pl.col("lat") / cell).floor().cast(pl.Int64).alias("ci"),
+                     (pl.col("lon") / cell).floor().cast(pl.Int64).alias("cj"))
     out = []
-    for key, rows in _groups(pts, ["slat", "slon"]):
+    for key, rows in _groups(pts, ["ci", "cj"]):
         n = len(rows)
         r, g, b = type_color(_dominant_type(rows))
         mentions = sum(int(x["mentions"] or 1) for x in rows)
-        place = rows[0]["place_name"] or "this spot"
+        places = sorted({x["place_name"] for x in rows if x["place_name"]}, key=lambda p: -sum(
+            1 for x in rows if x["place_name"] == p))
+        place = ", ".join(places[:3]) + ("…" if len(places) > 3 else "") or "this spot"
         out.append({
-            "spot": f"pt:{key['slat']:.{SPOT_DIGITS}f},{key['slon']:.{SPOT_DIGITS}f}",
+            "spot": f"pt:{key['ci']},{key['cj']},{cell}",
             "event_id": rows[0]["event_id"] if n == 1 else "",
             "n": n,
             "label": str(n) if n > 1 else "",
-            "position": [key["slon"], key["slat"]],
+            "position": [round(sum(x["lon"] for x in rows) / n, 4), round(sum(x["lat"] for x in rows) / n, 4)],
             "color": [r, g, b, 200],
             "radius": round(3.0 + 2.5 * math.sqrt(max(1, mentions)), 1) if n == 1
             else round(7.0 + 3.0 * math.sqrt(n), 1),
@@ -175,6 +187,14 @@ def spot_filter(spot: str) -> pl.Expr:
     kind, _, value = spot.partition(":")
     if kind == "cc":
         return (pl.col("place_precision") == "country") & (pl.col("place_country") == value)
+    if kind == "pt":
+        try:
+            ci, cj, cell = int(value.split(",")[0]), int(value.split(",")[1]), float(value.split(",")[2])
+        except (ValueError, IndexError):
+            return pl.lit(False)
+        return (pl.col("place_precision").is_in(POINT_PRECISIONS)
+                & ((pl.col("lat") / cell).floor().cast(pl.Int64) == ci)
+                & ((pl.col("lon") / cell).floor().cast(pl.Int64) == cj))
     try:
         lat, lon = (float(v) for v in value.split(",", 1))
     except ValueError:
@@ -182,8 +202,6 @@ def spot_filter(spot: str) -> pl.Expr:
     tolerance = 10 ** -(SPOT_DIGITS + 3)  # the key went through text: compare rounded values, not bits
     near = (((pl.col("lat").round(SPOT_DIGITS) - lat).abs() < tolerance)
             & ((pl.col("lon").round(SPOT_DIGITS) - lon).abs() < tolerance))
-    if kind == "pt":
-        return near & pl.col("place_precision").is_in(POINT_PRECISIONS)
     if kind == "ar":
         return near & ~pl.col("place_precision").is_in(POINT_PRECISIONS)
     return pl.lit(False)
