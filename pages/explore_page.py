@@ -56,15 +56,22 @@ def _set_window(window: tuple[dt.date, dt.date] | None) -> None:
     ss["playing"] = False
 
 
+def map_key() -> str:
+    """The map widget's key. It changes after each click is taken, so the next click, even on the
+    same marker, is a new selection (a kept selection would swallow a second click on it)."""
+    return f"map-{ss.get('_map_generation', 0)}"
+
+
 def _take_selection() -> None:
     """Turn a new click on the map, a table row or a spot list row into ``ss['selected']``/``ss['spot']``."""
-    pick = map_pick(ss.get("map"))
-    if pick and pick != ss.get("_last_map_pick"):
+    pick = map_pick(ss.get(map_key()))
+    if pick:
         if pick[0] == "event":
             ss["selected"], ss["spot"] = pick[1], None
         else:
             ss["spot"], ss["selected"] = pick[1], None
-    ss["_last_map_pick"] = pick
+        ss.pop(map_key(), None)
+        ss["_map_generation"] = ss.get("_map_generation", 0) + 1
     for key, ids_key, last_key in (("event_table", "_table_ids", "_last_row_pick"),
                                    ("spot_table", "_spot_ids", "_last_spot_pick")):
         try:
@@ -321,7 +328,7 @@ def body() -> None:
         deck, mode = build_deck(view, load_basemap(), selected_id=ss.get("selected"),
                                 online_tiles=bool(ss.get("online_tiles")),
                                 view=WORLD_VIEW if view.is_empty() else _deck_view(map_view))
-        st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=440,
+        st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=map_key(), height=440,
                         alt="Map of the events in view")
         fitted = fit_view(base)
         _map_buttons(MapView(fitted.latitude, fitted.longitude, fitted.zoom),

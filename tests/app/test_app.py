@@ -262,7 +262,7 @@ def test_map_spot_lists_its_events_and_a_row_opens_one(monkeypatch: pytest.Monke
     store.close()
     assert spot["n"] >= 2
     at = _app(monkeypatch, store_path)
-    at.session_state["map"] = {"selection": {"objects": {"events": [{"event_id": "", "spot": spot["spot"]}]}}}
+    at.session_state["map-0"] = {"selection": {"objects": {"events": [{"event_id": "", "spot": spot["spot"]}]}}}
     at.run()
     assert not at.exception
     assert any(f"{spot['n']} event(s) at" in md.value for md in at.markdown)
@@ -271,6 +271,10 @@ def test_map_spot_lists_its_events_and_a_row_opens_one(monkeypatch: pytest.Monke
     at.run()
     assert at.session_state["selected"] == first and _qp(at, "ev") == first
     assert any("event-detail" in h.proto.body for h in at.get("html"))
+    # a second click on the same marker is taken too (the map's key moved on after the first)
+    at.session_state["map-1"] = {"selection": {"objects": {"events": [{"event_id": "", "spot": spot["spot"]}]}}}
+    at.run()
+    assert at.session_state["selected"] is None and at.session_state["spot"] == spot["spot"]
 
 
 def test_link_restores_event_map_view_and_warns_on_other_version(monkeypatch: pytest.MonkeyPatch,
