@@ -27,9 +27,8 @@ ss.setdefault("play_speed", "normal")
 ss.setdefault("bucket_choice", "auto")
 
 st.markdown("#### Explore events")
-st.caption("Who did what, with whom, where and when — events extracted from the news pages in the store. "
-           "Drag across the timeline to set the time window, click a bar to zoom to it, click the map to open "
-           "the events at a place.")
+st.caption("Who did what, with whom, where and when, from the news pages in the store. Drag across the "
+           "timeline to set the window, click a bar to zoom to it, click the map for the events at a place.")
 frame = queries.events()
 if frame.is_empty():
     st.info("The store holds no events yet. Add documents on the **Sources** page.")
@@ -110,8 +109,8 @@ def _step(bounds: tuple[dt.date, dt.date], bucket: Bucket, forward: bool, events
 def _controls(bounds: tuple[dt.date, dt.date], focus: tuple[dt.date, dt.date], bucket: Bucket,
               events: pl.DataFrame) -> tuple[dt.date, dt.date] | None:
     """Play/pause, step, mode, speed, bucket, typed dates and the window slider; returns the window."""
-    c_play, c_back, c_fwd, c_mode, c_speed, c_bucket = st.columns([1.3, 0.6, 0.6, 2, 2, 2],
-                                                                   vertical_alignment="bottom")
+    c_play, c_back, c_fwd, c_from, c_to, c_slider, c_more = st.columns([1.25, 0.55, 0.55, 1.5, 1.5, 3.8, 0.6],
+                                                                        vertical_alignment="bottom")
     playing = ss["playing"]
     if c_play.button("Pause" if playing else "Play", key="play_button", type="primary", width="stretch",
                      icon=":material/pause:" if playing else ":material/play_arrow:", shortcut="K",
@@ -122,10 +121,11 @@ def _controls(bounds: tuple[dt.date, dt.date], focus: tuple[dt.date, dt.date], b
                   help="One period back (J)", on_click=_step, args=(focus, bucket, False, events))
     c_fwd.button("", key="step_forward", icon=":material/skip_next:", width="stretch", shortcut="L",
                  help="One period forward (L)", on_click=_step, args=(focus, bucket, True, events))
-    c_mode.segmented_control("Playback", ["moving", "cumulative"], key="play_mode",
+    with c_more.popover("", icon=":material/tune:", help="Playback mode, speed and bar width", width="stretch"):
+        st.segmented_control("Playback", ["moving", "cumulative"], key="play_mode",
                              format_func=lambda m: "Moving window" if m == "moving" else "Cumulative")
-    c_speed.segmented_control("Speed", list(SPEEDS), key="play_speed")
-    c_bucket.segmented_control("Bars per", ["auto", "day", "week", "month"], key="bucket_choice")
+        st.segmented_control("Speed", list(SPEEDS), key="play_speed")
+        st.segmented_control("Bars per", ["auto", "day", "week", "month"], key="bucket_choice")
     lo, hi = bounds
     if hi <= lo:
         hi = lo + dt.timedelta(days=1)
@@ -133,7 +133,6 @@ def _controls(bounds: tuple[dt.date, dt.date], focus: tuple[dt.date, dt.date], b
     shown = _clamp(window, (lo, hi)) if window else (lo, hi)
     ss["window_slider"] = shown
     ss["win_from"], ss["win_to"] = shown
-    c_from, c_to, c_slider = st.columns([1, 1, 5], vertical_alignment="bottom")
     c_from.date_input("From", key="win_from", min_value=lo, max_value=hi, format="YYYY-MM-DD",
                       on_change=_typed, args=((lo, hi),))
     c_to.date_input("To", key="win_to", min_value=lo, max_value=hi, format="YYYY-MM-DD",
@@ -307,8 +306,8 @@ def body() -> None:
                        on_select="rerun", selection_mode=chart.selections)
     outside = base.filter((pl.col("date_end") < focus[0]) | (pl.col("date_start") > focus[1])).height
     if outside:
-        st.caption(f"The timeline shows {focus[0]} to {focus[1]}, where most events fall; {outside:,} event(s) "
-                   f"dated outside it are reached with the slider or typed dates ({bounds[0]} to {bounds[1]}).")
+        st.caption(f"The timeline shows {focus[0]} to {focus[1]}, where most events fall; {outside:,} more "
+                   f"(from {bounds[0]} to {bounds[1]}) are reached with the slider or typed dates.")
     located = view.height - view["lat"].null_count()
     st.markdown(
         f"**{view.height:,}** events in view (of {frame.height:,}) · {located:,} on the map"

@@ -169,3 +169,13 @@ def test_play_skips_empty_stretches_and_says_so() -> None:
     window, done, note = play_step((dt.date(2020, 1, 1), dt.date(2020, 1, 31)), bounds, "month", "moving",
                                    frame.filter(pl.col("date_start") < dt.date(2021, 1, 1)))
     assert done and note == "no more events after this window"
+
+
+def test_focus_range_keeps_the_newest_events() -> None:
+    from ui.frame import focus_range
+    events = [_event(i, date_precision="day", date_start=dt.date(2017, 1, 1) + dt.timedelta(days=30 * i),
+                     date_end=dt.date(2017, 1, 1) + dt.timedelta(days=30 * i)) for i in range(40)]
+    events.append(_event(98, date_precision="day", date_start=dt.date(2020, 9, 1), date_end=dt.date(2020, 9, 1)))
+    events.append(_event(99, date_precision="year", date_start=dt.date(1945, 1, 1), date_end=dt.date(1945, 12, 31)))
+    lo, hi = focus_range(_frame(events))  # type: ignore[misc]
+    assert hi == dt.date(2020, 9, 1) and lo > dt.date(2000, 1, 1)
