@@ -194,4 +194,4 @@ def test_page_screenshots(browser: Browser, demo_server: Server, out_dir: Path) 
         docs = ROOT / "docs" / "screenshots"
         docs.mkdir(parents=True, exist_ok=True)
         for png in out_dir.glob("page-*.png"):
-            shutil.copy(png, docs / png.name)
+            shutil.copy(png, docs / png.name.removeprefix("page-"))
