@@ -16,6 +16,7 @@ from ui.actors import (
     profile_timeline_chart,
     profile_types,
 )
+from ui.detail import md_text
 from ui.filters import Filters, apply_filters
 from ui.names import label, name, pair_label
 
@@ -26,7 +27,7 @@ frame = queries.events()
 filters: Filters = st.session_state.get("filters") or sidebar.current_filters()
 view = apply_filters(frame, filters)
 if view.is_empty():
-    active = "; ".join(filters.describe())
+    active = "; ".join(md_text(line) for line in filters.describe())
     st.info(f"No events match {active} (window {filters.window_text()}). Remove a filter in the sidebar or press "
             "**Reset filters**." if not frame.is_empty()
             else "The store holds no events yet. Add documents on the **Sources** page.")

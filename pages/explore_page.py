@@ -8,7 +8,7 @@ import polars as pl
 import streamlit as st
 
 from ui import queries, sidebar
-from ui.detail import detail_html, document_html
+from ui.detail import detail_html, document_html, md_text
 from ui.filters import Filters, apply_filters
 from ui.frame import data_range, event_table, focus_range
 from ui.geo import load_basemap
@@ -212,7 +212,7 @@ def _map_buttons(fitted: MapView, selected_row: dict | None) -> None:  # type: i
 
 def _spot_list(view: pl.DataFrame, spot: str) -> None:
     rows = view.filter(spot_filter(spot)).sort("date_start", descending=True)
-    st.markdown(f"**{rows.height} event(s) at {spot_title(spot, rows)}** — pick one to read its evidence.")
+    st.markdown(f"**{rows.height} event(s) at {md_text(spot_title(spot, rows))}** — pick one to read its evidence.")
     table = rows.select("event_id", "date_label", "event_type", "title", "actors_label")
     ss["_spot_ids"] = table["event_id"].to_list()
     st.dataframe(table.drop("event_id"), key="spot_table", on_select="rerun", selection_mode="single-row",
@@ -257,7 +257,7 @@ def _detail(frame: pl.DataFrame, view: pl.DataFrame) -> None:
 
 
 def _empty_state(filters: Filters, windowed: bool) -> None:
-    active = [line for line in filters.without_window().describe() if line != "No filters (all events)"]
+    active = [md_text(line) for line in filters.without_window().describe() if line != "No filters (all events)"]
     if windowed and not active:
         st.info(f"No events between {filters.window_text()}. Widen the window (drag on the timeline, type "
                 "other dates) or press **All dates** in the sidebar.")

@@ -8,7 +8,7 @@ import polars as pl
 import streamlit as st
 
 from ui import ingest, queries
-from ui.detail import document_html
+from ui.detail import document_html, md_text
 from ui.sources import UPLOAD_TYPES, documents_table, no_event_reason
 
 st.markdown("#### Sources")
@@ -49,7 +49,7 @@ def _run(kind: str, payload: Any, name: str) -> None:
 
 def _delete(doc_id: str, title: str) -> None:
     removed = queries.delete_document(doc_id)
-    st.session_state["_ingest_log"] = [("success", f"Deleted “{title}” and its {removed} event(s).")]
+    st.session_state["_ingest_log"] = [("success", f"Deleted “{md_text(title)}” and its {removed} event(s).")]
     st.session_state["_confirm_delete"] = None
     st.session_state["doc_view"] = "—"
 
@@ -58,14 +58,14 @@ def _document(doc_id: str, row: dict[str, Any]) -> None:
     """One document: its articles, why it gave no events, its text, and deleting it."""
     doc_arts = queries.articles().filter(pl.col("doc_id") == doc_id)
     for art in doc_arts.iter_rows(named=True):
-        st.caption(f"Article {art['index'] + 1}: {art['title'][:100]} · published "
+        st.caption(f"Article {art['index'] + 1}: {md_text(art['title'][:100])} · published "
                    f"{art['pub_date'] or 'unknown'} ({art['pub_date_source']})")
     text = queries.document_text(doc_id)
     if not row["events"]:
         st.info(f"**No events from this page.** {no_event_reason(int(row['articles'] or 0), text)}",
                 icon=":material/help:")
     if st.session_state.get("_confirm_delete") == doc_id:
-        st.warning(f"Delete “{row['title'][:80]}” and its {row['events']} event(s) from the store? "
+        st.warning(f"Delete “{md_text(row['title'][:80])}” and its {row['events']} event(s) from the store? "
                    "This cannot be undone (re-ingest the file to bring it back).")
         yes, no = st.columns(2)
         yes.button("Yes, delete", key="delete_confirm", type="primary", icon=":material/delete:",

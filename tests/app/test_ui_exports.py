@@ -174,3 +174,10 @@ def test_csv_guards_formulas(frame: pl.DataFrame) -> None:
     evil = frame.head(1).with_columns(pl.lit("=HYPERLINK(\"http://x\")").alias("title"))
     assert "'=HYPERLINK" in briefing.to_csv(evil, _stamp(1)).decode()
 
+
+
+def test_markdown_from_documents_stays_text() -> None:
+    from ui.detail import md_text
+
+    inert = md_text("![x](http://evil/a.png) [click](javascript:alert(1)) *b* $x$")
+    assert "](" not in inert.replace("\\](", "") and "\\!\\[x\\]" in inert and "\\$x\\$" in inert
