@@ -159,7 +159,7 @@ def test_exports_csv_reads_and_gif_has_stamped_frames(browser: Browser, demo_ser
     page.keyboard.press("Enter")
     _settle(page, 1500)
     files = {}
-    for label in ("CSV", "CSV stamp", "Playback GIF", "PNG page"):
+    for label in ("CSV", "CSV stamp", "Playback GIF", "PNG page", "Offline HTML"):
         with page.expect_download(timeout=90_000) as info:
             page.get_by_role("button", name=label, exact=True).click()
         files[label] = tmp_path / info.value.suggested_filename
@@ -181,6 +181,18 @@ def test_exports_csv_reads_and_gif_has_stamped_frames(browser: Browser, demo_ser
     assert png.size[0] > png.size[1] > 1000  # an A4 landscape page at print resolution
     page.screenshot(path=str(out_dir / "brief-5-briefing.png"))
     page.close()
+
+    offline = browser.new_page(viewport=VIEW)  # the offline HTML: the map fills its box, no white bands
+    offline.goto(files["Offline HTML"].as_uri())
+    offline.wait_for_selector("#deck-container canvas", timeout=30_000)
+    offline.wait_for_timeout(2500)
+    offline.locator("#deck-container").screenshot(path=str(out_dir / "brief-6-offline-map.png"))
+    offline.close()
+    shot = Image.open(out_dir / "brief-6-offline-map.png").convert("L")
+    width, height = shot.size
+    rows = [min(shot.crop((2, y, width - 2, y + 1)).getdata()) for y in range(2, height - 2)]
+    cols = [min(shot.crop((x, 2, x + 1, height - 2)).getdata()) for x in range(2, width - 2)]
+    assert min(rows) < 250 and all(v < 250 for v in rows) and all(v < 250 for v in cols)
 
 
 def test_first_paint_and_filter_change_times(browser: Browser, demo_server: Server, out_dir: Path) -> None:
@@ -250,7 +262,7 @@ def test_delete_removes_exactly_that_documents_events(browser: Browser, demo_ser
     page.get_by_role("button", name="Yes, delete").click()
     _settle(page)
     page.wait_for_selector("text=Deleted", timeout=20_000)
-    page.screenshot(path=str(out_dir / "brief-6-deleted.png"))
+    page.screenshot(path=str(out_dir / "brief-7-deleted.png"))
     store = Store(stores["demo"])
     after = store.events_frame()
     store.close()
