@@ -84,10 +84,12 @@ def arc_records(frame: pl.DataFrame, limit: int = MAX_ARCS) -> list[dict[str, An
     return out
 
 
-def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BINS) -> list[dict[str, Any]]:
+def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BINS,
+                precisions: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Aggregate mode: events counted per grid cell, the dominant type per cell."""
-    located = frame.select("lat", "lon", "event_type", "place_name").filter(
-        pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+    located = frame.select("lat", "lon", "event_type", "place_name", "place_precision").filter(
+        pl.col("lat").is_not_null() & pl.col("lon").is_not_null()
+        & (pl.col("place_precision").is_in(precisions) if precisions else pl.lit(True)))
     if located.is_empty():
         return []
     cells = located.with_columns(
@@ -242,11 +244,11 @@ def build_deck(
 ) -> tuple[pdk.Deck, str]:
     """The map for a filtered, windowed events frame; returns (deck, mode) with
     mode "points" or "aggregate" (past ``aggregate_threshold`` venue/city events)."""
-    n_points = frame.filter(pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()).height
+    n_points = frame.select((pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()).sum()).item()
     layers = [] if online_tiles else basemap_layers(basemap, ocean=not offline_style)
     if n_points > aggregate_threshold:
         mode = "aggregate"
-        bins = bin_records(frame.filter(pl.col("place_precision").is_in(POINT_PRECISIONS)))
+        bins = bin_records(frame, precisions=POINT_PRECISIONS)
         layers.extend(geography_layers(frame, basemap, points=False))
         layers.append(pdk.Layer("HeatmapLayer", id="heat", data=[{"position": b["position"], "n": b["n"]} for b in bins],
                                 get_position="position", get_weight="n", radius_pixels=40, opacity=0.55,

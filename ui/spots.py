@@ -55,10 +55,10 @@ def event_tip(row: dict[str, Any]) -> str:
     ])
 
 
-def _list_tip(head: str, rows: list[dict[str, Any]]) -> str:
+def _list_tip(head: str, rows: list[dict[str, Any]], n: int) -> str:
     lines = [head, *(event_line(r) for r in rows[:TIP_LIST])]
-    if len(rows) > TIP_LIST:
-        lines.append(f"… and {len(rows) - TIP_LIST} more")
+    if n > TIP_LIST:
+        lines.append(f"… and {n - TIP_LIST} more")
     lines.append("Click for the list of these events.")
     return "\n".join(lines)
 
@@ -67,20 +67,21 @@ _TIP_COLS = ["event_id", "title", "date_label", "event_type", "status", "actors_
              "place_precision", "mentions", "date_start"]
 
 
-def _groups(frame: pl.DataFrame, keys: list[str]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """Rows grouped by ``keys`` (newest event first in each group), largest groups first."""
-    rows = frame.sort("date_start", descending=True).to_dicts()
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(tuple(row[k] for k in keys), []).append(row)
-    return sorted(((dict(zip(keys, k, strict=True)), v) for k, v in groups.items()), key=lambda g: -len(g[1]))
-
-
-def _dominant_type(rows: list[dict[str, Any]]) -> str:
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["event_type"]] = counts.get(row["event_type"], 0) + 1
-    return max(counts, key=lambda t: (counts[t], t))
+def _groups(frame: pl.DataFrame, keys: list[str]) -> list[dict[str, Any]]:
+    """One dict per group of ``keys``, largest first: the keys, ``n``, summed ``mentions``, mean
+    ``lat``/``lon``, the most common ``top_type``, ``places`` by frequency, and the newest
+    :data:`TIP_LIST` events as ``rows``. Aggregated in polars: a million rows stay fast."""
+    ordered = frame.sort(["date_start", "event_id"], descending=[True, False])
+    grouped = ordered.group_by(keys, maintain_order=True).agg(
+        pl.len().alias("n"),
+        pl.col("mentions").fill_null(1).sum().alias("mentions_sum"),
+        pl.col("lat").mean().alias("lat_mean"),
+        pl.col("lon").mean().alias("lon_mean"),
+        pl.col("event_type").mode().sort().first().alias("top_type"),
+        pl.col("place_name").drop_nulls().value_counts(sort=True).struct.field("place_name").alias("places"),
+        pl.struct(_TIP_COLS).head(TIP_LIST).alias("rows"),
+    ).sort("n", descending=True, maintain_order=True)
+    return grouped.to_dicts()
 
 
 def cluster_cell(zoom: float, pixels: float = CLUSTER_PX) -> float:
@@ -92,31 +93,29 @@ def point_spots(frame: pl.DataFrame, cell_deg: float = MIN_CELL_DEG) -> list[dic
     """Venue/city events, one marker per grid cell of ``cell_deg`` (see :func:`cluster_cell`: points
     that would overlap at the map's zoom are one marker with a count); ``event_id`` is set when a
     marker holds one event."""
-    pts = frame.filter(pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()
-                       & pl.col("lon").is_not_null())
+    pts = frame.select(*_TIP_COLS, "lat", "lon").filter(
+        pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
     if pts.is_empty():
         return []
     cell = round(cell_deg, 4)
     pts = pts.select(*_TIP_COLS, "lat", "lon", (pl.col("lat") / cell).floor().cast(pl.Int64).alias("ci"),
                      (pl.col("lon") / cell).floor().cast(pl.Int64).alias("cj"))
     out = []
-    for key, rows in _groups(pts, ["ci", "cj"]):
-        n = len(rows)
-        r, g, b = type_color(_dominant_type(rows))
-        mentions = sum(int(x["mentions"] or 1) for x in rows)
-        places = sorted({x["place_name"] for x in rows if x["place_name"]}, key=lambda p: -sum(
-            1 for x in rows if x["place_name"] == p))
+    for group in _groups(pts, ["ci", "cj"]):
+        n, rows = group["n"], group["rows"]
+        r, g, b = type_color(group["top_type"])
+        places = group["places"] or []
         place = ", ".join(places[:3]) + ("…" if len(places) > 3 else "") or "this spot"
         out.append({
-            "spot": f"pt:{key['ci']},{key['cj']},{cell}",
+            "spot": f"pt:{group['ci']},{group['cj']},{cell}",
             "event_id": rows[0]["event_id"] if n == 1 else "",
             "n": n,
             "label": str(n) if n > 1 else "",
-            "position": [round(sum(x["lon"] for x in rows) / n, 4), round(sum(x["lat"] for x in rows) / n, 4)],
+            "position": [round(group["lon_mean"], 4), round(group["lat_mean"], 4)],
             "color": [r, g, b, 200],
-            "radius": round(3.0 + 2.5 * math.sqrt(max(1, mentions)), 1) if n == 1
+            "radius": round(3.0 + 2.5 * math.sqrt(max(1, group["mentions_sum"])), 1) if n == 1
             else round(7.0 + 3.0 * math.sqrt(n), 1),
-            "tip": event_tip(rows[0]) if n == 1 else _list_tip(f"{n} events at {_clip(place, 60)}", rows),
+            "tip": event_tip(rows[0]) if n == 1 else _list_tip(f"{n} events at {_clip(place, 60)}", rows, n),
         })
     return out
 
@@ -129,7 +128,8 @@ def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
 
 def country_shapes(frame: pl.DataFrame, basemap: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
     """Country-precision events as shaded outlines: (polygon records, ISO3 codes without an outline)."""
-    cty = frame.filter((pl.col("place_precision") == "country") & pl.col("place_country").is_not_null())
+    cty = frame.select(*_TIP_COLS, "place_country", "lat", "lon").filter(
+        (pl.col("place_precision") == "country") & pl.col("place_country").is_not_null())
     if cty.is_empty():
         return [], []
     outlines: dict[str, list[list[list[float]]]] = {}
@@ -137,18 +137,18 @@ def country_shapes(frame: pl.DataFrame, basemap: dict[str, Any]) -> tuple[list[d
         code = feature["properties"].get("iso3")
         if code:
             outlines.setdefault(code, []).extend(_rings(feature["geometry"]))
-    groups = _groups(cty.select(*_TIP_COLS, "place_country"), ["place_country"])
-    top = max(len(rows) for _, rows in groups)
+    groups = _groups(cty.select(*_TIP_COLS, "place_country", "lat", "lon"), ["place_country"])
+    top = max(group["n"] for group in groups)
     out: list[dict[str, Any]] = []
     missing: list[str] = []
-    for key, rows in groups:
-        code = key["place_country"]
+    for group in groups:
+        code, n, rows = group["place_country"], group["n"], group["rows"]
         if code not in outlines:
             missing.append(code)
             continue
-        n = len(rows)
         alpha = int(70 + 150 * math.log1p(n) / math.log1p(max(top, 1)))
-        tip = _list_tip(f"{name(code)}: {n} event(s) placed only as the country", rows)
+        tip = (event_tip(rows[0]) if n == 1
+               else _list_tip(f"{name(code)}: {n} event(s) placed only as the country", rows, n))
         for ring in outlines[code]:
             out.append({"spot": f"cc:{code}", "event_id": rows[0]["event_id"] if n == 1 else "", "n": n,
                         "polygon": ring, "color": [*COUNTRY_RGB, alpha], "tip": tip})
@@ -160,24 +160,25 @@ def area_spots(frame: pl.DataFrame, countries_without_outline: list[str] | None 
     cond = pl.col("place_precision").is_in(AREA_PRECISIONS)
     if countries_without_outline:
         cond = cond | ((pl.col("place_precision") == "country") & pl.col("place_country").is_in(countries_without_outline))
-    areas = frame.filter(cond & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+    areas = frame.select(*_TIP_COLS, "place_country", "lat", "lon").filter(
+        cond & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
     if areas.is_empty():
         return []
-    areas = areas.select(*_TIP_COLS, pl.col("lat").round(SPOT_DIGITS).alias("slat"),
+    areas = areas.select(*_TIP_COLS, "lat", "lon", pl.col("lat").round(SPOT_DIGITS).alias("slat"),
                          pl.col("lon").round(SPOT_DIGITS).alias("slon"))
     out = []
-    for key, rows in _groups(areas, ["place_name", "place_precision", "slat", "slon"]):
-        n = len(rows)
-        kind = "country" if key["place_precision"] == "country" else key["place_precision"]
-        place = _clip(key["place_name"] or "this area", 60)
+    for group in _groups(areas, ["place_name", "place_precision", "slat", "slon"]):
+        n, rows = group["n"], group["rows"]
+        kind = "country" if group["place_precision"] == "country" else group["place_precision"]
+        place = _clip(group["place_name"] or "this area", 60)
         out.append({
-            "spot": f"ar:{key['slat']:.{SPOT_DIGITS}f},{key['slon']:.{SPOT_DIGITS}f}",
+            "spot": f"ar:{group['slat']:.{SPOT_DIGITS}f},{group['slon']:.{SPOT_DIGITS}f}",
             "event_id": rows[0]["event_id"] if n == 1 else "",
             "n": n,
-            "position": [key["slon"], key["slat"]],
+            "position": [group["slon"], group["slat"]],
             "radius": AREA_RADIUS_M.get(kind, 120_000),
             "color": [*AREA_RGB, int(50 + 60 * min(1.0, math.log1p(n) / math.log(20)))],
-            "tip": event_tip(rows[0]) if n == 1 else _list_tip(f"{n} events in {place} ({kind})", rows),
+            "tip": event_tip(rows[0]) if n == 1 else _list_tip(f"{n} events in {place} ({kind})", rows, n),
         })
     return out
 
