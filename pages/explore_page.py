@@ -14,7 +14,7 @@ from ui.frame import data_range, event_table, focus_range
 from ui.geo import load_basemap
 from ui.legend import legend_html
 from ui.links import MapView, ViewLink, public_base_url, share_link, version_note
-from ui.mapdeck import WORLD_VIEW, build_deck, fit_view, map_pick
+from ui.mapdeck import WORLD_VIEW, build_deck, fit_view, map_pick, view_state
 from ui.spots import spot_filter, spot_title
 from ui.timeline import Bucket, choose_bucket, play_step, selected_window, start_window, step_back, timeline_chart
 
@@ -326,7 +326,7 @@ def body() -> None:
     with col_map:
         deck, mode = build_deck(view, load_basemap(), selected_id=ss.get("selected"),
                                 online_tiles=bool(ss.get("online_tiles")),
-                                view=WORLD_VIEW if view.is_empty() else _deck_view(map_view))
+                                view=WORLD_VIEW if view.is_empty() else view_state(map_view))
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=map_key(), height=440,
                         alt="Map of the events in view")
         fitted = fit_view(base)
@@ -344,13 +344,6 @@ def body() -> None:
     wanted = SPEEDS.get(ss.get("play_speed") or "normal", 1.0) if ss["playing"] else None
     if ss.pop("_finished", False) or wanted != interval:
         st.rerun(scope="app")  # start, stop or re-time the fragment's timer
-
-
-def _deck_view(map_view: MapView):  # type: ignore[no-untyped-def]
-    import pydeck as pdk
-
-    return pdk.ViewState(latitude=map_view.latitude, longitude=map_view.longitude, zoom=map_view.zoom,
-                         min_zoom=0, max_zoom=12)
 
 
 def _table(view: pl.DataFrame) -> None:

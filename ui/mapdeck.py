@@ -161,6 +161,11 @@ def fit_view(frame: pl.DataFrame, width: int = 580, height: int = 440) -> pdk.Vi
                          min_zoom=0, max_zoom=12)
 
 
+def view_state(view: Any) -> pdk.ViewState:
+    """A deck view from anything with ``latitude``, ``longitude`` and ``zoom`` (e.g. :class:`ui.links.MapView`)."""
+    return pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom, min_zoom=0, max_zoom=12)
+
+
 def basemap_layers(basemap: dict[str, Any], ocean: bool) -> list[pdk.Layer]:
     land = {"type": "FeatureCollection",
             "features": [f for f in basemap.get("features", []) if f["properties"].get("iso3") != "ATA"]}
