@@ -112,11 +112,12 @@ def _controls(bounds: tuple[dt.date, dt.date], focus: tuple[dt.date, dt.date], b
     c_play, c_back, c_fwd, c_from, c_to, c_slider, c_more = st.columns([1.25, 0.55, 0.55, 1.5, 1.5, 3.8, 0.6],
                                                                         vertical_alignment="bottom")
     playing = ss["playing"]
-    if c_play.button("Pause" if playing else "Play", key="play_button", type="primary", width="stretch",
-                     icon=":material/pause:" if playing else ":material/play_arrow:", shortcut="K",
-                     help="Animate the time window; the map follows. Keys: K play/pause, J back, L forward."):
-        ss["playing"] = not ss["playing"]
-        st.rerun(scope="app")  # the fragment's timer is set on a full run
+    # a callback, not the button's return value: it runs before any script run, so a click made while a
+    # playback tick is running is never lost; the end of body() then restarts the app to reset the timer
+    c_play.button("Pause" if playing else "Play", key="play_button", type="primary", width="stretch",
+                  icon=":material/pause:" if playing else ":material/play_arrow:", shortcut="K",
+                  help="Animate the time window; the map follows. Keys: K play/pause, J back, L forward.",
+                  on_click=_toggle_play)
     c_back.button("", key="step_back", icon=":material/skip_previous:", width="stretch", shortcut="J",
                   help="One period back (J)", on_click=_step, args=(focus, bucket, False, events))
     c_fwd.button("", key="step_forward", icon=":material/skip_next:", width="stretch", shortcut="L",
@@ -140,6 +141,11 @@ def _controls(bounds: tuple[dt.date, dt.date], focus: tuple[dt.date, dt.date], b
     c_slider.slider("Time window", min_value=lo, max_value=hi, key="window_slider", format="YYYY-MM-DD",
                     on_change=_slider_moved, args=((lo, hi),), label_visibility="collapsed")
     return ss.get("window")
+
+
+def _toggle_play() -> None:
+    ss["playing"] = not ss["playing"]
+    ss["_play_started"] = ss["playing"]
 
 
 def _typed(bounds: tuple[dt.date, dt.date]) -> None:
@@ -289,7 +295,8 @@ def body() -> None:
     assert bounds is not None and focus is not None
     bucket = _bucket(focus)
     _take_timeline(bounds)
-    if ss["playing"] and not ss.get("play_button"):  # the click on Pause does not move the window
+    started = ss.pop("_play_started", False)
+    if ss["playing"] and (started or not ss.get("play_button")):  # a timer tick, or Play just pressed
         _advance(focus, bucket, base)
     window = _controls(bounds, focus, bucket, base)
     if window:  # the timeline always shows the window, even when it lies outside the focus
