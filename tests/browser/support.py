@@ -131,7 +131,7 @@ def _open(browser: Browser, url: str, ready: str = "text=events in view") -> tup
     page.wait_for_selector(ready, timeout=90_000)
     _settle(page)
     if ready == "text=events in view":  # the Explore page: wait for the map's WebGL canvas
-        page.wait_for_selector("[data-testid=stDeckGlJsonChart] canvas", timeout=30_000)
+        page.wait_for_selector("[data-testid=stDeckGlJsonChart] canvas", timeout=90_000)
         page.wait_for_timeout(500)
     return page, dialogs
 
