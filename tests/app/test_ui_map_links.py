@@ -12,6 +12,7 @@ import polars as pl
 
 from events.model import Document
 from events.store import Store
+from tests.support.synthetic import make_event
 from ui.filters import Filters
 from ui.frame import prepare
 from ui.geo import load_basemap
@@ -20,7 +21,6 @@ from ui.links import MapView, ViewLink, public_base_url, share_link, version_not
 from ui.mapdeck import build_deck, map_pick
 from ui.names import label, name
 from ui.spots import area_spots, country_shapes, point_spots, spot_filter
-from ui.synthetic import make_event
 
 
 def _frame(specs: list[dict]) -> pl.DataFrame:  # type: ignore[type-arg]
