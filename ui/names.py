@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-GEODATA = Path(__file__).resolve().parent.parent / "geodata"
+from events import resources
+
 LEADERS_SHOWN = 3
 HEAD_ROLES = ("President", "Prime Minister", "Premier", "Chancellor", "King", "Queen", "General Secretary", "Leader",
               "Secretary General", "Secretary-General", "President of the European Commission", "Pope",
@@ -21,16 +21,14 @@ HEAD_ROLES = ("President", "Prime Minister", "Premier", "Chancellor", "King", "Q
 
 
 def _read(name: str) -> Any:
-    path = GEODATA / name
+    path = resources.GEODATA / name
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 @lru_cache(maxsize=1)
 def actor_names() -> dict[str, str]:
     """Actor code -> display name (countries, then organisations and institutions)."""
-    names: dict[str, str] = {}
-    for code, info in _read("countries.json").items():
-        names[code] = str(info.get("name") or code)
+    names: dict[str, str] = dict(resources.country_names())
     curated = _read("actors_curated.json")
     for group in ("organisations", "institutions"):
         for code, forms in (curated.get(group) or {}).items():
