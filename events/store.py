@@ -228,6 +228,20 @@ class Store:
         )
         return True
 
+    def delete_document(self, doc_id: str) -> int:
+        """Remove a document, its articles and its events in one transaction; returns the
+        number of events removed (0 and no new version when the document is unknown)."""
+        try:
+            if not self._conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone():
+                return 0
+            with self._transaction() as conn:
+                removed = conn.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,)).rowcount
+                conn.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
+                conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"the store was left unchanged: {exc}") from exc
+        return int(removed)
+
     # -- reading -----------------------------------------------------------------
     def version(self) -> str:
         """Changes with every committed write; use it as a cache key."""

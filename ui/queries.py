@@ -73,3 +73,9 @@ def document_text(doc_id: str) -> str | None:
 
 def store_version() -> str:
     return get_store().version()
+
+
+def delete_document(doc_id: str) -> int:
+    """Remove a document with its articles and events (one store transaction); returns events removed.
+    The caches are keyed by the store version, which the deletion moves on."""
+    return get_store().delete_document(doc_id)

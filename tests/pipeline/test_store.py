@@ -109,3 +109,16 @@ def test_large_frames_are_snapshotted_per_version(tmp_path: Path, monkeypatch: p
     assert Store(path).events_frame().height == 2  # a new version never reads the old snapshot
     snaps = [p.name for p in tmp_path.glob("s.sqlite.events-v*.parquet")]
     assert len(snaps) == 1 and snaps[0].startswith("s.sqlite.events-v2-")
+
+
+def test_delete_document_removes_exactly_its_rows_in_one_version() -> None:
+    store = Store(":memory:")
+    store.add([_doc("d1"), _doc("d2")], [Article("d1", 0, "A", 0, 5), Article("d2", 0, "B", 0, 5)],
+              [_event("e1", "d1"), _event("e2", "d1"), _event("e3", "d2")])
+    version = int(store.version())
+    assert store.delete_document("d1") == 2
+    assert int(store.version()) == version + 1  # one transaction, one new version
+    assert store.events_frame()["event_id"].to_list() == ["e3"]
+    assert store.documents_frame()["doc_id"].to_list() == ["d2"]
+    assert store.articles_frame()["doc_id"].to_list() == ["d2"]
+    assert store.delete_document("nope") == 0 and int(store.version()) == version + 1
