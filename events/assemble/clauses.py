@@ -337,6 +337,8 @@ def find_triggers(
         if tense not in ("future", "modal") and any(lows[j] in ("can", "could", "may", "might")
                                                    for j in range(i) if clauses[j] == clauses[i]):
             tense = "modal"  # "Bush can call up reservists without seeking approval": a possibility
+        if conditional_clause(toks, clauses, clauses[i]):
+            tense = "modal"  # "If the family fails to file an appeal": a condition
         if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \
                 and out[-1].end >= toks[max(0, i - 5)].start:
             i += length  # "invited to join", "urged Iraq to withdraw": the governing verb is the event
@@ -498,6 +500,44 @@ def home_role(clause_text: str) -> str:
     """A role noun standing for a state body that names no state ("police", "a federal court")."""
     m = _FEDERAL.search(clause_text) or _ROLE_NOUNS.search(clause_text)
     return m.group(0) if m else ""
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_NOT_NAMES = frozenset("i a an the this that these those he she it we they in on at after before when while "
+                       "if as but and yesterday today earlier later meanwhile still also mr mrs ms dr".split())
+
+
+def named_participant(toks: Sequence[Token], clauses: Sequence[int], hit: TriggerHit,
+                      blocked: Sequence[tuple[int, int]]) -> str:
+    """A proper name in the trigger's clause that no dictionary codes ("KKR bought RJR", "Keating's
+    convictions were thrown out", "Governor Jane Miller toured"), read as a participant of the article's
+    home state: the agent before the trigger, or after "by" in a passive."""
+    idx = [k for k, c in enumerate(clauses) if c == hit.clause]
+    if hit.passive:
+        by = next((k for k in idx if toks[k].low == "by" and toks[k].start >= hit.end), None)
+        idx = [k for k in idx if by is not None and k > by] or [k for k in idx if toks[k].end <= hit.start]
+    else:
+        idx = [k for k in idx if toks[k].end <= hit.start]
+    for k in idx:
+        tok = toks[k]
+        if not tok.text[:1].isupper() or not tok.text[:1].isalpha() or tok.low in _CALENDAR or tok.low in _NOT_NAMES:
+            continue
+        if _covered(tok.start, tok.end, blocked):
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        first = k == 0 or toks[k - 1].text in ('"', "“", "(", "--", "_", ":", "—", "–")
+        if first and not (nxt is not None and (nxt.text[:1].isupper() or tok.text.endswith(("'s", "’s")))):
+            continue  # a capital that only opens the sentence is no name
+        return tok.text
+    return ""
+
+
+def conditional_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:
+    """A clause opened by "if" or "unless" states a condition, not a happening."""
+    first = next((k for k, c in enumerate(clauses) if c == clause), None)
+    return first is not None and toks[first].low in ("if", "unless")
 
 
 def pronoun_subject(text: str) -> bool:

@@ -39,6 +39,7 @@ from events.assemble.clauses import (
     find_triggers,
     here_or_lead,
     home_role,
+    named_participant,
     plover_type,
     pronoun_subject,
     status_for,
@@ -146,6 +147,8 @@ def clause_events(
             if not agents and pronoun and hit.clause == hits[0].clause and prev_agents:
                 agents = list(prev_agents)
             role = "" if agents else home_role(clause_text)
+            if not role and not agents and not others:
+                role = named_participant(toks, clauses, hit, blocked)  # "KKR bought RJR": the home state's
             etype, mode = plover_type(hit)
             own = by_hit.get(k, [])
             date_source = "own"

@@ -25,7 +25,7 @@ MAX_TOKENS = 7
 _TOKEN = re.compile(r"(?:(?:[a-z][a-z'’]*[,;]?|\d[\d.,:%]*|[\"“”()$])[ \t]+){2,}(?=[a-z])|(?:[A-Z]\.){2,}|[^\W\d_]+|\d+|\S")
 CONNECTORS = frozenset(
     "of de del della la le les du da das do dos di the and upon on am an im en sur y e el al d s au aux "
-    "bin ibn".split()
+    "bin ibn es ul".split()
 )
 INNER_PUNCT = frozenset("-'’&.")
 LOCATIVE = frozenset(

@@ -259,3 +259,29 @@ def test_a_bare_base_form_without_a_subject_is_a_noun() -> None:
         assert [h.sense.lemma for h in C.find_triggers(s2, C.tokens(s2.text), C.clause_ids(C.tokens(s2.text)), lookup, [])] == ["support"]
     finally:
         del _SENSES["support"]
+
+
+def test_an_uncoded_named_agent_is_a_participant_of_the_home_state() -> None:
+    _SENSES["bought"] = ("buy", "COOPERATE", "", "verb")
+    try:
+        s = _sent("Zorbex Holdings bought Quillmart in March.")
+        march = DateSpan(Timex(s.start + s.text.index("March"), s.start + s.text.index("March") + 5, "March", "DATE",
+                               "2021-03"), dt.date(2021, 3, 1), dt.date(2021, 3, 31), "month", "document", "")
+        [ev] = _events([s], dates=[march])
+        assert ev.home_role == "Zorbex" and not ev.agents
+        # a sentence-opening capital alone is no name; a coded partner leaves the home state out
+        s2 = _sent("Yesterday thieves bought guns in March.")
+        assert [e.home_role for e in _events([s2], dates=[march]) if e.span] in ([""], [])
+    finally:
+        del _SENSES["bought"]
+    s3 = _sent("Lt. Gen. Ana Ruiz met Ruritanian envoys on Monday.")
+    [ev3] = _events([s3], dates=[_date(s3, "Monday", dt.date(2021, 5, 3))],
+                    actors=[_actor("", s3, "Ruritanian", "RUR", via="adjective")])
+    assert ev3.home_role == ""
+
+
+def test_a_condition_is_no_happening() -> None:
+    s = _sent("If the rebels clashed with troops on Monday, talks would end.")
+    evs = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], actors=[_actor("", s, "troops", "MLI")])
+    assert all(e.trigger.tense == "modal" for e in evs if e.trigger.sense.lemma == "clash")
+    assert [e for e in evs if e.trigger.sense.lemma == "clash"] == []

@@ -156,3 +156,20 @@ def test_built_artefact_matches_its_sources() -> None:
     finally:
         sys.path.pop(0)
     assert load_gazetteer().sources_digest == sources_digest(), "rebuild: python geodata/build_gazetteer.py"
+
+
+def test_every_country_point_lies_inside_its_outline() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "geodata"))
+    import build_gazetteer as B
+
+    root = Path(__file__).resolve().parents[2] / "geodata"
+    countries = json.loads((root / "countries.json").read_text())
+    outlines = {f["properties"]["iso3"]: B._rings(f["geometry"])
+                for f in json.loads((root / "world_110m.geojson").read_text())["features"]}
+    outside = [iso3 for iso3, c in countries.items() if iso3 in outlines and c["lat"] is not None
+               and not any(B._inside(c["lon"], c["lat"], r) for r in outlines[iso3])]
+    assert outside == []
+    # a crescent: the middle of its bounding box is outside, the chosen point inside
+    ring = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 8], [8, 8], [8, 2], [0, 2], [0, 0]]
+    lat, lon = B._interior_point(ring)
+    assert B._inside(lon, lat, ring) and not B._inside(5, 5, ring)

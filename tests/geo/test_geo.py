@@ -190,3 +190,8 @@ def test_people_named_like_towns_and_airports() -> None:
     assert not geoparse(text)  # people (and a dog), not Stewart airport, Barkley airport, Levis or Taylor, Texas
     town = [m.text for m in geoparse(lead + "Police in Taylor, Texas, said the roads were clear. Taylor officials agreed.")]
     assert town.count("Taylor") == 2  # written as a place once: the town throughout
+
+
+def test_lowercase_particles_inside_names() -> None:
+    found = _by_text("She laid a wreath in Dar es Salaam on Monday.")
+    assert found["Dar es Salaam"][0] == "TZA"
