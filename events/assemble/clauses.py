@@ -127,7 +127,7 @@ _NOUN_CONTEXT = frozenset(
     "against 's such another".split()
 )
 _DURATIVE = re.compile(r"\b(?:since|so far|for (?:years|months|decades|weeks)|long|always|still|ever|once|already|"
-                       r"before)\b", re.I)
+                       r"before)\b(?!-)", re.I)
 _SEQUENCE = re.compile(r"\b(?:then|later|afterwards?|subsequently|next|meanwhile|shortly after|soon after|"
                        r"the same day|that day)\b", re.I)
 _STANCES = frozenset("oppose support back favour favor".split())  # "has opposed", "has backed": a stance, not a happening
@@ -243,8 +243,9 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
     """(tense, passive, negated) of the trigger at token i from the words just before it; in reported
     speech ("said it would allow …") "would" is the speaker's future."""
     word = toks[i].low
-    before = [t.low for t in toks[max(0, i - 4):i]]
-    negated = any(w in _NEGATION for w in before[-2:])
+    raw = [t.low for t in toks[max(0, i - 4):i]]
+    negated = any(w in _NEGATION or w.endswith(("n't", "n’t")) for w in raw[-2:])
+    before = [_uncontracted(w) for w in raw]
     passive = False
     if sense.pos == "verb":
         if before and before[-1] in _BE and (word.endswith("ed") or word in _PAST_IRREGULAR or word.endswith("en")):
@@ -277,6 +278,51 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
     return "present", passive, negated
 
 
+_CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall", "ain't": "is"}
+
+
+def _uncontracted(word: str) -> str:
+    """The auxiliary of a negative contraction ("wouldn't" -> "would", "won't" -> "will")."""
+    word = word.replace("’", "'")
+    if word in _CONTRACTED:
+        return _CONTRACTED[word]
+    return word[:-3] if word.endswith("n't") and len(word) > 4 else word
+
+
+# "released a statement", "released the tapes": making information public is no release of people or goods
+_INFORMATION = frozenset(
+    "statement statements report reports tape tapes decision decisions figures data results details video videos "
+    "footage list findings text transcript transcripts records documents photos photographs pictures images names "
+    "statistics poll survey book album film song plan proposal budget forecast estimates audio recording "
+    "recordings letter letters memo guidelines rules version draft summary study".split())
+# "declined to comment", "refused to say": withholding a comment is no rejection
+_NO_COMMENT = frozenset("comment say elaborate discuss give identify disclose confirm specify name answer speculate "
+                        "reveal provide divulge respond".split())
+_DECLINE = frozenset("declined decline declines declining refused refuse refuses refusing".split())
+# "an imminent clash", "a possible attack": a noun the text only foresees
+_FORESEEN = frozenset("possible potential imminent likely future planned proposed prospective threatened expected "
+                      "eventual looming feared hypothetical".split())
+# "a loyalist of ousted Prime Minister X", "talks with jailed dissidents": a participle used as an adjective
+_PREPOSITIONS = frozenset("of for with by from against about among between including like toward towards".split())
+
+
+def _not_an_act(lows: Sequence[str], i: int, length: int, sense: TriggerSense) -> bool:
+    """Uses of an event word that report no act (see the word lists above)."""
+    word = lows[i]
+    if sense.lemma in ("release", "releases") or word.startswith("releas"):
+        ahead = [w for w in lows[i + length:i + length + 4] if w not in _ARTICLES]
+        if any(w in _INFORMATION for w in ahead[:3]):
+            return True
+    if word in _DECLINE and i + 2 < len(lows) and lows[i + 1] == "to" and lows[i + 2] in _NO_COMMENT:
+        return True
+    if i > 0 and lows[i - 1] == "to" and lows[i] in _NO_COMMENT and i > 1 and lows[i - 2] in _DECLINE:
+        return True
+    if sense.pos == "verb" and length == 1 and i > 0 and lows[i - 1] in _PREPOSITIONS \
+            and (word.endswith("ed") or word in _PAST_IRREGULAR):
+        return True
+    return False
+
+
 _BASE_BEFORE = frozenset(
     "to will would shall should can could may might must do does did not n't never i we you they also and "
     "then jointly together formally officially".split()
@@ -287,7 +333,7 @@ def _finite_base(toks: Sequence[Token], i: int) -> bool:
     """Whether a verb's base form at token i is a verb: after "to", an auxiliary or a pronoun, or after a
     plural or named subject ("officials meet", "Russia and China sign")."""
     prev = toks[i - 1]
-    low = prev.low
+    low = _uncontracted(prev.low)
     if low in _BASE_BEFORE or low in _AUX_MODAL or low in _AUX_FUTURE:
         return True
     return prev.text[:1].isupper() or (low.endswith("s") and not low.endswith("ss") and low.isalpha())
@@ -327,6 +373,9 @@ def find_triggers(
                 i += 1
                 continue
             sense = noun[1]
+        if _not_an_act(lows, i, length, sense):
+            i += length
+            continue
         end_tok = toks[min(n, i + length) - 1]
         a, b = tok.start, end_tok.end
         capital = tok.text[:1].isupper() and i > 0 and lows[i - 1] not in ('"', "“", "(", "--", "_", ":")
@@ -337,6 +386,8 @@ def find_triggers(
         if tense not in ("future", "modal") and any(lows[j] in ("can", "could", "may", "might")
                                                    for j in range(i) if clauses[j] == clauses[i]):
             tense = "modal"  # "Bush can call up reservists without seeking approval": a possibility
+        if sense.pos == "noun" and i > 0 and lows[i - 1] in _FORESEEN:
+            tense = "modal"  # "an imminent clash between Ford and GM": foreseen, not happened
         if conditional_clause(toks, clauses, clauses[i]):
             tense = "modal"  # "If the family fails to file an appeal": a condition
         if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \

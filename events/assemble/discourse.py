@@ -119,6 +119,7 @@ def clause_events(
         is_lead = not lead_done
         if hits or s_dates:
             lead_done = True
+        hits = [h for h in hits if h.tense != "modal"]  # a possibility or a condition takes no date from the others
         if not hits:
             if len({m.code for m in s_actors}) >= 2:
                 pair = list(s_actors)

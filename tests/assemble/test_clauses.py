@@ -285,3 +285,35 @@ def test_a_condition_is_no_happening() -> None:
     evs = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], actors=[_actor("", s, "troops", "MLI")])
     assert all(e.trigger.tense == "modal" for e in evs if e.trigger.sense.lemma == "clash")
     assert [e for e in evs if e.trigger.sense.lemma == "clash"] == []
+
+
+def _lemmas(text: str, extra: dict[str, tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+    _SENSES.update(extra)
+    try:
+        s = _sent(text)
+        toks = C.tokens(s.text)
+        return [(h.sense.lemma, h.tense) for h in C.find_triggers(s, toks, C.clause_ids(toks), lookup, [])]
+    finally:
+        for k in extra:
+            del _SENSES[k]
+
+
+def test_uses_of_event_words_that_report_no_act() -> None:
+    release = {"released": ("release", "RETREAT", "release", "verb")}
+    assert _lemmas("The agency released the tapes on Monday.", release) == []
+    assert _lemmas("The rebels released two hostages on Monday.", release) == [("release", "past")]
+    decline = {"declined": ("decline", "REJECT", "", "verb")}
+    assert _lemmas("He declined to comment on the weapons.", decline) == []
+    ousted = {"ousted": ("oust", "COERCE", "", "verb")}
+    assert _lemmas("A loyalist of ousted Prime Minister Ruiz spoke.", ousted) == [("speak", "past")]
+    assert _lemmas("The army ousted Prime Minister Ruiz.", ousted) == [("oust", "past")]
+    assert _lemmas("Investors bet on an imminent clash between the firms.", {"clash": ("clash", "ASSAULT", "", "noun")}) == [("clash", "modal")]
+
+
+def test_negative_contractions_negate_and_keep_their_auxiliary() -> None:
+    assert _lemmas("The ministers didn't meet on Monday.", {}) == []
+    s = _sent("Ruritania won't join the alliance.")
+    toks = C.tokens(s.text)
+    [hit] = C.find_triggers(s, toks, C.clause_ids(toks), lookup, [])
+    assert (hit.tense, hit.sense.event_type) == ("future", "REJECT")  # a refusal to cooperate
+    assert _lemmas("Jaguar shouldn't clash with anyone.", {}) == []
