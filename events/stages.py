@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from events.actors.coref import definite_people
 from events.actors.states import find_actors
 from events.assemble.discourse import Reference, clause_records, dateline
 from events.assemble.sentences import ArticleContext, place_events_at_summits, summit_events
@@ -77,8 +78,14 @@ def _segment(w: Work) -> None:
 def _actors(w: Work) -> None:
     assert w.article is not None
     w.text = clean_article_text(w.document.text, w.article)
-    w.mentions = find_actors(w.text)
+    w.mentions = _with_descriptions(w.text, find_actors(w.text))
     w.people = [m.person for m in w.mentions if m.person]
+
+
+def _with_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions plus the people referred to as "the king", "the FBI chief" (events.actors.coref)."""
+    extra = definite_people(text, mentions)
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
 
 
 def _pubdate(w: Work) -> bool:
@@ -91,7 +98,7 @@ def _pubdate(w: Work) -> bool:
         w.previous_pub = (w.pub_date, w.pub_source)
     if w.pub_date is not None and any(m.kind == "person" for m in w.mentions):
         # terms of office are read on the article's date: "Bush" in 1990 is George H. W. Bush
-        w.mentions = find_actors(w.text, on_date=w.pub_date)
+        w.mentions = _with_descriptions(w.text, find_actors(w.text, on_date=w.pub_date))
     w.article = replace(w.article, pub_date=w.pub_date, pub_date_source=w.pub_source)
     w.dated_articles.append(w.article)
     w.article_sentences = [s for s in w.sentences if s.article_index == w.article.index]
