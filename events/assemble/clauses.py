@@ -116,7 +116,7 @@ _REPORTING = frozenset(
     "declared declares confirmed confirms claimed claims insisted insists warned warns explained".split()
 )
 _CLAUSE_AFTER_COMMA = frozenset("and but while whereas which who whom whose although though".split())
-_CLAUSE_WORDS = frozenset("after before when as because since until while whereas although though".split())
+_CLAUSE_WORDS = frozenset("after before when as because since until while whereas although though if unless".split())
 _THAT_DETERMINED = frozenset(
     "day week month year time morning afternoon evening night country city town man woman one case point".split()
 )
@@ -306,6 +306,15 @@ _FORESEEN = frozenset("possible potential imminent likely future planned propose
 _PREPOSITIONS = frozenset("of for with by from against about among between including like toward towards".split())
 
 
+# acts whose content is another act: "agreed to hold talks", "threatened to cut aid", "asked X to leave"
+_GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
+
+
+def _token_at(toks: Sequence[Token], offset: int) -> int:
+    """The index of the first token that starts at or after a sentence offset."""
+    return next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
+
+
 def _not_an_act(lows: Sequence[str], i: int, length: int, sense: TriggerSense) -> bool:
     """Uses of an event word that report no act (see the word lists above)."""
     word = lows[i]
@@ -313,6 +322,8 @@ def _not_an_act(lows: Sequence[str], i: int, length: int, sense: TriggerSense) -
         ahead = [w for w in lows[i + length:i + length + 4] if w not in _ARTICLES]
         if any(w in _INFORMATION for w in ahead[:3]):
             return True
+        if any(w in _BE for w in lows[max(0, i - 2):i]) and any(w in _INFORMATION for w in lows[max(0, i - 5):i]):
+            return True  # "Video has been released", "the report was released"
     if word in _DECLINE and i + 2 < len(lows) and lows[i + 1] == "to" and lows[i + 2] in _NO_COMMENT:
         return True
     if i > 0 and lows[i - 1] == "to" and lows[i] in _NO_COMMENT and i > 1 and lows[i - 2] in _DECLINE:
@@ -393,6 +404,10 @@ def find_triggers(
         if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \
                 and out[-1].end >= toks[max(0, i - 5)].start:
             i += length  # "invited to join", "urged Iraq to withdraw": the governing verb is the event
+            continue
+        if out and out[-1].clause == clauses[i] and out[-1].sense.event_type in _GOVERNING \
+                and "to" in lows[_token_at(toks, out[-1].end):i]:
+            i += length  # "agreed to undertake joint exercises": PLOVER codes the agreement, not its content
             continue
         if sense.pos == "noun":
             light = next((j for j in range(max(0, i - 3), i) if lows[j] in _LIGHT_VERBS), None)

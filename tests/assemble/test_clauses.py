@@ -317,3 +317,14 @@ def test_negative_contractions_negate_and_keep_their_auxiliary() -> None:
     [hit] = C.find_triggers(s, toks, C.clause_ids(toks), lookup, [])
     assert (hit.tense, hit.sense.event_type) == ("future", "REJECT")  # a refusal to cooperate
     assert _lemmas("Jaguar shouldn't clash with anyone.", {}) == []
+
+
+def test_the_content_of_an_agreement_or_a_demand_is_no_second_event() -> None:
+    extra = {"agreed": ("agree", "AGREE", "", "verb"), "exercises": ("exercise", "MOBILIZE", "", "noun")}
+    assert [lem for lem, _ in _lemmas("Ruritania has agreed to hold joint exercises this month.", extra)] == ["agree"]
+
+
+def test_a_condition_after_the_main_clause_is_its_own_clause() -> None:
+    extra = {"attacked": ("attack", "ASSAULT", "", "verb"), "send": ("send", "AID", "", "verb")}
+    hits = dict(_lemmas("Ruritania will send troops if Freedonia is attacked.", extra))
+    assert hits == {"send": "future", "attack": "modal"}
