@@ -192,7 +192,7 @@ def clause_events(
                     undated_done.add(hit.clause)
                     chosen = [None]
             place, why = pick_place(sent, toks, clauses, hit, places_in[i], [
-                (a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end])
+                (a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end], hits)
             codes = {m.code for m in agents + others} | ({ref.home} if role else set())
             at_home = ref.dateline_place is not None and ref.dateline_place.country in codes \
                 and hit.sense.event_type in _HAPPENS_SOMEWHERE

@@ -48,6 +48,7 @@ def pick_place(
     hit: TriggerHit,
     places: Sequence[PlaceMention],
     organisations: Sequence[tuple[int, int]],
+    others: Sequence[TriggerHit] = (),
 ) -> tuple[PlaceMention | None, str]:
     """The place of the happening from the trigger's own clause (see module docstring)."""
     if hit.sense.mode in _NO_PLACE_MODES:
@@ -68,6 +69,16 @@ def pick_place(
     for p in places:
         a, b = p.start - sent.start, p.end - sent.start
         if _demonym(p) or _covered(a, b, organisations) or in_longer_name(sent.text, b):
+            continue
+        named = [h for h in (hit, *others) if h.sense.event_type == hit.sense.event_type
+                 and 0 < h.start - b <= 2 and p.precision in ("venue", "city", "admin")
+                 and not sent.text[b:h.start].strip()]
+        if named:
+            # "the Atlanta attacks", "the Nairobi bombing": a place naming the happening, as a modifier
+            reason = "place named before the event" if named[0] == hit else "place of the same happening named in the sentence"
+            key = (48 if named[0] == hit else 38, -abs(a - hit.start))
+            if best is None or key > best[:2]:
+                best = (key[0], key[1], p, reason)
             continue
         if clause_at(a) != hit.clause:
             continue

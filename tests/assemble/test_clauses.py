@@ -328,3 +328,11 @@ def test_a_condition_after_the_main_clause_is_its_own_clause() -> None:
     extra = {"attacked": ("attack", "ASSAULT", "", "verb"), "send": ("send", "AID", "", "verb")}
     hits = dict(_lemmas("Ruritania will send troops if Freedonia is attacked.", extra))
     assert hits == {"send": "future", "attack": "modal"}
+
+
+def test_a_place_naming_the_happening_is_its_place() -> None:
+    s = _sent("He is charged in the Ostra bombing on May 3, officials in Bern said.")
+    ostra, bern = _place(s, "Ostra", "RUR"), _place(s, "Bern", "CHE")
+    evs = [e for e in _events([s], dates=[_date(s, "May 3", dt.date(2021, 5, 3))], places=[ostra, bern],
+                              actors=[_actor("", s, "officials", "RUR")]) if e.trigger.sense.lemma == "bombing"]
+    assert evs and evs[0].place == ostra and evs[0].place_reason == "place named before the event"
