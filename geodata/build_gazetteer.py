@@ -139,13 +139,16 @@ def _interior_point(ring: list[list[float]]) -> tuple[float, float]:
 
 
 def place_points_inside_outlines(countries: dict[str, dict[str, Any]]) -> list[str]:
-    """A country's point must lie inside its Natural Earth outline (GeoNames puts Kuwait's in Saudi Arabia):
-    a point outside is moved inside the largest part of the outline. Returns the codes moved."""
+    """A country's point must not lie in another country (GeoNames puts Kuwait's in Saudi Arabia): such a
+    point is moved inside the largest part of its own Natural Earth outline. A point at sea between an
+    archipelago's islands stays. Returns the codes moved."""
     outlines = {f["properties"]["iso3"]: _rings(f["geometry"]) for f in _load_json(HERE / "world_110m.geojson")["features"]}
     moved = []
     for iso3, c in countries.items():
         rings = outlines.get(iso3)
         if not rings or c["lat"] is None or any(_inside(c["lon"], c["lat"], r) for r in rings):
+            continue
+        if not any(_inside(c["lon"], c["lat"], r) for other, rs in outlines.items() if other != iso3 for r in rs):
             continue
         cap_lat, cap_lon = c.get("capital_lat"), c.get("capital_lon")
         largest = max(rings, key=_ring_area)
