@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from events.assemble.nonacts import FORESEEN, not_an_act
 from events.model import ActorMention, DateSpan, PlaceMention, Sentence
 
 
@@ -289,23 +290,6 @@ def _uncontracted(word: str) -> str:
     return word[:-3] if word.endswith("n't") and len(word) > 4 else word
 
 
-# "released a statement", "released the tapes": making information public is no release of people or goods
-_INFORMATION = frozenset(
-    "statement statements report reports tape tapes decision decisions figures data results details video videos "
-    "footage list findings text transcript transcripts records documents photos photographs pictures images names "
-    "statistics poll survey book album film song plan proposal budget forecast estimates audio recording "
-    "recordings letter letters memo guidelines rules version draft summary study".split())
-# "declined to comment", "refused to say": withholding a comment is no rejection
-_NO_COMMENT = frozenset("comment say elaborate discuss give identify disclose confirm specify name answer speculate "
-                        "reveal provide divulge respond".split())
-_DECLINE = frozenset("declined decline declines declining refused refuse refuses refusing".split())
-# "an imminent clash", "a possible attack": a noun the text only foresees
-_FORESEEN = frozenset("possible potential imminent likely future planned proposed prospective threatened expected "
-                      "eventual looming feared hypothetical".split())
-# "a loyalist of ousted Prime Minister X", "talks with jailed dissidents": a participle used as an adjective
-_PREPOSITIONS = frozenset("of for with by from against about among between including like toward towards".split())
-
-
 # acts whose content is another act: "agreed to hold talks", "threatened to cut aid", "asked X to leave"
 _GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 
@@ -313,25 +297,6 @@ _GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 def _token_at(toks: Sequence[Token], offset: int) -> int:
     """The index of the first token that starts at or after a sentence offset."""
     return next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
-
-
-def _not_an_act(lows: Sequence[str], i: int, length: int, sense: TriggerSense) -> bool:
-    """Uses of an event word that report no act (see the word lists above)."""
-    word = lows[i]
-    if sense.lemma in ("release", "releases") or word.startswith("releas"):
-        ahead = [w for w in lows[i + length:i + length + 4] if w not in _ARTICLES]
-        if any(w in _INFORMATION for w in ahead[:3]):
-            return True
-        if any(w in _BE for w in lows[max(0, i - 2):i]) and any(w in _INFORMATION for w in lows[max(0, i - 5):i]):
-            return True  # "Video has been released", "the report was released"
-    if word in _DECLINE and i + 2 < len(lows) and lows[i + 1] == "to" and lows[i + 2] in _NO_COMMENT:
-        return True
-    if i > 0 and lows[i - 1] == "to" and lows[i] in _NO_COMMENT and i > 1 and lows[i - 2] in _DECLINE:
-        return True
-    if sense.pos == "verb" and length == 1 and i > 0 and lows[i - 1] in _PREPOSITIONS \
-            and (word.endswith("ed") or word in _PAST_IRREGULAR):
-        return True
-    return False
 
 
 _BASE_BEFORE = frozenset(
@@ -384,7 +349,8 @@ def find_triggers(
                 i += 1
                 continue
             sense = noun[1]
-        if _not_an_act(lows, i, length, sense):
+        if not_an_act(lows, i, length, sense.lemma, sense.pos == "verb",
+                      tok.low.endswith("ed") or tok.low in _PAST_IRREGULAR):
             i += length
             continue
         end_tok = toks[min(n, i + length) - 1]
@@ -397,7 +363,7 @@ def find_triggers(
         if tense not in ("future", "modal") and any(lows[j] in ("can", "could", "may", "might")
                                                    for j in range(i) if clauses[j] == clauses[i]):
             tense = "modal"  # "Bush can call up reservists without seeking approval": a possibility
-        if sense.pos == "noun" and i > 0 and lows[i - 1] in _FORESEEN:
+        if sense.pos == "noun" and i > 0 and lows[i - 1] in FORESEEN:
             tense = "modal"  # "an imminent clash between Ford and GM": foreseen, not happened
         if conditional_clause(toks, clauses, clauses[i]):
             tense = "modal"  # "If the family fails to file an appeal": a condition
@@ -566,38 +532,6 @@ def home_role(clause_text: str) -> str:
     """A role noun standing for a state body that names no state ("police", "a federal court")."""
     m = _FEDERAL.search(clause_text) or _ROLE_NOUNS.search(clause_text)
     return m.group(0) if m else ""
-
-
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_NOT_NAMES = frozenset("i a an the this that these those he she it we they in on at after before when while "
-                       "if as but and yesterday today earlier later meanwhile still also mr mrs ms dr".split())
-
-
-def named_participant(toks: Sequence[Token], clauses: Sequence[int], hit: TriggerHit,
-                      blocked: Sequence[tuple[int, int]]) -> str:
-    """A proper name in the trigger's clause that no dictionary codes ("KKR bought RJR", "Keating's
-    convictions were thrown out", "Governor Jane Miller toured"), read as a participant of the article's
-    home state: the agent before the trigger, or after "by" in a passive."""
-    idx = [k for k, c in enumerate(clauses) if c == hit.clause]
-    if hit.passive:
-        by = next((k for k in idx if toks[k].low == "by" and toks[k].start >= hit.end), None)
-        idx = [k for k in idx if by is not None and k > by] or [k for k in idx if toks[k].end <= hit.start]
-    else:
-        idx = [k for k in idx if toks[k].end <= hit.start]
-    for k in idx:
-        tok = toks[k]
-        if not tok.text[:1].isupper() or not tok.text[:1].isalpha() or tok.low in _CALENDAR or tok.low in _NOT_NAMES:
-            continue
-        if _covered(tok.start, tok.end, blocked):
-            continue
-        nxt = toks[k + 1] if k + 1 < len(toks) else None
-        first = k == 0 or toks[k - 1].text in ('"', "“", "(", "--", "_", ":", "—", "–")
-        if first and not (nxt is not None and (nxt.text[:1].isupper() or tok.text.endswith(("'s", "’s")))):
-            continue  # a capital that only opens the sentence is no name
-        return tok.text
-    return ""
 
 
 def conditional_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:

@@ -1,0 +1,47 @@
+"""Uses of event words that report no act: "released the tapes", "declined to comment", "a loyalist of
+ousted Prime Minister X", "an imminent clash". Word lists and one test, read by ``clauses.find_triggers``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+ARTICLES = frozenset("the a an this that these those his her its their our my your".split())
+BE = frozenset("is are was were be been being am 's 're".split())
+
+# "released a statement", "released the tapes": making information public is no release of people or goods
+_INFORMATION = frozenset(
+    "statement statements report reports tape tapes decision decisions figures data results details video videos "
+    "footage list findings text transcript transcripts records documents photos photographs pictures images names "
+    "statistics poll survey book album film song plan proposal budget forecast estimates audio recording "
+    "recordings letter letters memo guidelines rules version draft summary study".split())
+# "declined to comment", "refused to say": withholding a comment is no rejection
+_NO_COMMENT = frozenset("comment say elaborate discuss give identify disclose confirm specify name answer speculate "
+                        "reveal provide divulge respond".split())
+_DECLINE = frozenset("declined decline declines declining refused refuse refuses refusing".split())
+# "an imminent clash", "a possible attack": a noun the text only foresees
+FORESEEN = frozenset("possible potential imminent likely future planned proposed prospective threatened expected "
+                      "eventual looming feared hypothetical".split())
+# "a loyalist of ousted Prime Minister X", "talks with jailed dissidents": a participle used as an adjective
+_PREPOSITIONS = frozenset("of for with by from against about among between including like toward towards".split())
+
+
+def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool, past_form: bool) -> bool:
+    """Uses of an event word that report no act (see the word lists above); ``lows`` are the sentence's
+    lower-case tokens, the word at ``i`` spans ``length`` tokens."""
+    word = lows[i]
+    if lemma in ("release", "releases") or word.startswith("releas"):
+        ahead = [w for w in lows[i + length:i + length + 4] if w not in ARTICLES]
+        if any(w in _INFORMATION for w in ahead[:3]):
+            return True
+        if any(w in BE for w in lows[max(0, i - 2):i]) and any(w in _INFORMATION for w in lows[max(0, i - 5):i]):
+            return True  # "Video has been released", "the report was released"
+    if word in _DECLINE and i + 2 < len(lows) and lows[i + 1] == "to" and lows[i + 2] in _NO_COMMENT:
+        return True
+    if i > 0 and lows[i - 1] == "to" and lows[i] in _NO_COMMENT and i > 1 and lows[i - 2] in _DECLINE:
+        return True
+    if verb and length == 1 and i > 0 and lows[i - 1] in _PREPOSITIONS and past_form:
+        return True
+    return False
+
+
