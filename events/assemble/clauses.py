@@ -474,6 +474,24 @@ def assign_dates(
     return out
 
 
+_POSSESSIVE = frozenset("its his her their".split())
+
+
+def _possessor(toks: Sequence[Token], hit: TriggerHit) -> int | None:
+    """The index of "its/his/her/their" before a noun trigger ("its 1990 invasion", "their surprise attack")."""
+    if hit.sense.pos != "noun":
+        return None
+    idx = next((k for k, t in enumerate(toks) if t.start == hit.start), None)
+    if idx is None:
+        return None
+    for k in range(idx - 1, max(-1, idx - 4), -1):
+        if toks[k].low in _POSSESSIVE:
+            return k
+        if not (toks[k].text.isdigit() or toks[k].text[:1].islower()) or toks[k].low in _ARTICLES:
+            return None
+    return None
+
+
 def clause_actors(
     sent: Sentence,
     toks: Sequence[Token],
@@ -515,6 +533,13 @@ def clause_actors(
         nxt = clauses[ends[-1] + 1]
         after = [m for m in actors if clause_at(m.start - sent.start) == nxt]
         others = others + after[:2]
+    owner = _possessor(toks, hit)
+    if owner is not None:
+        # "sanctions imposed on Iraq after its 1990 invasion of Kuwait": the possessive names the nearest
+        # participant before it as the one who acted
+        before = [m for m in actors if m.end - sent.start <= toks[owner].start and m.kind in ("state", "person")]
+        if before and before[-1] not in others:
+            agents = [before[-1]]
     if hit.passive and not (first is not None and toks[first].low in _RELATIVE):  # "X was arrested (by Y)"
         by = sent.text.find(" by ", hit.end)
         after_by = [m for m in others if by >= 0 and m.start - sent.start > by]

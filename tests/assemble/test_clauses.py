@@ -336,3 +336,12 @@ def test_a_place_naming_the_happening_is_its_place() -> None:
     evs = [e for e in _events([s], dates=[_date(s, "May 3", dt.date(2021, 5, 3))], places=[ostra, bern],
                               actors=[_actor("", s, "officials", "RUR")]) if e.trigger.sense.lemma == "bombing"]
     assert evs and evs[0].place == ostra and evs[0].place_reason == "place named before the event"
+
+
+def test_a_possessive_names_the_nearest_participant_before_it_as_the_actor() -> None:
+    s = _sent("The council kept sanctions on Ruritania after its 1990 invasion of Freedonia.")
+    y1990 = DateSpan(Timex(s.start + s.text.index("1990"), s.start + s.text.index("1990") + 4, "1990", "DATE", "1990"),
+                     dt.date(1990, 1, 1), dt.date(1990, 12, 31), "year", "explicit", "")
+    acts = [_actor("", s, "council", "UN", kind="org"), _actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
+    [ev] = [e for e in _events([s], dates=[y1990], actors=acts) if e.trigger.sense.lemma == "invasion"]
+    assert [a.code for a in ev.agents] == ["RUR"] and [a.code for a in ev.others] == ["FRE"]
