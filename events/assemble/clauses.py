@@ -127,8 +127,8 @@ _NOUN_CONTEXT = frozenset(
     "the a an this that these those his her its their our my your no any some every each of for with about "
     "against 's such another".split()
 )
-_DURATIVE = re.compile(r"\b(?:since|so far|for (?:years|months|decades|weeks)|long|always|still|ever|once|already|"
-                       r"before)\b(?!-)", re.I)
+_DURATIVE = re.compile(r"(?<!-)\b(?:since|so far|for (?:years|months|decades|weeks)|long|always|still|ever|"
+                       r"once(?! again| more)|already|before)\b(?!-)", re.I)  # not "decades-long", "once again"
 _SEQUENCE = re.compile(r"\b(?:then|later|afterwards?|subsequently|next|meanwhile|shortly after|soon after|"
                        r"the same day|that day)\b", re.I)
 _STANCES = frozenset("oppose support back favour favor".split())  # "has opposed", "has backed": a stance, not a happening
@@ -308,6 +308,8 @@ _BASE_BEFORE = frozenset(
 def _finite_base(toks: Sequence[Token], i: int) -> bool:
     """Whether a verb's base form at token i is a verb: after "to", an auxiliary or a pronoun, or after a
     plural or named subject ("officials meet", "Russia and China sign")."""
+    while i > 1 and toks[i - 1].low.endswith("ly") and len(toks[i - 1].low) > 4:
+        i -= 1  # "soldiers routinely beat up detainees": an adverb between subject and verb
     prev = toks[i - 1]
     low = _uncontracted(prev.low)
     if low in _BASE_BEFORE or low in _AUX_MODAL or low in _AUX_FUTURE:
@@ -557,6 +559,12 @@ def home_role(clause_text: str) -> str:
     """A role noun standing for a state body that names no state ("police", "a federal court")."""
     m = _FEDERAL.search(clause_text) or _ROLE_NOUNS.search(clause_text)
     return m.group(0) if m else ""
+
+
+def relative_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:
+    """A clause opened by "which", "who", "whose": it describes, it does not tell."""
+    first = next((k for k, c in enumerate(clauses) if c == clause), None)
+    return first is not None and first > 0 and toks[first].low in ("which", "who", "whose")
 
 
 def conditional_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:

@@ -41,6 +41,7 @@ from events.assemble.clauses import (
     home_role,
     plover_type,
     pronoun_subject,
+    relative_clause,
     status_for,
     subject_actors,
     tokens,
@@ -180,7 +181,8 @@ def clause_events(
                     if not is_lead:
                         continue  # an intention told later in a story needs the day it was told
                     date_source = "lead"  # the intention is expressed on the report day (PLOVER codes the statement)
-                elif is_lead and hit.tense in ("past", "perfect", "present", "pluperfect") and not durative:
+                elif is_lead and hit.tense in ("past", "perfect", "present", "pluperfect") and not durative \
+                        and not (hit.tense == "present" and relative_clause(toks, clauses, hit.clause)):
                     date_source = "lead"
                 elif hit.tense == "perfect" and not durative and hit.sense.lemma not in _STANCES and i < _NEWS_TOP:
                     date_source = "perfect"

@@ -345,3 +345,14 @@ def test_a_possessive_names_the_nearest_participant_before_it_as_the_actor() -> 
     acts = [_actor("", s, "council", "UN", kind="org"), _actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
     [ev] = [e for e in _events([s], dates=[y1990], actors=acts) if e.trigger.sense.lemma == "invasion"]
     assert [a.code for a in ev.agents] == ["RUR"] and [a.code for a in ev.others] == ["FRE"]
+
+
+def test_once_again_and_decades_long_are_not_durative_and_an_adverb_keeps_a_verb() -> None:
+    assert not C._DURATIVE.search("has once again rejected a decades-long alliance")
+    assert C._DURATIVE.search("has long rejected")
+    assert _lemmas("Soldiers routinely beat detainees.", {"beat": ("beat", "ASSAULT", "", "verb")}) == [("beat", "present")]
+
+
+def test_a_present_tense_relative_clause_in_a_lead_describes() -> None:
+    s = _sent("Ruritania keeps an army, which meets the needs of the state.")
+    assert [e for e in _events([s], actors=[_actor("", s, "Ruritania", "RUR")]) if e.trigger.sense.lemma == "meet"] == []
