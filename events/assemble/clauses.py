@@ -468,12 +468,22 @@ def assign_dates(
         out.setdefault(k, []).append(span)
     for span in orphans:
         a = span.timex.start - sent.start
-        free = [k for k, h in enumerate(hits) if k not in out and not (span.open_ended and h.sense.pos == "verb")]
+        free = [k for k, h in enumerate(hits) if k not in out and not (span.open_ended and h.sense.pos == "verb")
+                and not _subject_noun(toks, h)]
         if not free:
             continue
         k = min(free, key=lambda k: abs(hits[k].start - a))
         out.setdefault(k, []).append(span)
     return out
+
+
+def _subject_noun(toks: Sequence[Token], hit: TriggerHit) -> bool:
+    """A noun trigger that is the subject of a finite verb ("The alliance has expanded …, adding X in 1952"):
+    it names a thing, and a date in another clause does not date it."""
+    if hit.sense.pos != "noun":
+        return False
+    nxt = next((k for k, t in enumerate(toks) if t.start >= hit.end), None)
+    return nxt is not None and toks[nxt].low in _FINITE
 
 
 _POSSESSIVE = frozenset("its his her their".split())

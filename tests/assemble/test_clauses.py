@@ -356,3 +356,15 @@ def test_once_again_and_decades_long_are_not_durative_and_an_adverb_keeps_a_verb
 def test_a_present_tense_relative_clause_in_a_lead_describes() -> None:
     s = _sent("Ruritania keeps an army, which meets the needs of the state.")
     assert [e for e in _events([s], actors=[_actor("", s, "Ruritania", "RUR")]) if e.trigger.sense.lemma == "meet"] == []
+
+
+def test_a_noun_that_is_a_subject_takes_no_date_from_another_clause() -> None:
+    _SENSES["alliance"] = ("alliance", "COOPERATE", "", "noun")
+    try:
+        s = _sent("The alliance has grown twice, adding Ruritania in 1952.")
+        at = s.start + s.text.index("1952")
+        y = DateSpan(Timex(at, at + 4, "1952", "DATE", "1952"), dt.date(1952, 1, 1), dt.date(1952, 12, 31), "year",
+                     "explicit", "")
+        assert [e for e in _events([s], dates=[y], actors=[_actor("", s, "Ruritania", "RUR")]) if e.span] == []
+    finally:
+        del _SENSES["alliance"]
