@@ -461,13 +461,24 @@ def assign_dates(
             orphans.append(span)
             continue
         if span.open_ended:
-            own = [k for k in own if hits[k].sense.pos != "verb"]  # "arrested since 1990": a state, not a day
+            # "arrested since 1990", "the second time since 1991": a stretch of time dates no happening; only
+            # a noun the date modifies ("since the Feb. 23 accord") is dated by it
+            own = [k for k in own if hits[k].sense.pos != "verb" and 0 <= hits[k].start - b <= 12]
             if not own:
                 continue
         k = min(own, key=lambda k: _date_distance(sent.text, hits[k], a, b))
         out.setdefault(k, []).append(span)
     for span in orphans:
         a = span.timex.start - sent.start
+        if span.open_ended:
+            # a stretch of time in a clause without a trigger dates nothing, except what its "when" tells:
+            # "since 2014, when Russia annexed Crimea"
+            b = span.timex.end - sent.start
+            if re.match(r",?\s+when\b", sent.text[b:]):
+                after = [k for k, h in enumerate(hits) if h.start > b and k not in out]
+                if after:
+                    out.setdefault(after[0], []).append(span)
+            continue
         free = [k for k, h in enumerate(hits) if k not in out and not (span.open_ended and h.sense.pos == "verb")
                 and not _subject_noun(toks, h)]
         if not free:

@@ -12,7 +12,7 @@ BE = frozenset("is are was were be been being am 's 're".split())
 # "released a statement", "released the tapes": making information public is no release of people or goods
 _INFORMATION = frozenset(
     "statement statements report reports tape tapes decision decisions figures data results details video videos "
-    "footage list findings text transcript transcripts records documents photos photographs pictures images names "
+    "footage list lists findings text transcript transcripts records documents photos photographs pictures images names "
     "statistics poll survey book album film song plan proposal budget forecast estimates audio recording "
     "recordings letter letters memo guidelines rules version draft summary study".split())
 # "declined to comment", "refused to say": withholding a comment is no rejection

@@ -368,3 +368,22 @@ def test_a_noun_that_is_a_subject_takes_no_date_from_another_clause() -> None:
         assert [e for e in _events([s], dates=[y], actors=[_actor("", s, "Ruritania", "RUR")]) if e.span] == []
     finally:
         del _SENSES["alliance"]
+
+
+def _since(s: Sentence, word: str, year: int) -> DateSpan:
+    at = s.start + s.text.index(word)
+    return DateSpan(Timex(at, at + len(word), word, "DATE", str(year)), dt.date(year, 1, 1), dt.date(year, 12, 31),
+                    "year", "explicit", "", open_ended=True)
+
+
+def test_a_stretch_of_time_dates_only_the_noun_it_modifies_or_its_when_clause() -> None:
+    s = _sent("The pledge helped him win for the second time since 1991.")
+    _SENSES["pledge"] = ("pledge", "AGREE", "", "noun")
+    try:
+        assert [e for e in _events([s], dates=[_since(s, "1991", 1991)], actors=[_actor("", s, "him", "IND")]) if e.span] == []
+    finally:
+        del _SENSES["pledge"]
+    s2 = _sent("Ties soured, particularly since 2014, when Ruritania clashed with Freedonia.")
+    evs = [e for e in _events([s2], dates=[_since(s2, "2014", 2014)],
+                              actors=[_actor("", s2, "Ruritania", "RUR"), _actor("", s2, "Freedonia", "FRE")]) if e.span]
+    assert [(e.trigger.sense.lemma, e.span.date_start.year) for e in evs] == [("clash", 2014)]  # type: ignore[union-attr]
