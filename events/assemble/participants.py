@@ -1,5 +1,7 @@
-"""Participants no dictionary codes: a proper name in the trigger's clause ("KKR bought RJR") stands
-for the article's home state.
+"""Participants no dictionary codes: a public body or office-holder named in the trigger's clause ("KKR
+bought RJR", "Governor Jane Miller toured") stands for the article's home state. A private person's name
+("John Doe bought a ticket") does not: the public side of a name is its form (an acronym, a company or
+party suffix) or the office written before it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,15 @@ from events.assemble.clauses import Token, TriggerHit, _covered
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_ORG_WORDS = frozenset(
+    "inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv group holdings bank party front army council ministry "
+    "agency department commission committee court union federation association authority company corporation "
+    "airlines airways fund institute university".split())
+_OFFICES = frozenset(
+    "governor gov gov. senator sen sen. mayor judge justice president minister secretary chancellor premier "
+    "chief director chairman chairwoman commander general gen gen. rep rep. representative congressman "
+    "congresswoman ambassador prosecutor attorney sheriff lawmaker legislator spokesman spokeswoman king queen "
+    "prince emir sultan leader officials".split())
 _NOT_NAMES = frozenset("i a an the this that these those he she it we they in on at after before when while "
                        "if as but and yesterday today earlier later meanwhile still also mr mrs ms dr".split())
 
@@ -36,5 +47,19 @@ def named_participant(toks: Sequence[Token], clauses: Sequence[int], hit: Trigge
         first = k == 0 or toks[k - 1].text in ('"', "“", "(", "--", "_", ":", "—", "–")
         if first and not (nxt is not None and (nxt.text[:1].isupper() or tok.text.endswith(("'s", "’s")))):
             continue  # a capital that only opens the sentence is no name
-        return tok.text
+        if _public(toks, k):
+            return tok.text
     return ""
+
+
+def _public(toks: Sequence[Token], k: int) -> bool:
+    """Whether the name starting at token k is a body or an office-holder (see module docstring)."""
+    word = toks[k].text.rstrip("'’s")
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True  # "KKR", "NATO"
+    j = k
+    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].low in ("of", "&", "and")):
+        if toks[j].low in _ORG_WORDS:
+            return True  # "RJR Nabisco Inc.", "Acme Holdings", "Bank of Ruritania"
+        j += 1
+    return any(t.low in _OFFICES for t in toks[max(0, k - 3):k + 1])  # "New York governor George Pataki"

@@ -387,3 +387,14 @@ def test_a_stretch_of_time_dates_only_the_noun_it_modifies_or_its_when_clause() 
     evs = [e for e in _events([s2], dates=[_since(s2, "2014", 2014)],
                               actors=[_actor("", s2, "Ruritania", "RUR"), _actor("", s2, "Freedonia", "FRE")]) if e.span]
     assert [(e.trigger.sense.lemma, e.span.date_start.year) for e in evs] == [("clash", 2014)]  # type: ignore[union-attr]
+
+
+def test_a_private_name_is_no_participant_of_the_home_state() -> None:
+    _SENSES["bought"] = ("buy", "COOPERATE", "", "verb")
+    try:
+        s = _sent("Lottery player John Reekie bought a ticket on Monday.")
+        assert [e.home_role for e in _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))])] in ([""], [])
+        s2 = _sent("Governor Jane Miller bought bonds on Monday.")
+        assert [e.home_role for e in _events([s2], dates=[_date(s2, "Monday", dt.date(2021, 5, 3))])] == ["Governor"]
+    finally:
+        del _SENSES["bought"]
