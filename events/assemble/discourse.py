@@ -264,6 +264,10 @@ def dateline(text: str) -> tuple[str, str, str] | None:
     return place.title(), (m.group("region") or "").strip(), month_day
 
 
+# interactions that need a named party: "a train arrived in Amsterdam" is no visit by the Netherlands
+_NEEDS_A_PARTY = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+
+
 def clause_records(
     ctx: ArticleContext,
     sentences: Sequence[Sentence],
@@ -302,7 +306,8 @@ def clause_records(
         if place is not None and place.country and place.precision in ("venue", "city", "admin") and codes \
                 and place.country not in codes:
             codes.append(place.country)
-        if not codes and place is not None and place.country and place.precision in ("venue", "city", "admin"):
+        if not codes and place is not None and place.country and place.precision in ("venue", "city", "admin") \
+                and ce.event_type not in _NEEDS_A_PARTY:
             codes.append(place.country)
         if not codes:
             continue

@@ -168,3 +168,12 @@ def test_a_summit_named_with_the_date_beats_a_borrowed_page_date() -> None:
     assert [a.pub_date_source for a in result.articles] == ["inferred", "page"]
     (ev,) = [e for e in result.events if "war cabinet" in e.evidence]
     assert (ev.date_start, ev.date_end, ev.date_anchor) == (dt.date(2022, 10, 1), dt.date(2022, 10, 31), "knowledge")
+
+
+def test_an_interaction_needs_a_named_party_but_a_bombing_takes_its_place() -> None:
+    text = ("March 20, 2025\n\nSPRINGFIELD, Illinois (AP) — The first direct train to Chicago arrived on Thursday. "
+            "A bomb exploded at a Chicago market on Thursday, killing two people.")
+    (doc,) = documents_from_text(text, "t.txt")
+    events = run_document(doc).events
+    assert all(e.event_type != "CONSULT" for e in events)  # a train's arrival is no visit
+    assert any(e.event_type == "ASSAULT" and e.actors == ("USA",) and e.place_name == "Chicago" for e in events)
