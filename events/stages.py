@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from events.actors.coref import definite_people
+from events.actors.lexicon import lexicon
 from events.actors.states import find_actors
 from events.assemble.discourse import Reference, clause_records, dateline
 from events.assemble.sentences import ArticleContext, place_events_at_summits, summit_events
@@ -88,6 +89,16 @@ def _with_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMen
     return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
 
 
+def _with_bases(events: list[Event]) -> list[Event]:
+    """A non-state group's events also carry the state it acts from ("HAMAS" -> also "PSE")."""
+    bases = lexicon().organisation_bases
+    out = []
+    for e in events:
+        extra = tuple(bases[c] for c in e.actors if c in bases and bases[c] not in e.actors)
+        out.append(replace(e, actors=e.actors + extra) if extra else e)
+    return out
+
+
 def _pubdate(w: Work) -> bool:
     assert w.article is not None
     if w.document.pub_date is not None:
@@ -131,7 +142,7 @@ def _assemble(w: Work) -> None:
     ctx = ArticleContext(w.document, w.article, w.pub_date, w.country_names)
     actors = [shift_actor(m, w.article.start) for m in w.mentions]
     ref = reference(w.text, w.pub_date, w.pub_source, actors)
-    dated = clause_records(ctx, w.article_sentences, w.spans, actors, w.places, trigger_lookup, ref)
+    dated = _with_bases(clause_records(ctx, w.article_sentences, w.spans, actors, w.places, trigger_lookup, ref))
     w.events.extend(place_events_at_summits(dated, w.summits, locate))
     w.events.extend(summit_events(ctx, w.article_sentences, w.summits, actors, w.spans, locate))
 

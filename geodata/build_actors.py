@@ -212,7 +212,8 @@ def build() -> dict[str, Any]:
         "capital_place_states": capital_states,
         "combining_needs_actor": sorted(set(curated.get("combining_needs_actor", []))),
         "name_like_states": sorted(set(curated.get("name_like_states", []))),
-        "needs_the_before": sorted(set(curated.get("needs_the_before", []))),  # "in Brussels" is still Belgium's capital
+        "needs_the_before": sorted(set(curated.get("needs_the_before", []))),
+        "organisation_bases": {k: v for k, v in curated.get("organisation_bases", {}).items() if not k.startswith("_")},  # "in Brussels" is still Belgium's capital
     }
 
 

@@ -87,6 +87,7 @@ class Lexicon:
     name_like_states: frozenset[str]
     needs_the_before: frozenset[str]  # "the Security Council" is the UN's; "Russia's Security Council" is not  # also given names or surnames ("Jordan Peterson", "Steve Holland")  # metonym-overridden capital -> its state as a place
     title_heads: frozenset[str]
+    organisation_bases: dict[str, str]  # "HAMAS" -> "PSE": the state a non-state group acts from
     title_modifiers: frozenset[str]
     not_name_tokens: frozenset[str]
     anchor_heads: frozenset[str]  # titles whose country may come from a nameless mention
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         title_heads=heads,
         title_modifiers=frozenset(titles["modifiers"]),
         not_name_tokens=frozenset(data["not_name_tokens"]),
+        organisation_bases=dict(data.get("organisation_bases", {})),
         anchor_heads=frozenset(data["anchor_heads"]),
         ignore_tokens=frozenset(data["not_name_tokens"]) | heads | frozenset(titles["modifiers"]),
         scanner=scanner,

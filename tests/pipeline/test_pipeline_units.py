@@ -177,3 +177,10 @@ def test_an_interaction_needs_a_named_party_but_a_bombing_takes_its_place() -> N
     events = run_document(doc).events
     assert all(e.event_type != "CONSULT" for e in events)  # a train's arrival is no visit
     assert any(e.event_type == "ASSAULT" and e.actors == ("USA",) and e.place_name == "Chicago" for e in events)
+
+
+def test_a_non_state_group_also_carries_the_state_it_acts_from() -> None:
+    text = "March 20, 2025\n\nHamas fighters attacked an army post on Thursday, officials said."
+    (doc,) = documents_from_text(text, "h.txt")
+    events = run_document(doc).events
+    assert events and all("HAMAS" in e.actors and "PSE" in e.actors for e in events)
