@@ -246,6 +246,9 @@ def reference(text: str, pub_date: dt.date | None, source: str, actors: Sequence
         query = f"{name}, {region}" if region else name
         parsed = [p for p in geoparse(query, context=context) if p.start == 0]
         place = parsed[0] if parsed else resolve(name, context=context)
+        if place is None and region:
+            # "O'SMACH, Cambodia": a town the gazetteer lacks is still in the country (an area, not a pin)
+            place = resolve(region, context=context)
         if month_day and pub_date is not None:
             spans = resolve_dates(month_day, pub_date)
             day = spans[0].date_start if spans and spans[0].precision == "day" else None
