@@ -32,7 +32,6 @@ from events.assemble.clauses import (
     _definite,
     _main_subject,
     _retold,
-    assign_dates,
     clause_actors,
     clause_ids,
     day_span,
@@ -46,6 +45,7 @@ from events.assemble.clauses import (
     subject_actors,
     tokens,
 )
+from events.assemble.dating import assign_dates
 from events.assemble.eventtypes import Trigger
 from events.assemble.participants import named_participant
 from events.assemble.places import pick_place
