@@ -360,12 +360,13 @@ def event_id(doc_id: str, start: dt.date, end: dt.date, codes: Sequence[str], et
 
 
 def _inherit_visit_places(events: list[Event]) -> list[Event]:
-    """An event without a place takes the place of a visit it happens during.
+    """An event without a place takes the place of a visit or a hosted gathering it happens during.
 
     Only when the text supports it: a visit event with a place whose dates
     contain this event's dates and which shares a participant.
     """
-    visits = [e for e in events if e.event_mode == "visit" and e.lat is not None and e.date_precision == "day"]
+    visits = [e for e in events if e.event_mode in ("visit", "multilateral") and e.lat is not None
+              and e.place_precision in ("city", "venue") and (e.date_end - e.date_start).days <= 14]
     if not visits:
         return events
     out: list[Event] = []
@@ -382,7 +383,7 @@ def _inherit_visit_places(events: list[Event]) -> list[Event]:
                 ev = replace(
                     ev, place_name=v.place_name, place_country=v.place_country, lat=v.lat, lon=v.lon,
                     place_precision=v.place_precision, actors=tuple(codes),
-                    place_why=f"during the visit to {v.place_name} ({v.date_start:%d %b %Y}–{v.date_end:%d %b %Y}) told in: "
+                    place_why=f"during the {'visit to' if v.event_mode == 'visit' else 'gathering in'} {v.place_name} ({v.date_start:%d %b %Y}–{v.date_end:%d %b %Y}) told in: "
                     f"“{v.evidence[:120]}”",
                 )
                 break

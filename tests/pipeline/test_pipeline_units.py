@@ -184,3 +184,12 @@ def test_a_non_state_group_also_carries_the_state_it_acts_from() -> None:
     (doc,) = documents_from_text(text, "h.txt")
     events = run_document(doc).events
     assert events and all("HAMAS" in e.actors and "PSE" in e.actors for e in events)
+
+
+def test_a_meeting_without_a_place_takes_the_place_of_the_gathering_it_happens_at() -> None:
+    text = ("September 20, 2025\n\nChile's president is expected to travel outside the region for the first time in two years to meet Peru's president on October 17. "
+            "To mark the anniversary, Peru's president will host representatives from 30 countries in Lima on "
+            "October 17 and 18.")
+    (doc,) = documents_from_text(text, "g.txt")
+    meet = [e for e in run_document(doc).events if e.event_type in ("CONSULT", "AGREE") and "CHL" in e.actors]
+    assert meet and meet[0].place_name == "Lima" and "gathering in Lima" in meet[0].place_why
