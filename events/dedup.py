@@ -43,8 +43,16 @@ def _coarse_retelling(a: Event, b: Event) -> bool:
     return _places_compatible(a, b)
 
 
+_MEETING_MODES = frozenset({"visit", "meeting", "multilateral", "phone"})
+
+
+def _kind(e: Event) -> str:
+    """PLOVER codes an announced meeting as AGREE (mode 'visit', 'meeting'...): it retells the meeting."""
+    return "CONSULT" if e.event_type == "AGREE" and e.event_mode in _MEETING_MODES else e.event_type
+
+
 def same_happening(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type and "OTHER" not in (a.event_type, b.event_type):
+    if _kind(a) != _kind(b) and "OTHER" not in (a.event_type, b.event_type):
         return False  # an attack and the protest it drew are two happenings, even told in one sentence
     if a.date_precision != b.date_precision:
         return _coarse_retelling(a, b)
@@ -65,7 +73,7 @@ def same_happening(a: Event, b: Event) -> bool:
         return _places_compatible(a, b)
     if set(a.actors) != set(b.actors):
         return False
-    return a.event_type == b.event_type and _places_compatible(a, b)
+    return _kind(a) == _kind(b) and _places_compatible(a, b)
 
 
 def _same_kind_elsewhere(a: Event, b: Event) -> bool:

@@ -62,3 +62,13 @@ def test_two_kinds_of_happening_in_one_sentence_stay_apart() -> None:
     attack = replace(BASE, event_id="x", event_type="ASSAULT", event_mode="")
     protest = replace(BASE, event_id="y", event_type="ACCUSE", event_mode="")
     assert len(dedup([attack, protest])) == 2
+
+
+def test_an_announced_meeting_coded_agree_retells_the_meeting_but_an_agreement_does_not() -> None:
+    hosted = replace(BASE, event_id="h", event_type="AGREE", event_mode="multilateral", actors=("CHN",), char_start=300,
+                     date_start=dt.date(2017, 4, 25), date_end=dt.date(2017, 4, 26), evidence="will host envoys")
+    meet = replace(BASE, event_id="m", date_start=dt.date(2017, 4, 25), date_end=dt.date(2017, 4, 25), lat=None, lon=None,
+                   place_name=None, place_country=None, place_precision="none", evidence="to meet Xi on April 25")
+    assert same_happening(meet, hosted)
+    deal = replace(hosted, event_mode="", evidence="agreed to a deal")
+    assert not same_happening(meet, deal)
