@@ -140,7 +140,8 @@ def clause_events(
             agents, others = clause_actors(sent, toks, clauses, hit, s_actors)
             if not agents and hit.clause != hits[0].clause and not hit.passive:
                 agents = [m for m in subject if m not in others]
-            if not agents and not hit.passive and toks[0].low in _FRONTED:
+            if not agents and not hit.passive and toks[0].low in _FRONTED and len(toks) > 1 \
+                    and toks[1].low.endswith(("ing", "ed")):
                 # "After touring the capital Thursday, the FBI chief said …": the main clause's subject did it
                 agents = _main_subject(sent, toks, clauses, s_actors)
             clause_text = " ".join(t.text for t, c in zip(toks, clauses, strict=True) if c == hit.clause)

@@ -398,3 +398,12 @@ def test_a_private_name_is_no_participant_of_the_home_state() -> None:
         assert [e.home_role for e in _events([s2], dates=[_date(s2, "Monday", dt.date(2021, 5, 3))])] == ["Governor"]
     finally:
         del _SENSES["bought"]
+
+
+def test_a_fronted_clause_with_its_own_subject_keeps_it() -> None:
+    s = _sent("Since they clashed in May, just before Ruritania's invasion of Freedonia, the world has changed.")
+    may = DateSpan(Timex(s.start + s.text.index("May"), s.start + s.text.index("May") + 3, "May", "DATE", "2021-05"),
+                   dt.date(2021, 5, 1), dt.date(2021, 5, 31), "month", "document", "")
+    acts = [_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
+    clash = [e for e in _events([s], dates=[may], actors=acts) if e.trigger.sense.lemma == "clash"]
+    assert clash and not clash[0].agents
