@@ -71,7 +71,7 @@ def pick_place(
         if _demonym(p) or _covered(a, b, organisations) or in_longer_name(sent.text, b):
             continue
         named = [h for h in (hit, *others) if h.sense.event_type == hit.sense.event_type
-                 and 0 < h.start - b <= 2 and p.precision in ("venue", "city", "admin")
+                 and 0 < h.start - b <= 2 and p.precision in ("city", "admin")
                  and not sent.text[b:h.start].strip()]
         if named:
             # "the Atlanta attacks", "the Nairobi bombing": a place naming the happening, as a modifier
