@@ -270,6 +270,8 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
         return "perfect", passive, negated
     if sense.pos != "verb":
         return "none", passive, negated
+    if passive and before[-1] in ("is", "are", "am"):
+        return "present", passive, negated  # "They are aided by Britain": a state of affairs
     if word.endswith("ed") or word in _PAST_IRREGULAR:
         return "past", passive, negated
     if word.endswith("ing"):

@@ -407,3 +407,11 @@ def test_a_fronted_clause_with_its_own_subject_keeps_it() -> None:
     acts = [_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
     clash = [e for e in _events([s], dates=[may], actors=acts) if e.trigger.sense.lemma == "clash"]
     assert clash and not clash[0].agents
+
+
+def test_recalling_as_telling_and_a_present_passive_state() -> None:
+    recall = {"recalled": ("recall", "SANCTION", "", "verb")}
+    assert _lemmas('"It was hard," recalled one participant.', recall) == []
+    assert _lemmas("She recalled that the vote was close.", recall) == []
+    assert _lemmas("Ruritania recalled its ambassador.", recall) == [("recall", "past")]
+    assert _lemmas("They are aided by Freedonia.", {"aided": ("aid", "AID", "", "verb")}) == [("aid", "present")]
