@@ -42,12 +42,15 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
         return True
     if verb and length == 1 and i > 0 and lows[i - 1] in _PREPOSITIONS and past_form:
         return True
+    if word in ("asked", "ask", "asks", "asking") and i + 1 < len(lows) and lows[i + 1] in _QUESTION_WORDS:
+        return True  # "asked whether he was glad": a question, not a request
     if word.startswith("recall") and ((i > 0 and lows[i - 1] in _QUOTE_END)
                                       or (i + 1 < len(lows) and lows[i + 1] in ("that", "how", "when"))):
         return True  # '"…," recalled one participant', "she recalled that …": recalling is telling
     return False
 
 
+_QUESTION_WORDS = frozenset("whether if about what why how when where who which".split())
 _QUOTE_END = frozenset({",", '"', "”", "''", "’"})
 
 

@@ -415,3 +415,9 @@ def test_recalling_as_telling_and_a_present_passive_state() -> None:
     assert _lemmas("She recalled that the vote was close.", recall) == []
     assert _lemmas("Ruritania recalled its ambassador.", recall) == [("recall", "past")]
     assert _lemmas("They are aided by Freedonia.", {"aided": ("aid", "AID", "", "verb")}) == [("aid", "present")]
+
+
+def test_a_question_is_no_request() -> None:
+    asked = {"asked": ("ask", "REQUEST", "", "verb")}
+    assert _lemmas("Reporters asked whether the talks failed.", asked) == []
+    assert _lemmas("Ruritania asked Freedonia for help.", asked) == [("ask", "past")]
