@@ -419,5 +419,5 @@ def test_recalling_as_telling_and_a_present_passive_state() -> None:
 
 def test_a_question_is_no_request() -> None:
     asked = {"asked": ("ask", "REQUEST", "", "verb")}
-    assert _lemmas("Reporters asked whether the talks failed.", asked) == []
+    assert _lemmas("Reporters asked whether the vote failed.", asked) == []
     assert _lemmas("Ruritania asked Freedonia for help.", asked) == [("ask", "past")]
