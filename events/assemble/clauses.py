@@ -292,6 +292,9 @@ def _uncontracted(word: str) -> str:
     return word[:-3] if word.endswith("n't") and len(word) > 4 else word
 
 
+# agreements as documents: the object of "signed", "ratified", "rejected", not a happening of their own
+_DOCUMENTS = frozenset("agreement agreements treaty treaties accord accords pact pacts deal deals protocol memorandum "
+                       "contract contracts declaration communique charter convention".split())
 # acts whose content is another act: "agreed to hold talks", "threatened to cut aid", "asked X to leave"
 _GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 
@@ -378,6 +381,10 @@ def find_triggers(
         if out and out[-1].clause == clauses[i] and out[-1].sense.event_type in _GOVERNING \
                 and "to" in lows[_token_at(toks, out[-1].end):i]:
             i += length  # "agreed to undertake joint exercises": PLOVER codes the agreement, not its content
+            continue
+        if sense.pos == "noun" and tok.low in _DOCUMENTS and out and out[-1].sense.pos == "verb" \
+                and out[-1].clause == clauses[i] and out[-1].end >= toks[max(0, i - 4)].start:
+            i += length  # "signed a treaty", "ratified the accord": the document is what the verb acts on
             continue
         if sense.pos == "noun":
             light = next((j for j in range(max(0, i - 3), i) if lows[j] in _LIGHT_VERBS), None)

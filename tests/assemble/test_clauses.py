@@ -421,3 +421,9 @@ def test_a_question_is_no_request() -> None:
     asked = {"asked": ("ask", "REQUEST", "", "verb")}
     assert _lemmas("Reporters asked whether the vote failed.", asked) == []
     assert _lemmas("Ruritania asked Freedonia for help.", asked) == [("ask", "past")]
+
+
+def test_a_signed_document_is_the_signing_s_object() -> None:
+    extra = {"signed": ("sign", "SUPPORT", "", "verb"), "treaty": ("treaty", "AGREE", "", "noun")}
+    assert _lemmas("Ruritania and Freedonia signed a treaty of friendship.", extra) == [("sign", "past")]
+    assert [lem for lem, _ in _lemmas("The treaty was welcomed.", extra)] == ["treaty"]
