@@ -292,6 +292,9 @@ def _uncontracted(word: str) -> str:
     return word[:-3] if word.endswith("n't") and len(word) > 4 else word
 
 
+# verbs of giving that date and tense the thing given ("will provide … aid", "delivered … weapons")
+_GIVING = frozenset("provide provides provided providing supply supplies supplied supplying deliver delivers "
+                    "delivered delivering".split())
 # agreements as documents: the object of "signed", "ratified", "rejected", not a happening of their own
 _DOCUMENTS = frozenset("agreement agreements treaty treaties accord accords pact pacts deal deals protocol memorandum "
                        "contract contracts declaration communique charter convention".split())
@@ -386,8 +389,15 @@ def find_triggers(
                 and out[-1].clause == clauses[i] and out[-1].end >= toks[max(0, i - 4)].start:
             i += length  # "signed a treaty", "ratified the accord": the document is what the verb acts on
             continue
+        if sense.pos == "noun" and out and out[-1].sense.pos == "verb" and out[-1].sense.event_type in _GOVERNING \
+                and out[-1].clause == clauses[i] and out[-1].end >= toks[max(0, i - 4)].start \
+                and not any(lows[j] in (",", ";") for j in range(_token_at(toks, out[-1].end), i)):
+            i += length  # "demanded the withdrawal", "rejected an invitation": the demand or refusal is the event
+            continue
         if sense.pos == "noun":
             light = next((j for j in range(max(0, i - 3), i) if lows[j] in _LIGHT_VERBS), None)
+            if light is None:  # "will provide nearly 25,000 tons of food aid": a verb of giving further back
+                light = next((j for j in range(max(0, i - 8), i) if lows[j] in _GIVING), None)
             if light is not None and not any(lows[j] in (",", ";") for j in range(light, i)):
                 # "issued an ultimatum", "lodged a protest", "held talks": the noun is the act, dated by its verb
                 tense, passive, negated = _tense(toks, light, TriggerSense(lows[light], "", "", "verb"),

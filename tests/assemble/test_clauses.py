@@ -427,3 +427,10 @@ def test_a_signed_document_is_the_signing_s_object() -> None:
     extra = {"signed": ("sign", "SUPPORT", "", "verb"), "treaty": ("treaty", "AGREE", "", "noun")}
     assert _lemmas("Ruritania and Freedonia signed a treaty of friendship.", extra) == [("sign", "past")]
     assert [lem for lem, _ in _lemmas("The treaty was welcomed.", extra)] == ["treaty"]
+
+
+def test_the_object_of_a_demand_or_refusal_is_its_content_and_giving_tenses_the_gift() -> None:
+    extra = {"demanded": ("demand", "REQUEST", "", "verb"), "withdrawal": ("withdrawal", "RETREAT", "", "noun"),
+             "aid": ("aid", "AID", "", "noun")}
+    assert _lemmas("Ministers demanded the withdrawal of troops on Monday.", extra) == [("demand", "past")]
+    assert _lemmas("Ruritania will provide nearly 25,000 tons of food aid.", extra) == [("aid", "future")]
