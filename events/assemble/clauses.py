@@ -122,6 +122,7 @@ _THAT_DETERMINED = frozenset(
     "day week month year time morning afternoon evening night country city town man woman one case point".split()
 )
 _RELATIVE = frozenset("who whom whose which that".split())
+_ATTEMPTED = frozenset("attempted tried".split())
 _HEARSAY = frozenset("believed thought expected likely said supposed alleged reported rumoured rumored".split())
 _NOUN_CONTEXT = frozenset(
     "the a an this that these those his her its their our my your no any some every each of for with about "
@@ -257,9 +258,12 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
     if len(before) >= 2 and before[-1] == "to" and before[-2] in ("willing", "ready", "prepared", "agreed", "offered",
                                                                    "promised", "pledged", "vowed", "threatened"):
         return "future", passive, negated
-    if any(w in _AUX_MODAL for w in window) or (len(before) >= 2 and before[-1] in ("to", "have", "be", "been")
-                                                and any(w in _HEARSAY for w in before)):
+    hearsay = (len(before) >= 2 and before[-1] == "to" and before[-2] in _HEARSAY) or (
+        len(before) >= 3 and before[-1] in ("have", "be", "been") and before[-2] == "to" and before[-3] in _HEARSAY)
+    if any(w in _AUX_MODAL for w in window) or hearsay:  # "is believed to have been", not "said they attempted to"
         return "modal", passive, negated
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in _ATTEMPTED:
+        return "past", passive, negated  # "attempted to assassinate": PLOVER codes the attempt
     if before and before[-1] == "to":
         # "plans to visit" is an intention; "paid for them to fly to Detroit" an infinitive dated by its clause
         return ("future" if len(before) > 1 and before[-2] in _INTENT else "infinitive"), passive, negated

@@ -27,6 +27,8 @@ from events.assemble.clauses import (
     _SEQUENCE,
     _STANCES,
     ClauseEvent,
+    Token,
+    TriggerHit,
     TriggerLookup,
     _clause_start,
     _definite,
@@ -154,6 +156,8 @@ def clause_events(
                 role = named_participant(toks, clauses, hit, blocked)  # "KKR bought RJR": the home state's
             etype, mode = plover_type(hit)
             own = by_hit.get(k, [])
+            if not own and hit.sense.pos == "verb" and hit.tense in ("past", "perfect"):
+                own = _coordinated_date(toks, hits, by_hit, k)  # "have kidnapped … and exploded bombs, … said today"
             date_source = "own"
             chosen: list[DateSpan | None] = list(own)
             if not own:
@@ -267,6 +271,21 @@ def dateline(text: str) -> tuple[str, str, str] | None:
 
 # interactions that need a named party: "a train arrived in Amsterdam" is no visit by the Netherlands
 _NEEDS_A_PARTY = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+
+
+def _coordinated_date(toks: Sequence[Token], hits: Sequence[TriggerHit], by_hit: dict[int, list[DateSpan]],
+                      k: int) -> list[DateSpan]:
+    """The date of a verb joined to this one by "and" in the same clause (one subject, two acts)."""
+    hit = hits[k]
+    for j, other in enumerate(hits):
+        if j == k or j not in by_hit or other.clause != hit.clause or other.sense.pos != "verb" \
+                or other.tense not in ("past", "perfect"):
+            continue
+        lo, hi = sorted((other.end, hit.end))
+        between = [t.low for t in toks if lo <= t.start < hi]
+        if "and" in between and len(between) <= 14 and "," not in between[:1]:
+            return by_hit[j]
+    return []
 
 
 def clause_records(

@@ -434,3 +434,12 @@ def test_the_object_of_a_demand_or_refusal_is_its_content_and_giving_tenses_the_
              "aid": ("aid", "AID", "", "noun")}
     assert _lemmas("Ministers demanded the withdrawal of troops on Monday.", extra) == [("demand", "past")]
     assert _lemmas("Ruritania will provide nearly 25,000 tons of food aid.", extra) == [("aid", "future")]
+
+
+def test_attempts_count_and_coordinated_verbs_share_the_clause_date() -> None:
+    extra = {"assassinate": ("assassinate", "ASSAULT", "", "verb")}
+    assert _lemmas("Militants said they attempted to assassinate the premier.", extra) == [("assassinate", "past")]
+    assert _lemmas("The envoy is believed to have met rebels.", {}) == [("meet", "modal")]
+    s = _sent("Rebels have arrested two envoys and killed a guard, officials said on Monday.")
+    evs = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], actors=[_actor("", s, "Rebels", "RUR")])
+    assert {e.trigger.sense.lemma for e in evs if e.span is not None} == {"arrest", "kill"}
