@@ -95,6 +95,8 @@ def pick_place(
         while words and words[-1] in _PLACE_MODIFIERS:
             words.pop()  # "in northern Mali", "at the Kenyan capital's airport"
         prev = words[-3:]
+        if len(words) >= 2 and words[-2] in ("based", "headquartered", "born") and words[-1] in _LOCATIVE_PREP:
+            continue  # "a group based in Trinidad", "born in Prague": where someone is from, not where it happened
         score = 0
         reason = ""
         if prev and (prev[-1] in _LOCATIVE_PREP or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] == "the")):

@@ -443,3 +443,11 @@ def test_attempts_count_and_coordinated_verbs_share_the_clause_date() -> None:
     s = _sent("Rebels have arrested two envoys and killed a guard, officials said on Monday.")
     evs = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], actors=[_actor("", s, "Rebels", "RUR")])
     assert {e.trigger.sense.lemma for e in evs if e.span is not None} == {"arrest", "kill"}
+
+
+def test_where_someone_is_based_is_not_where_it_happened() -> None:
+    s = _sent("A group based in Ostra attacked Freedonian troops on Monday.")
+    ostra = _place(s, "Ostra", "RUR")
+    evs = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], places=[ostra],
+                  actors=[_actor("", s, "Freedonian", "FRE", via="adjective")])
+    assert evs and evs[0].place is None
