@@ -446,7 +446,7 @@ def test_attempts_count_and_coordinated_verbs_share_the_clause_date() -> None:
 
 
 def test_where_someone_is_based_is_not_where_it_happened() -> None:
-    s = _sent("A group based in Ostra attacked Freedonian troops on Monday.")
+    s = _sent("A group based in Ostra clashed with Freedonian troops on Monday.")
     ostra = _place(s, "Ostra", "RUR")
     evs = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], places=[ostra],
                   actors=[_actor("", s, "Freedonian", "FRE", via="adjective")])
