@@ -36,6 +36,20 @@ def in_longer_name(sent_text: str, end: int) -> bool:
     return bool(_NAME_GOES_ON.match(sent_text[end:end + 40]))
 
 
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten several many".split())
+
+
+def _inside_noun_phrase(before: str) -> bool:
+    """Whether a name opens a noun phrase ("the Ostra bombing", "three Atlanta attacks", "Monday's Ostra
+    blast"), so it modifies the event word after it, rather than being a subject ("Ostra clashed")."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in ("the", "a", "an", "this", "that", "its", "their", "his", "her") or last.isdigit() \
+        or last in _NUMBER_WORDS or last.endswith(("'s", "’s"))
+
+
 def _demonym(p: PlaceMention) -> bool:
     return p.why.startswith("adjective") or (p.text[:1].isupper() and p.text.endswith(("an", "ese", "ish", "i"))
                                              and p.text != p.name and p.precision == "country")
@@ -72,7 +86,7 @@ def pick_place(
             continue
         named = [h for h in (hit, *others) if h.sense.event_type == hit.sense.event_type
                  and 0 < h.start - b <= 2 and p.precision in ("city", "admin")
-                 and not sent.text[b:h.start].strip()]
+                 and not sent.text[b:h.start].strip() and _inside_noun_phrase(sent.text[max(0, a - 24):a])]
         if named:
             # "the Atlanta attacks", "the Nairobi bombing": a place naming the happening, as a modifier
             reason = "place named before the event" if named[0] == hit else "place of the same happening named in the sentence"
