@@ -21,6 +21,7 @@ ACTORS_FILE = GEODATA / "actors.json"
 SUMMITS_FILE = GEODATA / "summits.json"
 SEATS_FILE = GEODATA / "seats.json"
 BASEMAP_FILE = GEODATA / "world_110m.geojson"
+GIVEN_NAMES_FILE = GEODATA / "lexicon" / "given_names.json"
 
 
 @lru_cache(maxsize=4)
@@ -59,3 +60,12 @@ def basemap(path: Path = BASEMAP_FILE) -> dict[str, Any]:
         return {"type": "FeatureCollection", "features": []}
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+@lru_cache(maxsize=2)
+def given_name_sex(path: Path = GIVEN_NAMES_FILE) -> dict[str, str]:
+    """First name -> "m" or "f" for names nearly always borne by one sex (built by geodata/build_lexicon.py)."""
+    if not path.exists():
+        return {}
+    names: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))["names"]
+    return names

@@ -234,6 +234,7 @@ def main(argv: list[str]) -> int:
     data = build(src)
     OUT.parent.mkdir(exist_ok=True)
     write_actor_tables(src)
+    write_given_names()
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     counts = Counter(r["type"] for r in data["verbs"].values())
     print(f"{OUT.name}: {len(data['verbs'])} verbs, {len(data['nouns'])} nouns, {len(data['phrases'])} phrases; "
@@ -402,6 +403,36 @@ def write_actor_tables(src: Path) -> None:
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         inner = next(v for k, v in data.items() if not k.startswith("_") and isinstance(v, dict))
         print(f"{path.name}: {len(inner)} entries", file=sys.stderr)
+
+
+def write_given_names() -> None:
+    """``given_names.json``: first names that are (nearly always) male or female, from the US census
+    lists shipped in the ``names`` package (MIT), for reading "he" and "she" back to a named person.
+    A name borne by both with less than a 4:1 ratio is left out (its bearer's sex is unknown)."""
+    import names
+
+    folder = Path(names.__file__).resolve().parent
+
+    def freq(fname: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for line in (folder / fname).read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                out[parts[0].title()] = float(parts[1])
+        return out
+
+    male, female = freq("dist.male.first"), freq("dist.female.first")
+    table = {}
+    for name in sorted(set(male) | set(female)):
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m >= 4 * f:
+            table[name] = "m"
+        elif f >= 4 * m:
+            table[name] = "f"
+    path = OUT.parent / "given_names.json"
+    path.write_text(json.dumps({"_source": "US Census 1990 given names via the names package (MIT)",
+                                "names": table}, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{path.name}: {len(table)} entries", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ from events.assemble.sentences import (
     make_title,
 )
 from events.model import ActorMention, DateSpan, Event, PlaceMention, Sentence
+from events.resources import given_name_sex
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def clause_events(
     actors_in = _by_sentence(sentences, actors, lambda a: (a.start, a.end))
     places_in = _by_sentence(sentences, places, lambda p: (p.start, p.end))
     prev_agents: list[ActorMention] = []
+    recent_people: list[ActorMention] = []  # people named in the sentences read so far, latest last
     pair: list[ActorMention] = []  # the last set of two or more parties, for "they", "the two presidents"
     prev_day: DateSpan | None = None  # the day the narrative stands on after the previous sentence
     told: list[tuple[str, frozenset[str], DateSpan]] = []  # happenings the story has dated so far
@@ -124,6 +126,7 @@ def clause_events(
             lead_done = True
         hits = [h for h in hits if h.tense != "modal"]  # a possibility or a condition takes no date from the others
         if not hits:
+            recent_people = (recent_people + [m for m in s_actors if m.kind == "person" and m.code])[-6:]
             if len({m.code for m in s_actors}) >= 2:
                 pair = list(s_actors)
             if s_actors and not pronoun_subject(sent.text):
@@ -150,7 +153,7 @@ def clause_events(
             if not agents and pair and _PLURAL_REFERENCE.search(clause_text[:max(0, hit.start - _clause_start(toks, clauses, hit.clause)) + 1] or clause_text):
                 agents = list(pair)
             if not agents and pronoun and hit.clause == hits[0].clause and prev_agents:
-                agents = list(prev_agents)
+                agents = _antecedent(sent.text, prev_agents, recent_people)
             role = "" if agents else home_role(clause_text)
             if not role and not agents and not others:
                 role = named_participant(toks, clauses, hit, blocked)  # "KKR bought RJR": the home state's
@@ -226,6 +229,7 @@ def clause_events(
                     sentence_day = span
                 if span is not None and date_source == "own" and span.precision in ("day", "month"):
                     told.append((etype, frozenset(m.code for m in agents + others), span))
+        recent_people = (recent_people + [m for m in s_actors if m.kind == "person" and m.code])[-6:]
         agents0 = [m for m in s_actors if m.start - sent.start < hits[0].start]
         if agents0 and not pronoun:
             prev_agents = agents0
@@ -271,6 +275,29 @@ def dateline(text: str) -> tuple[str, str, str] | None:
 
 # interactions that need a named party: "a train arrived in Amsterdam" is no visit by the Netherlands
 _NEEDS_A_PARTY = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+
+
+def _sex(m: ActorMention) -> str:
+    """"m", "f" or "" from a person's first name ("Madeleine Albright" -> "f")."""
+    names = given_name_sex()
+    for word in (m.person or m.text).replace(".", " ").split():
+        if word in names:
+            return names[word]
+        if word[:1].isupper() and len(word) > 2:
+            return ""  # the first real name word decides; titles are not in the table
+    return ""
+
+
+def _antecedent(text: str, prev_agents: list[ActorMention], recent: list[ActorMention]) -> list[ActorMention]:
+    """Who "he" or "she" opening a sentence is: the last subject, unless that was a person of the other sex,
+    then the latest person named whose sex fits ("Albright invited Geremek … He will travel")."""
+    first = text.lstrip("\"“ ").split(" ", 1)[0].lower()
+    sex = {"he": "m", "she": "f"}.get(first)
+    people = [m for m in prev_agents if m.kind == "person"]
+    if sex is None or not people or any(_sex(m) in ("", sex) for m in people):
+        return list(prev_agents)
+    fits = [m for m in reversed(recent) if _sex(m) in ("", sex) and m not in prev_agents]
+    return fits[:1] or list(prev_agents)
 
 
 def _coordinated_date(toks: Sequence[Token], hits: Sequence[TriggerHit], by_hit: dict[int, list[DateSpan]],

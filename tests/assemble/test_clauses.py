@@ -451,3 +451,20 @@ def test_where_someone_is_based_is_not_where_it_happened() -> None:
     evs = _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], places=[ostra],
                   actors=[_actor("", s, "Freedonian", "FRE", via="adjective")])
     assert evs and evs[0].place is None
+
+
+def test_he_or_she_is_the_last_named_person_of_that_sex() -> None:
+    s1 = _sent("Foreign Minister Madeleine Ruiz invited Robert Kowal to visit Ostra on Monday.")
+    s2 = _sent("He will travel to Ostra on May 12.", s1.end + 1)
+    ruiz = ActorMention(s1.start + s1.text.index("Madeleine Ruiz"), s1.start + s1.text.index("Madeleine Ruiz") + 14,
+                        "Madeleine Ruiz", "RUR", "person", "Madeleine Ruiz", "test")
+    kowal = ActorMention(s1.start + s1.text.index("Robert Kowal"), s1.start + s1.text.index("Robert Kowal") + 12,
+                         "Robert Kowal", "FRE", "person", "Robert Kowal", "test")
+    _SENSES["travel"] = ("travel", "CONSULT", "visit", "verb")
+    try:
+        evs = _events([s1, s2], dates=[_date(s1, "Monday", dt.date(2021, 5, 3)), _date(s2, "May 12", dt.date(2021, 5, 12))],
+                      actors=[ruiz, kowal])
+    finally:
+        del _SENSES["travel"]
+    second = [e for e in evs if e.sentence == s2]
+    assert second and [a.code for a in second[0].agents] == ["FRE"]
