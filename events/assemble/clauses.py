@@ -299,6 +299,9 @@ def _uncontracted(word: str) -> str:
 # verbs of giving that date and tense the thing given ("will provide … aid", "delivered … weapons")
 _GIVING = frozenset("provide provides provided providing supply supplies supplied supplying deliver delivers "
                     "delivered delivering".split())
+# a strike by armed forces, not by workers: the words around it say which
+_MILITARY_STRIKE = frozenset("air missile missiles military retaliatory ordered order launched launch drone rocket "
+                             "artillery punitive cruise precision airstrikes bombing".split())
 # agreements as documents: the object of "signed", "ratified", "rejected", not a happening of their own
 _DOCUMENTS = frozenset("agreement agreements treaty treaties accord accords pact pacts deal deals protocol memorandum "
                        "contract contracts declaration communique charter convention".split())
@@ -363,6 +366,9 @@ def find_triggers(
                 i += 1
                 continue
             sense = noun[1]
+        if sense.lemma == "strike" and sense.event_type == "PROTEST" and any(
+                w in _MILITARY_STRIKE for w in lows[max(0, i - 3):i + length + 2]):
+            sense = TriggerSense(sense.lemma, "ASSAULT", "", sense.pos)  # "ordered the strikes on Sudan"
         if not_an_act(lows, i, length, sense.lemma, sense.pos == "verb",
                       tok.low.endswith("ed") or tok.low in _PAST_IRREGULAR):
             i += length

@@ -468,3 +468,16 @@ def test_he_or_she_is_the_last_named_person_of_that_sex() -> None:
         del _SENSES["travel"]
     second = [e for e in evs if e.sentence == s2]
     assert second and [a.code for a in second[0].agents] == ["FRE"]
+
+
+def test_a_military_strike_is_an_assault_a_workers_strike_a_protest() -> None:
+    extra = {"strikes": ("strike", "PROTEST", "demo", "noun"), "strike": ("strike", "PROTEST", "demo", "noun")}
+    _SENSES.update(extra)
+    try:
+        for text, kind in (("He had ordered the strikes on the camps.", "ASSAULT"), ("Workers went on strike.", "PROTEST")):
+            s = _sent(text)
+            toks = C.tokens(s.text)
+            assert [h.sense.event_type for h in C.find_triggers(s, toks, C.clause_ids(toks), lookup, [])] == [kind]
+    finally:
+        for k in extra:
+            del _SENSES[k]
