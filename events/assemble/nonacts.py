@@ -44,12 +44,15 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
         return True
     if word in ("asked", "ask", "asks", "asking") and i + 1 < len(lows) and lows[i + 1] in _QUESTION_WORDS:
         return True  # "asked whether he was glad": a question, not a request
+    if word.startswith("conclud") and i + 1 < len(lows) and lows[i + 1] in _CLAUSE_OPENERS:
+        return True  # "officers concluded he had been killed": a finding, not an agreement
     if word.startswith("recall") and ((i > 0 and lows[i - 1] in _QUOTE_END)
                                       or (i + 1 < len(lows) and lows[i + 1] in ("that", "how", "when"))):
         return True  # '"…," recalled one participant', "she recalled that …": recalling is telling
     return False
 
 
+_CLAUSE_OPENERS = frozenset("that he she it they there we i this".split())
 _QUESTION_WORDS = frozenset("whether if about what why how when where who which".split())
 _QUOTE_END = frozenset({",", '"', "”", "''", "’"})
 

@@ -481,3 +481,9 @@ def test_a_military_strike_is_an_assault_a_workers_strike_a_protest() -> None:
     finally:
         for k in extra:
             del _SENSES[k]
+
+
+def test_concluding_that_is_a_finding() -> None:
+    extra = {"concluded": ("conclude", "AGREE", "", "verb")}
+    assert _lemmas("Officers concluded he had probably died.", extra) == []
+    assert _lemmas("Ruritania concluded a trade accord.", extra) == [("conclude", "past")]
