@@ -309,6 +309,12 @@ _DOCUMENTS = frozenset("agreement agreements treaty treaties accord accords pact
 _GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 
 
+def _opens_with_that(toks: Sequence[Token], clauses: Sequence[int], clause: int, after: int) -> bool:
+    """Whether a clause is a "that" complement starting right after the governing word (within 2 tokens)."""
+    first = next((k for k, c in enumerate(clauses) if c == clause), None)
+    return first is not None and toks[first].low == "that" and first - _token_at(toks, after) <= 2
+
+
 def _token_at(toks: Sequence[Token], offset: int) -> int:
     """The index of the first token that starts at or after a sentence offset."""
     return next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
@@ -398,6 +404,10 @@ def find_triggers(
         if sense.pos == "noun" and tok.low in _DOCUMENTS and out and out[-1].sense.pos == "verb" \
                 and out[-1].clause == clauses[i] and out[-1].end >= toks[max(0, i - 4)].start:
             i += length  # "signed a treaty", "ratified the accord": the document is what the verb acts on
+            continue
+        if out and out[-1].sense.event_type in _GOVERNING and clauses[i] == out[-1].clause + 1 \
+                and _opens_with_that(toks, clauses, clauses[i], out[-1].end):
+            i += length  # "demanding that Iraq withdraw": the demand is the event, the withdrawal its content
             continue
         if sense.pos == "noun" and out and out[-1].sense.pos == "verb" and out[-1].sense.event_type in _GOVERNING \
                 and out[-1].clause == clauses[i] and out[-1].end >= toks[max(0, i - 4)].start \

@@ -487,3 +487,8 @@ def test_concluding_that_is_a_finding() -> None:
     extra = {"concluded": ("conclude", "AGREE", "", "verb")}
     assert _lemmas("Officers concluded he had probably died.", extra) == []
     assert _lemmas("Ruritania concluded a trade accord.", extra) == [("conclude", "past")]
+
+
+def test_a_that_complement_of_a_demand_is_its_content() -> None:
+    extra = {"demanded": ("demand", "REQUEST", "", "verb"), "withdraw": ("withdraw", "RETREAT", "", "verb")}
+    assert _lemmas("Ruritania demanded that Freedonia withdraw its troops.", extra) == [("demand", "past")]
