@@ -89,12 +89,19 @@ def assign_dates(
                     out.setdefault(after[0], []).append(span)
             continue
         free = [k for k, h in enumerate(hits) if k not in out and not (span.open_ended and h.sense.pos == "verb")
-                and not _subject_noun(toks, h)]
+                and not _subject_noun(toks, h) and not _in_relative_clause(toks, clauses, h.clause)]
         if not free:
             continue
         k = min(free, key=lambda k: abs(hits[k].start - a))
         out.setdefault(k, []).append(span)
     return out
+
+
+def _in_relative_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:
+    """ "The man who hurled a grenade … was identified Thursday": a relative clause tells an earlier act,
+    which the main clause's date does not date."""
+    first = next((k for k, c in enumerate(clauses) if c == clause), None)
+    return first is not None and first > 0 and toks[first].low in ("who", "whom", "whose", "which")
 
 
 def _subject_noun(toks: Sequence[Token], hit: TriggerHit) -> bool:

@@ -492,3 +492,10 @@ def test_concluding_that_is_a_finding() -> None:
 def test_a_that_complement_of_a_demand_is_its_content() -> None:
     extra = {"demanded": ("demand", "REQUEST", "", "verb"), "withdraw": ("withdraw", "RETREAT", "", "verb")}
     assert _lemmas("Ruritania demanded that Freedonia withdraw its troops.", extra) == [("demand", "past")]
+
+
+def test_a_relative_clause_is_not_dated_by_the_main_clause() -> None:
+    s = _sent("The man who killed a guard was named on Thursday.")
+    evs = [e for e in _events([s], dates=[_date(s, "Thursday", dt.date(2021, 5, 6))],
+                              actors=[_actor("", s, "guard", "RUR")]) if e.span is not None]
+    assert [e.trigger.sense.lemma for e in evs] == []
