@@ -495,7 +495,7 @@ def test_a_that_complement_of_a_demand_is_its_content() -> None:
 
 
 def test_a_relative_clause_is_not_dated_by_the_main_clause() -> None:
-    s = _sent("The man who killed a guard was named on Thursday.")
+    s = _sent("The man, who killed a guard, was named on Thursday.")
     evs = [e for e in _events([s], dates=[_date(s, "Thursday", dt.date(2021, 5, 6))],
                               actors=[_actor("", s, "guard", "RUR")]) if e.span is not None]
     assert [e.trigger.sense.lemma for e in evs] == []
