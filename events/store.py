@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from deltalake import DeltaTable
+from deltalake import DeltaTable, WriterProperties
 
 from events import config, store_log
 from events.errors import StoreError
@@ -35,6 +35,7 @@ from events.model import Article, Document, Event
 from events.resources import DATA_DIR
 
 DEMO_DIR = DATA_DIR / "demo"
+_ROW_GROUP = 64 * 1024
 OPTIMIZE_EVERY = 200  # store versions between automatic compactions (thousands of uploads stay fast to read)
 
 _EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Event))
@@ -296,8 +297,8 @@ class Store:
         try:
             with self._writing() as head:
                 result, counts = self._commit_batch(head, frames, replace)
-                if result.new_documents == 0 and result.merged_events == 0 and not replace:
-                    return result
+                if result.known_documents and not result.new_documents and not replace:
+                    return result  # only documents already stored: nothing changes, no new version
                 self._publish(head, counts, "replace" if replace else "add", note)
         except StoreError:
             raise
@@ -366,7 +367,10 @@ class Store:
             for table, v in head["tables"].items():
                 dt_ = DeltaTable(str(self.root / table))
                 if table == "events":
-                    report[table] = dt_.optimize.z_order(["date_start"])
+                    # clustered by date in small row groups: a date range (the newest events, a week)
+                    # reads only its row groups, skipped by their statistics
+                    report[table] = dt_.optimize.z_order(
+                        ["date_start"], writer_properties=WriterProperties(max_row_group_size=_ROW_GROUP, compression="SNAPPY"))
                 else:
                     report[table] = dt_.optimize.compact()
                 dt_ = DeltaTable(str(self.root / table))
@@ -429,7 +433,8 @@ class Store:
         events = frames.events.filter(pl.col("doc_id").is_in(fresh_ids))
         known_count = frames.documents.height - len(fresh_ids) if not replace else 0
         if not fresh_ids and not replace:
-            return AddResult(0, known_count, 0, 0), {}
+            return AddResult(0, known_count, 0, 0), {"tables": dict(head["tables"]), "n_events": head["n_events"],
+                                                     "n_documents": head["n_documents"]}
         inserts, updates, merged = self._merge_events(head, events, replace)
         tables = dict(head["tables"])
         for table, frame in (("documents", fresh), ("articles", arts), ("events", inserts)):

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from events.errors import StoreError
-from events.model import Article, Document
+from events.model import Article
 from events.store import Store
 from events.store_log import build_lock
 from events.store_migrate import migrate_sqlite
-from tests.test_store import _doc, _event
-from ui.synthetic import build_store, iter_batches
+from tests.pipeline.test_store import _doc, _event
+from tests.support.synthetic import build_store, iter_batches
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
@@ -118,7 +118,7 @@ def test_migration_from_sqlite_keeps_every_event(tmp_path: Path) -> None:
     for r in frame.iter_rows(named=True):
         r = {**r, "actors": json.dumps(r["actors"]), "people": json.dumps(r["people"])}
         rows.append([v.isoformat() if isinstance(v, dt.date) else v for v in (r[c] for c in cols)])
-    conn.executemany("INSERT INTO events VALUES (" + ",".join("?" * len(cols)) + ")", rows)
+    conn.executemany("INSERT INTO events VALUES (" + ",".join("?" * len(cols)) + ")", rows)  # noqa: S608 (placeholders only)
     docs = source.documents_frame()
     conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
                      [(d, "s", "t", "x", "text/plain", "utf-8", "2024-01-01") for d in docs["doc_id"]])
@@ -136,7 +136,7 @@ _WRITER = """
 import sys
 from events.model import Document
 from events.store import Store
-from tests.test_store import _event
+from tests.pipeline.test_store import _event
 store = Store(sys.argv[1])
 for i in range(int(sys.argv[3])):
     d = f"{sys.argv[2]}-{i}"
@@ -180,7 +180,7 @@ def test_concurrent_uploads_in_one_process_all_succeed(tmp_path: Path) -> None:
 _BIG_WRITER = """
 import sys
 from events.store import Store
-from ui.synthetic import iter_batches
+from tests.support.synthetic import iter_batches
 store = Store(sys.argv[1])
 for docs, arts, evs in iter_batches(400_000, per_doc=100, seed=5, batch_docs=400):
     store.add(docs, arts, evs)
