@@ -105,6 +105,9 @@ def _rows_from_batches(args: argparse.Namespace) -> list[dict[str, Any]]:
     return pl.concat(frames).with_columns(pl.col(c).cast(pl.Utf8) for c in dates).to_dicts()
 
 
+OPTIMIZE_AFTER_BUILD = 1000  # documents: past this a build ends with a compaction
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the store from PATHs as one run: the first batch replaces what the store held (earlier
     versions stay readable), later batches add to it. A rerun of a build that did not finish
@@ -138,6 +141,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             committed += added.new_documents
             first = False
             pending = following
+        if committed >= OPTIMIZE_AFTER_BUILD:
+            store.optimize()  # a large build: compact its batches, cluster events by date, checkpoint
         if committed == 0 and not resume:
             sys.stderr.write(f"nothing usable in {' '.join(args.paths)}: the store was left as it was "
                              f"({store.count_events()} events, version {store.version()})\n")
@@ -247,6 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--eval-dir", default=str(REPO_ROOT.parent / "shared" / "eval" / "data"))
     p.add_argument("--mb", type=float, default=5.0, help="size of the repeated corpus (MB)")
     p.add_argument("--only", choices=["pipeline", "timex", "geoparse"], help="run one benchmark")
+    p.add_argument("--workers", help="distributed extraction with each number of Dask workers, e.g. 1,2 "
+                                     "(on distinct texts; alone unless --only is given)")
     p.set_defaults(func=cmd_bench)
     return ap
 
