@@ -30,6 +30,7 @@ class ChunkResult:
     documents: int = 0
     already_stored: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def extract_chunk(paths: Sequence[str], skip_ids: frozenset[str] = frozenset(), keep_text: bool = True) -> ChunkResult:
@@ -55,7 +56,7 @@ def extract_documents(docs: Sequence[Document], skip_ids: frozenset[str] = froze
 def _extract(docs: list[Document], skip_ids: frozenset[str], keep_text: bool, skipped: list[str]) -> ChunkResult:
     from events.pipeline import run_isolated
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     results = []
     known = 0
     for doc in docs:
@@ -68,7 +69,7 @@ def _extract(docs: list[Document], skip_ids: frozenset[str], keep_text: bool, sk
             skipped.append(exc.user_message)
     frames = to_frames([r.document for r in results], [a for r in results for a in r.articles],
                        [e for r in results for e in r.events], keep_text=keep_text)
-    return ChunkResult(frames, skipped, len(results), known, time.perf_counter() - t0)
+    return ChunkResult(frames, skipped, len(results), known, time.perf_counter() - t0, time.process_time() - c0)
 
 
 def warm_up() -> None:

@@ -385,6 +385,7 @@ class Store:
     def _writing(self) -> Iterator[dict[str, Any]]:
         """Hold the write lock, with every table rolled back to the latest store version (undoing
         commits a killed writer left behind, which no reader ever saw)."""
+        store_log.ensure_log(self.root)  # the folder may have been deleted and made anew meanwhile
         with store_log.write_lock(self.root):
             head = self._entry(None)
             head.setdefault("n_events", 0)

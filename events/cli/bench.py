@@ -163,15 +163,17 @@ def bench_workers(corpus: Path, eval_dir: Path, counts: Sequence[int], chunk: in
         with Cluster(workers=n, quiet=True) as cluster:
             cluster.warm_up()  # gazetteer and rules loaded on every worker before the clock starts
             t0 = time.perf_counter()
-            ids = sorted(eid for r in cluster.map_chunks(extract_documents, chunks)
-                         for eid in r.frames.events["event_id"].to_list())
+            results = list(cluster.map_chunks(extract_documents, chunks))
             secs = time.perf_counter() - t0
+        ids = sorted(eid for r in results for eid in r.frames.events["event_id"].to_list())
+        cpu = sum(r.cpu_seconds for r in results)
         rate = mb / secs
         first_rate = first_rate or rate
         first_ids = first_ids if first_ids is not None else ids
         load = os.getloadavg()[0]
         print(f"workers: n={n} docs={len(docs)} mb={mb:.2f} events={len(ids)} wall_secs={secs:.2f} "
               f"mb_per_s={rate:.3f} docs_per_s={len(docs) / secs:.1f} speedup={rate / first_rate:.2f}x "
+              f"worker_cpu_secs={cpu:.2f} cpu_busy={cpu / (n * secs):.0%} "
               f"same_event_ids={ids == first_ids} (load average {load:.1f} on {os.cpu_count()} cores)", flush=True)
 
 
