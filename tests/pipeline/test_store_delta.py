@@ -292,3 +292,16 @@ def test_dask_local_cluster_with_two_workers_extracts_the_same_events(tmp_path: 
     batches = list(extract_batches(files, lambda _m: None, workers=2))
     distributed = sorted(eid for b in batches for eid in b.events["event_id"].to_list())
     assert local and distributed == local
+
+
+def test_thousands_of_small_uploads_are_compacted_automatically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    import events.store as store_mod
+
+    monkeypatch.setattr(store_mod, "OPTIMIZE_EVERY", 3)
+    store = Store(tmp_path / "s")
+    for i in range(3):
+        store.add([_doc(f"d{i}")], [], [_event(f"e{i}", f"d{i}")])
+    assert [v.op for v in store.versions()] == ["add", "add", "add", "optimize"]
+    assert store.count_events() == 3 == store.events_frame().height
+    assert (tmp_path / "s" / "events" / "_delta_log" / "_last_checkpoint").exists()
