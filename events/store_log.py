@@ -98,10 +98,15 @@ def append_entry(root: Path, entry: dict[str, Any]) -> int:
     entry = {**entry, "version": version, "at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")}
     if not _create_exclusive(_entry_path(root, version), json.dumps(entry)):
         raise StoreError(f"store version {version} was written by a writer that did not hold the lock")
-    hint = root / _LOG / "_head"
-    tmp = hint.with_name(f"_head.{os.getpid()}.{threading.get_ident()}")
-    tmp.write_text(str(version), encoding="utf-8")
-    tmp.replace(hint)
+    # the version is published now; the hint only speeds up finding it, so failing to write it
+    # must not make a stored ingest look failed
+    try:
+        hint = root / _LOG / "_head"
+        tmp = hint.with_name(f"_head.{os.getpid()}.{threading.get_ident()}")
+        tmp.write_text(str(version), encoding="utf-8")
+        tmp.replace(hint)
+    except OSError:
+        pass
     return version
 
 
