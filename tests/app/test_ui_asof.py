@@ -11,11 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from events.store import Store
+from tests.support.synthetic import iter_batches
 from ui import scan
 from ui.filters import Filters, apply_filters
 from ui.frame import event_table, prepare
 from ui.geo import capitals
-from tests.support.synthetic import iter_batches
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
