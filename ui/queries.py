@@ -197,3 +197,9 @@ def event_row(event_id: str) -> dict[str, Any] | None:
     path, _ident, version = _key()
     hit = _lazy(path, version).filter(pl.col("event_id") == event_id).collect()
     return prepare(hit, capitals()).row(0, named=True) if hit.height else None
+
+
+def delete_document(doc_id: str) -> int:
+    """Remove a document with its articles and events (one store version); returns events removed.
+    The caches are keyed by the store version, which the deletion moves on; earlier versions keep it."""
+    return get_store().delete_document(doc_id)
