@@ -95,7 +95,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _rows_from_batches(args: argparse.Namespace) -> list[dict[str, Any]]:
     import polars as pl
 
-    from events.pipeline import extract_batches
+    from events.batches import extract_batches
 
     frames = [b.events for b in extract_batches(args.paths, _skip, on_progress=_batch_progress, ordered=True,
                                                 **_distributed(args))]
@@ -114,7 +114,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     resumes it. Inputs with nothing usable leave the store as it was (exit 2)."""
     import hashlib
 
-    from events.pipeline import extract_batches
+    from events.batches import extract_batches
     from events.store import Store, default_store_path, load_demo
     from events.store_log import build_lock
 

@@ -275,7 +275,7 @@ def test_a_store_object_writes_to_what_a_build_left(tmp_path: Path) -> None:
 def test_without_flags_nothing_about_dask_is_imported(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text("On 3 May 2021, Chinese and Russian ministers met in Moscow.", encoding="utf-8")
-    code = ("import sys; from events.cli import main; rc = main(['build', sys.argv[1], '--store', sys.argv[2]]); "
+    code = ("import sys; from events.cli.main import main; rc = main(['build', sys.argv[1], '--store', sys.argv[2]]); "
             "print(rc, any(m == 'dask' or m.startswith(('dask.', 'distributed')) for m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code, str(page), str(tmp_path / "s")], cwd=ROOT,
                           capture_output=True, text=True, timeout=120, check=False)
@@ -285,7 +285,8 @@ def test_without_flags_nothing_about_dask_is_imported(tmp_path: Path) -> None:
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
 def test_dask_local_cluster_with_two_workers_extracts_the_same_events(tmp_path: Path) -> None:
-    from events.pipeline import extract_batches, extract_paths
+    from events.batches import extract_batches
+    from events.pipeline import extract_paths
 
     files = sorted(str(p) for p in CORPUS.glob("*.txt"))
     local = sorted(e.event_id for r in extract_paths(files, lambda _m: None) for e in r.events)
