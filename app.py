@@ -21,7 +21,10 @@ PAGES = [
 
 page = st.navigation(PAGES)
 # tighter top margin: the timeline and map should fit one 900 px screen
-st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:1rem}</style>")
+# the map's tooltip may reach past the map's edge instead of being cut off there
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:1rem}"
+        "[data-testid='stDeckGlJsonChart'] div:has(.deck-tooltip){overflow:visible!important}"
+        "[data-testid='stElementContainer']:has(.deck-tooltip){z-index:10}</style>")
 asof.render()  # "as known on": which store version the pages show (?v=N)
 st.session_state["filters"] = sidebar.render(queries.events(), queries.documents())
 st.sidebar.caption(f"Store version {queries.store_version()} of {queries.latest_version()} · {queries.store_path()}")

@@ -21,6 +21,7 @@ from events.actors.states import find_actors
 from events.assemble.discourse import Reference, clause_records, dateline
 from events.assemble.sentences import ArticleContext, place_events_at_summits, summit_events
 from events.assemble.triggers import lookup as trigger_lookup
+from events.assemble.triggers import trigger_words
 from events.dedup import dedup
 from events.geo.geoparse import geoparse, resolve
 from events.knowledge.summits import SummitMention, summits_in
@@ -88,7 +89,7 @@ def _pubdate(w: Work) -> bool:
         w.pub_date, w.pub_source = publication_date(w.text, w.people, w.previous_pub)
     if w.pub_date is not None and w.pub_source != "page":
         w.previous_pub = (w.pub_date, w.pub_source)
-    if w.pub_date is not None:
+    if w.pub_date is not None and any(m.kind == "person" for m in w.mentions):
         # terms of office are read on the article's date: "Bush" in 1990 is George H. W. Bush
         w.mentions = find_actors(w.text, on_date=w.pub_date)
     w.article = replace(w.article, pub_date=w.pub_date, pub_date_source=w.pub_source)
@@ -105,8 +106,10 @@ def _timex(w: Work) -> None:
 def _geocode(w: Work) -> None:
     assert w.article is not None
     context_codes = sorted({m.code for m in w.mentions if len(m.code) == 3})
-    # every sentence may hold a happening now (a news lead names no date), so the whole article is read
-    w.places = [shift_place(p, w.article.start) for p in geoparse(w.text, context=context_codes)]
+    # a sentence may hold a happening without a date (a news lead), so every sentence with a date or an
+    # event word is read; the others are blanked (same offsets), which halves the geocoder's work
+    geo_text = only_event_sentences(w.text, w.article_sentences, w.spans, w.article.start)
+    w.places = [shift_place(p, w.article.start) for p in geoparse(geo_text, context=context_codes)]
 
 
 def _knowledge(w: Work) -> None:
@@ -152,6 +155,27 @@ STAGES: tuple[Stage, ...] = (
 )
 # set by the article loop of ``run_document`` itself, before an article's stages run
 LOOP_SETS = ("article", "previous_pub")
+
+
+def only_event_sentences(text: str, sentences: Sequence[Sentence], spans: Sequence[DateSpan], offset: int) -> str:
+    """The article text with every sentence that names no date and no event word blanked (same offsets)."""
+    starts = sorted(s.timex.start - offset for s in spans)
+    words = trigger_words()
+    pieces: list[str] = []
+    pos = 0
+    for sent in sentences:
+        a, b = sent.start - offset, sent.end - offset
+        i = bisect_left(starts, a)
+        dated = i < len(starts) and starts[i] < b
+        if dated or not words.isdisjoint(_WORDS.findall(text[a:b].lower())):
+            pieces.append(_BLANK.sub(" ", text[pos:a]))
+            pieces.append(text[a:b])
+            pos = b
+    pieces.append(_BLANK.sub(" ", text[pos:]))
+    return "".join(pieces)
+
+
+_WORDS = re.compile(r"[a-z][a-z'-]*")
 
 
 def only_dated_sentences(text: str, sentences: Sequence[Sentence], spans: Sequence[DateSpan], offset: int) -> str:

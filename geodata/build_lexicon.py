@@ -88,6 +88,10 @@ def inflections(lemma: str) -> list[str]:
     if w not in _IRREGULAR:
         forms.add(past)
     forms.add(ing)
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", w) and len(w) > 4 and w not in _IRREGULAR:
+        # a stressed last syllable doubles its consonant ("confer" -> "conferred", "expel" -> "expelled");
+        # without a stress dictionary both spellings are listed (the wrong one never occurs in text)
+        forms.update((w + w[-1] + "ed", w + w[-1] + "ing"))
     return sorted(forms)
 
 

@@ -16,19 +16,23 @@ from ui.actors import (
     profile_timeline_chart,
     profile_types,
 )
+from ui.detail import md_text
 from ui.filters import Filters, apply_filters
-from ui.geo import country_names
+from ui.names import label, name, pair_label
 
 st.markdown("#### Actors & pairs")
+st.caption("Who appears with whom in the events in view, and one actor's profile. Pickers take a name, a code "
+           "or a leader's name.")
 frame = queries.events()
 filters: Filters = st.session_state.get("filters") or sidebar.current_filters()
 view = apply_filters(frame, filters)
 if view.is_empty():
-    st.info("No events match the filters." if not frame.is_empty()
+    active = "; ".join(md_text(line) for line in filters.describe())
+    st.info(f"No events match {active} (window {filters.window_text()}). Remove a filter in the sidebar or press "
+            "**Reset filters**." if not frame.is_empty()
             else "The store holds no events yet. Add documents on the **Sources** page.")
     st.stop()
 
-names = country_names()
 st.caption(f"{view.height:,} events in view · window {filters.window_text()}")
 left, right = st.columns([3, 2])
 with left:
@@ -45,7 +49,8 @@ with left:
             st.rerun()
         top_pairs = matrix.filter(pl.col("a") < pl.col("b")).sort("count", descending=True).head(30)
         options = ["—"] + [f"{a}-{b}" for a, b in zip(top_pairs["a"], top_pairs["b"], strict=True)]
-        chosen = st.selectbox("…or pick a pair", options, key="pair_pick")
+        chosen = st.selectbox("…or pick a pair", options, key="pair_pick",
+                              format_func=lambda p: p if p == "—" else pair_label(*p.split("-", 1)))
         if chosen != "—" and st.button("Filter on this pair", key="pair_apply"):
             a, b = chosen.split("-", 1)
             sidebar.request_filters(pair=(a, b))
@@ -57,10 +62,10 @@ with right:
     default = filters.pair[0] if filters.pair else (filters.actors[0] if filters.actors else actors[0])
     if st.session_state.get("profile_actor") not in actors:
         st.session_state["profile_actor"] = default if default in actors else actors[0]
-    actor = st.selectbox("Actor profile", actors, key="profile_actor",
-                         format_func=lambda c: f"{c} · {names[c]}" if c in names else c)
+    actor = st.selectbox("Actor profile", actors, key="profile_actor", format_func=label,
+                         help="Search by name, code or a leader's name.")
     own = view.filter(pl.col("actors").list.contains(actor))
-    st.markdown(f"**{names.get(actor, actor)}** — {own.height:,} events in view")
+    st.markdown(f"**{name(actor)}** — {own.height:,} events in view")
     st.altair_chart(profile_timeline_chart(view, actor), width="stretch", height=200, key="profile_timeline")
     c1, c2 = st.columns(2)
     c1.markdown("Top partners")
@@ -69,6 +74,6 @@ with right:
     c2.dataframe(profile_types(view, actor), hide_index=True, width="stretch", height=220)
     st.markdown("Places")
     st.dataframe(profile_places(view, actor), hide_index=True, width="stretch", height=200)
-    if st.button(f"Filter on {actor}", key="actor_apply"):
+    if st.button(f"Filter on {name(actor)}", key="actor_apply"):
         sidebar.request_filters(actors=(actor,))
         st.rerun()

@@ -7,11 +7,13 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from ui import ingest, queries
-from ui.detail import document_html
-from ui.sources import UPLOAD_TYPES, documents_table
+from ui import asof, ingest, queries
+from ui.detail import document_html, md_text
+from ui.sources import UPLOAD_TYPES, documents_table, no_event_reason
 
 st.markdown("#### Sources")
+st.caption("The news pages in the store: add new ones, read what was extracted from each, see why a page gave "
+           "no events, or delete a page together with its events.")
 
 
 def _say(kind: str, text: str) -> None:
@@ -37,12 +39,52 @@ def _run(kind: str, payload: Any, name: str) -> None:
         _say("error", ingest.failure_message(name, exc))
         return
     bar.progress(1.0, text="Done")
+    asof.follow_latest()
     if not report.ok:
         _say("error", report.message)
     elif report.new_documents == 0:
         _say("info", f"{name}: {report.message}")
     else:
         _say("success", f"{name}: {report.message}")
+
+
+def _delete(doc_id: str, title: str) -> None:
+    removed = queries.delete_document(doc_id)
+    asof.follow_latest()
+    st.session_state["_ingest_log"] = [("success", f"Deleted “{md_text(title)}” and its {removed} event(s).")]
+    st.session_state["_confirm_delete"] = None
+    st.session_state["doc_view"] = "—"
+
+
+def _document(doc_id: str, row: dict[str, Any]) -> None:
+    """One document: its articles, why it gave no events, its text, and deleting it."""
+    doc_arts = queries.articles().filter(pl.col("doc_id") == doc_id)
+    for art in doc_arts.iter_rows(named=True):
+        st.caption(f"Article {art['index'] + 1}: {md_text(art['title'][:100])} · published "
+                   f"{art['pub_date'] or 'unknown'} ({art['pub_date_source']})")
+    text = queries.document_text(doc_id)
+    if not row["events"]:
+        st.info(f"**No events from this page.** {no_event_reason(int(row['articles'] or 0), text)}",
+                icon=":material/help:")
+    if st.session_state.get("_confirm_delete") == doc_id:
+        st.warning(f"Delete “{md_text(row['title'][:80])}” and its {row['events']} event(s) from the store? "
+                   "The latest store version will not hold it; earlier versions still do (**As known on**), and "
+                   "re-ingesting the file brings it back.")
+        yes, no = st.columns(2)
+        yes.button("Yes, delete", key="delete_confirm", type="primary", icon=":material/delete:",
+                   on_click=_delete, args=(doc_id, row["title"]))
+        if no.button("Cancel", key="delete_cancel"):
+            st.session_state["_confirm_delete"] = None
+            st.rerun()
+    elif st.button(f"Delete this document and its {row['events']} event(s)", key="delete_doc",
+                   icon=":material/delete:"):
+        st.session_state["_confirm_delete"] = doc_id
+        st.rerun()
+    if text:
+        with st.container(height=360, border=True):
+            st.html(document_html(text, None, None))
+    else:
+        st.caption("The store keeps no text for this document (bundled demo data).")
 
 
 add_col, docs_col = st.columns([1, 2])
@@ -92,13 +134,4 @@ with docs_col:
         chosen = st.selectbox("Read a document", ["—", *options], key="doc_view",
                               format_func=lambda d: d if d == "—" else f"{titles[d][:70]} ({d})")
         if chosen != "—":
-            doc_arts = arts.filter(pl.col("doc_id") == chosen)
-            for art in doc_arts.iter_rows(named=True):
-                st.caption(f"Article {art['index'] + 1}: {art['title'][:100]} · published "
-                           f"{art['pub_date'] or 'unknown'} ({art['pub_date_source']})")
-            text = queries.document_text(chosen)
-            if text:
-                with st.container(height=360, border=True):
-                    st.html(document_html(text, None, None))
-            else:
-                st.caption("The store keeps no text for this document (bundled demo data).")
+            _document(chosen, table.filter(pl.col("doc_id") == chosen).row(0, named=True))

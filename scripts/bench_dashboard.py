@@ -106,8 +106,8 @@ def explore_rerun(ctx: dict[str, Any], filters: Filters) -> dict[str, Any]:
     bucket = choose_bucket(*bounds)
     window = (filters.start, filters.end) if filters.start and filters.end else None
     view = base if window is None else scan.view(base, filters, None if not filters.text else base["event_id"])
-    bars, lanes = timeline_chart(base, window, bucket, domain=bounds)
-    chart_bytes = sum(len(json.dumps(c.spec)) + _arrow_bytes(c.data) for c in (bars, lanes) if c is not None)
+    chart = timeline_chart(base, window, bucket, domain=bounds)
+    chart_bytes = len(json.dumps(chart.spec)) + _arrow_bytes(chart.data)
     located = view.height - view["lat"].null_count()
     map_frame = view if located > scan.POINT_LIMIT else scan.hydrate(lazy(), view, caps)
     deck, mode = build_deck(map_frame, ctx["basemap"], view=fit_view(base))

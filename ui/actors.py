@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
+from ui.names import name
 from ui.style import type_hex, type_order
 
 
@@ -28,21 +29,28 @@ def matrix_frame(frame: pl.DataFrame, top_n: int = 20) -> pl.DataFrame:
            .group_by("actor").len().sort(["len", "actor"], descending=[True, False]).head(top_n)["actor"].to_list())
     kept = pairs.filter(pl.col("a").is_in(top) & pl.col("b").is_in(top))
     mirrored = kept.select(pl.col("b").alias("a"), pl.col("a").alias("b"), "count")
-    return pl.concat([kept, mirrored]).with_columns(
-        pl.concat_str([pl.col("a"), pl.lit("-"), pl.col("b")]).alias("pair"))
+    both = pl.concat([kept, mirrored])
+    codes = sorted(set(both["a"].to_list()))
+    names = [name(c) for c in codes]
+    return both.with_columns(
+        pl.concat_str([pl.col("a"), pl.lit("-"), pl.col("b")]).alias("pair"),
+        pl.col("a").replace_strict(codes, names, default=None, return_dtype=pl.Utf8).alias("a_name"),
+        pl.col("b").replace_strict(codes, names, default=None, return_dtype=pl.Utf8).alias("b_name"))
 
 
 def matrix_chart(matrix: pl.DataFrame) -> alt.LayerChart:
-    order = (matrix.group_by("a").agg(pl.col("count").sum()).sort(["count", "a"], descending=[True, False])["a"]
-             .to_list())
+    """Rows and columns labelled by name ("China"), cells select the pair by code."""
+    order = (matrix.group_by("a_name").agg(pl.col("count").sum())
+             .sort(["count", "a_name"], descending=[True, False])["a_name"].to_list())
     pick = alt.selection_point(name="cell", fields=["a", "b"], on="click")
     base = alt.Chart(matrix.to_pandas()).encode(
-        x=alt.X("a:N", sort=order, title=None, axis=alt.Axis(labelAngle=-60, orient="top", labelOverlap=False)),
-        y=alt.Y("b:N", sort=order, title=None),
+        x=alt.X("a_name:N", sort=order, title=None,
+                axis=alt.Axis(labelAngle=-60, orient="top", labelOverlap=False, labelLimit=140)),
+        y=alt.Y("b_name:N", sort=order, title=None, axis=alt.Axis(labelLimit=160)),
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color("count:Q", scale=alt.Scale(scheme="blues", type="log"), title="Events"),
-        tooltip=[alt.Tooltip("a:N", title="Actor"), alt.Tooltip("b:N", title="Partner"),
+        tooltip=[alt.Tooltip("a_name:N", title="Actor"), alt.Tooltip("b_name:N", title="Partner"),
                  alt.Tooltip("count:Q", title="Events")],
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
     ).add_params(pick)
@@ -76,7 +84,9 @@ def profile_partners(frame: pl.DataFrame, actor: str, top: int = 15) -> pl.DataF
     pairs = pair_counts(frame.filter(pl.col("actors").list.contains(actor)))
     partners = pairs.filter((pl.col("a") == actor) | (pl.col("b") == actor)).select(
         pl.when(pl.col("a") == actor).then(pl.col("b")).otherwise(pl.col("a")).alias("partner"), "count")
-    return partners.sort(["count", "partner"], descending=[True, False]).head(top)
+    top_partners = partners.sort(["count", "partner"], descending=[True, False]).head(top)
+    return top_partners.select(pl.col("partner").map_elements(name, return_dtype=pl.Utf8).alias("partner"),
+                               pl.col("partner").alias("code"), "count")
 
 
 def profile_places(frame: pl.DataFrame, actor: str, top: int = 15) -> pl.DataFrame:

@@ -14,6 +14,13 @@ import streamlit as st
 from ui import queries
 
 LATEST = 0  # the option that follows new ingests (no ?v= in the URL)
+_PENDING = "_as_known_on_next"
+
+
+def follow_latest() -> None:
+    """After a write (upload, delete) show the latest version on the next run: the change is there.
+    A pending flag, because the selectbox may already be drawn in this run."""
+    st.session_state[_PENDING] = LATEST
 
 
 def _label(version: int, latest: int) -> str:
@@ -31,6 +38,10 @@ def render() -> None:
     shown = queries.shown_version()
     options = [LATEST] + [v.version for v in reversed(queries.versions()) if v.version != latest]
     current = LATEST if shown == latest else shown
+    if _PENDING in st.session_state:
+        st.session_state["as_known_on"] = st.session_state.pop(_PENDING)
+        st.session_state["as_known_on_date"] = None
+    first_run = "as_known_on" not in st.session_state
     if st.session_state.get("as_known_on") not in options:
         st.session_state["as_known_on"] = current  # first run of a session: the version the link names
     box = st.sidebar.container(border=True)
@@ -43,7 +54,8 @@ def render() -> None:
         on_day = queries.version_at(day)
         choice = on_day if on_day and on_day != latest else LATEST
     if choice == LATEST:
-        if queries.VERSION_PARAM in st.query_params:
+        # a link naming a version this store does not hold keeps it for one run, so the page can say so
+        if queries.VERSION_PARAM in st.query_params and not first_run:
             del st.query_params[queries.VERSION_PARAM]
     else:
         st.query_params[queries.VERSION_PARAM] = str(choice)

@@ -13,7 +13,7 @@ import base64
 import datetime as dt
 import io
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -21,16 +21,19 @@ from typing import Any
 import polars as pl
 
 from events.model import EVENT_FIELDS
+from ui import figures
 from ui.filters import Filters
 from ui.geo import load_basemap
-from ui.mapdeck import TOOLTIP, build_deck, deck_json_safe
-from ui.style import type_hex, type_order
-from ui.timeline import bucket_counts, choose_bucket, span_counts
+from ui.links import ViewLink, share_link
+from ui.mapdeck import TOOLTIP, build_deck, deck_json_safe, fit_view
 
 EXPORT_COLUMNS: tuple[str, ...] = (*EVENT_FIELDS, "date_anchored_on", "place_why", "article_title", "pub_date",
                                    "other_evidence", "highlights")
+CSV_COLUMNS: tuple[str, ...] = (
+    "date_start", "date_end", "date_precision", "date_label", "event_type", "title", "actors", "people",
+    "place_name", "place_country", "place_precision", "lat", "lon", "status", "confidence", "mentions",
+    "evidence", "doc_title", "pub_date", "event_id")
 HTML_TABLE_LIMIT = 500
-PNG_TABLE_ROWS = 14
 
 
 @dataclass(frozen=True)
@@ -41,13 +44,18 @@ class Stamp:
     store_version: str
     exported_at: str
     events: int
+    title: str = ""
+    notes: str = ""
 
     @classmethod
     def make(cls, filters: Filters, base_url: str, store_version: str, n_events: int,
-             now: dt.datetime | None = None) -> Stamp:
+             now: dt.datetime | None = None, title: str = "", notes: str = "",
+             view: ViewLink | None = None) -> Stamp:
         now = now or dt.datetime.now(dt.UTC)
-        return cls(filters=filters.describe(), window=filters.window_text(), link=filters.link(base_url),
-                   store_version=store_version, exported_at=now.isoformat(timespec="seconds"), events=n_events)
+        link = share_link(base_url, filters, replace(view or ViewLink(), version=store_version))
+        return cls(filters=filters.describe(), window=filters.window_text(), link=link,
+                   store_version=store_version, exported_at=now.isoformat(timespec="seconds"), events=n_events,
+                   title=title.strip(), notes=notes.strip())
 
     def lines(self) -> list[str]:
         return [
@@ -96,145 +104,42 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def to_csv(frame: pl.DataFrame, stamp: Stamp) -> bytes:
-    table = frame.select(list(EXPORT_COLUMNS)).with_columns(
+def csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """The analyst's columns, oldest first; lists joined with ";", formulas neutralised."""
+    table = frame.sort(["date_start", "date_end", "event_id"]).select(list(CSV_COLUMNS)).with_columns(
         pl.col("actors").list.join(";"), pl.col("people").list.join(";"))
     strings = [c for c, t in table.schema.items() if t == pl.Utf8]
-    table = table.with_columns(pl.col(c).map_elements(_cell, return_dtype=pl.Utf8) for c in strings)
-    header = "".join(f"# {line}\n" for line in stamp.lines())
-    return (header + table.write_csv()).encode("utf-8")
+    return table.with_columns(pl.col(c).map_elements(_cell, return_dtype=pl.Utf8) for c in strings)
 
 
-# -- matplotlib (PNG and the HTML's timeline) ------------------------------------------------------
-def _draw_timeline(ax: Any, frame: pl.DataFrame, span_ax: Any | None = None) -> None:
-    """Stacked bars of day-precision events; month/year-precision events as spans on ``span_ax``."""
-    import matplotlib.dates as mdates
-
-    if frame.is_empty():
-        ax.text(0.5, 0.5, "no events", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        if span_ax is not None:
-            span_ax.set_axis_off()
-        return
-    lo, hi = frame["date_start"].min(), frame["date_end"].max()
-    bucket = choose_bucket(lo, hi)
-    counts = bucket_counts(frame, bucket)
-    types = type_order(frame["event_type"].unique().to_list())
-    bottoms: dict[dt.date, int] = {}
-    for etype in types:
-        part = counts.filter(pl.col("event_type") == etype)
-        if part.is_empty():
-            continue
-        starts = part["bucket_start"].to_list()
-        widths = [(e - s).days for s, e in zip(starts, part["bucket_end"].to_list(), strict=True)]
-        heights = part["count"].to_list()
-        base = [bottoms.get(s, 0) for s in starts]
-        ax.bar(starts, heights, width=widths, bottom=base, align="edge", color=type_hex(etype), label=etype,
-               linewidth=0)
-        for s, h in zip(starts, heights, strict=True):
-            bottoms[s] = bottoms.get(s, 0) + h
-    ax.set_ylabel(f"events per {bucket}", fontsize=8)
-    ax.legend(fontsize=7, ncol=min(8, len(types)), loc="upper left", frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    locator = mdates.AutoDateLocator()
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlim(lo, hi + dt.timedelta(days=1))
-    if span_ax is None:
-        return
-    spans = span_counts(frame)
-    lanes = {"month": 1.0, "year": 0.0}
-    offsets = {t: i / max(1, len(types)) * 0.8 - 0.4 for i, t in enumerate(types)}
-    for row in spans.iter_rows(named=True):
-        y = lanes.get(row["date_precision"], 0.0) + offsets.get(row["event_type"], 0.0)
-        span_ax.plot([row["date_start"], row["span_end"]], [y, y], color=type_hex(row["event_type"]),
-                     linewidth=2.2, solid_capstyle="butt")
-    span_ax.set_yticks([1.0, 0.0], ["month-precision", "year-precision"], fontsize=7)
-    span_ax.set_ylim(-0.6, 1.6)
-    span_ax.spines[["top", "right"]].set_visible(False)
-    span_ax.tick_params(axis="x", labelsize=7)
-    span_ax.xaxis.set_major_locator(locator)
-    span_ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+def to_csv(frame: pl.DataFrame, stamp: Stamp) -> bytes:
+    """Plain CSV with a header row, nothing before it: every reader opens it as it is.
+    The stamp goes in the file name and the sidecar JSON (:func:`csv_sidecar`)."""
+    return csv_frame(frame).write_csv().encode("utf-8")
 
 
-def _draw_map(ax: Any, frame: pl.DataFrame) -> None:
-    from matplotlib.collections import LineCollection, PolyCollection
-
-    polys = []
-    for feature in load_basemap().get("features", []):
-        geom = feature["geometry"]
-        rings = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
-        polys.extend(poly[0] for poly in rings)
-    ax.add_collection(PolyCollection(polys, facecolors="#f5f3ee", edgecolors="#aaaaaa", linewidths=0.3))
-    ax.set_facecolor("#ddeaf3")
-    arcs = frame.filter(pl.col("src_lat").is_not_null() & pl.col("dst_lat").is_not_null()).head(3000)
-    if not arcs.is_empty():
-        segments = [[(r["src_lon"], r["src_lat"]), (r["dst_lon"], r["dst_lat"])]
-                    for r in arcs.select("src_lon", "src_lat", "dst_lon", "dst_lat").iter_rows(named=True)]
-        colors = [type_hex(t) for t in arcs["event_type"].to_list()]
-        ax.add_collection(LineCollection(segments, colors=colors, linewidths=0.6, alpha=0.45))
-    located = frame.filter(pl.col("lat").is_not_null())
-    if located.height > 20000:
-        located = located.sample(20000, seed=1)
-    if not located.is_empty():
-        ax.scatter(located["lon"].to_list(), located["lat"].to_list(),
-                   s=[8 + 6 * m for m in located["mentions"].clip(1, 10).to_list()],
-                   c=[type_hex(t) for t in located["event_type"].to_list()], alpha=0.75,
-                   edgecolors="white", linewidths=0.3, zorder=3)
-    ax.set_xlim(-180, 180)
-    ax.set_ylim(-60, 85)
-    ax.set_aspect("equal")
-    ax.set_xticks([])
-    ax.set_yticks([])
+def csv_sidecar(stamp: Stamp) -> bytes:
+    meta = {**asdict(stamp), "columns": list(CSV_COLUMNS),
+            "note": "actors and people are ';'-separated; a text cell starting with = + - @ is prefixed with ' "
+                    "so a spreadsheet does not run it; the JSON export has the full records."}
+    return json.dumps({"eventscape_export": meta}, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _draw_table(ax: Any, frame: pl.DataFrame) -> None:
-    ax.set_axis_off()
-    rows = frame.sort("date_start", descending=True).head(PNG_TABLE_ROWS)
-    cells = [[r["date_label"], r["event_type"], (r["actors_label"] or "")[:16], (r["title"] or "")[:52]]
-             for r in rows.iter_rows(named=True)]
-    if not cells:
-        ax.text(0.5, 0.5, "no events", ha="center")
-        return
-    table = ax.table(cellText=cells, colLabels=["Date", "Type", "Actors", "Title"], loc="upper center",
-                     cellLoc="left", colWidths=[0.16, 0.13, 0.17, 0.54])
-    table.auto_set_font_size(False)
-    table.set_fontsize(8)
-    table.scale(1, 1.45)
-    if frame.height > PNG_TABLE_ROWS:
-        ax.set_title(f"newest {PNG_TABLE_ROWS} of {frame.height:,} events", fontsize=8, loc="left")
+def file_stem(stamp: Stamp) -> str:
+    """``eventscape-v12-20260102T0304`` — the store version and export time in every file name."""
+    when = stamp.exported_at.replace("-", "").replace(":", "")[:13]
+    return f"eventscape-v{stamp.store_version}-{when}"
 
 
-def _figure(frame: pl.DataFrame, stamp: Stamp) -> Any:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(16, 10), dpi=100)
-    grid = fig.add_gridspec(4, 2, height_ratios=[0.42, 1.0, 0.32, 2.3], width_ratios=[1.15, 1], hspace=0.22,
-                            wspace=0.04, left=0.07, right=0.985, top=0.975, bottom=0.02)
-    head = fig.add_subplot(grid[0, :])
-    head.set_axis_off()
-    head.text(0, 1, "Eventscape briefing", fontsize=16, weight="bold", va="top")
-    head.text(0, 0.58, "\n".join(stamp.lines()), fontsize=8, va="top", family="monospace", color="#333")
-    bars = fig.add_subplot(grid[1, :])
-    spans = fig.add_subplot(grid[2, :], sharex=bars)
-    _draw_timeline(bars, frame, spans)
-    _draw_map(fig.add_subplot(grid[3, 0]), frame)
-    _draw_table(fig.add_subplot(grid[3, 1]), frame)
-    return fig
+# -- images (drawn in ui.figures) -----------------------------------------------------------------
+def to_png(frame: pl.DataFrame, stamp: Stamp, size: str = "A4 landscape") -> bytes:
+    """Title, notes, timeline, fitted map and wrapping table on one A4 or slide-sized page."""
+    return figures.png_page(frame, stamp.lines(), stamp.title, stamp.notes, size)
 
 
-def to_png(frame: pl.DataFrame, stamp: Stamp) -> bytes:
-    """Timeline + map + table rendered server-side (no browser)."""
-    import matplotlib
-
-    with matplotlib.rc_context({"text.parse_math": False, "svg.fonttype": "none"}):
-        fig = _figure(frame, stamp)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png")
-    return buf.getvalue()
+def to_gif(frame: pl.DataFrame, stamp: Stamp, mode: str = "cumulative") -> bytes:
+    """The playback as an animated GIF, the stamp on every frame."""
+    return figures.gif(frame, stamp.lines(), stamp.title, mode)
 
 
 def _timeline_png(frame: pl.DataFrame) -> bytes:
@@ -244,10 +149,9 @@ def _timeline_png(frame: pl.DataFrame) -> bytes:
     from matplotlib.figure import Figure
 
     with matplotlib.rc_context({"text.parse_math": False}):
-        fig = Figure(figsize=(12, 3.2), dpi=100)
-        ax = fig.add_axes((0.1, 0.36, 0.88, 0.6))
-        span_ax = fig.add_axes((0.1, 0.08, 0.88, 0.2), sharex=ax)
-        _draw_timeline(ax, frame, span_ax)
+        fig = Figure(figsize=(12, 2.6), dpi=100)
+        ax = fig.add_axes((0.07, 0.14, 0.8, 0.8))
+        figures.draw_timeline(ax, frame)
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
     return buf.getvalue()
@@ -276,7 +180,9 @@ def _table_html(frame: pl.DataFrame) -> str:
 
 def to_html(frame: pl.DataFrame, stamp: Stamp) -> bytes:
     """One file that works offline: deck.gl bundle inlined, timeline as an image, table."""
-    deck, mode = build_deck(frame, load_basemap(), offline_style=False)
+    # the view fitted to the events (the whole world at this width leaves bands beside it), and the
+    # container painted sea-coloured so nothing around the globe shows white
+    deck, mode = build_deck(frame, load_basemap(), offline_style=False, view=fit_view(frame, width=1200, height=560))
     stamp_html = "".join(f"<li>{escape(line)}</li>" for line in stamp.lines())
     timeline = base64.b64encode(_timeline_png(frame)).decode("ascii")
     more = (f"<p class='note'>Table shows the newest {HTML_TABLE_LIMIT} of {frame.height:,} events.</p>"
@@ -290,14 +196,16 @@ def to_html(frame: pl.DataFrame, stamp: Stamp) -> bytes:
 body {{ font-family: system-ui, sans-serif; margin: 16px 24px; color: #222; }}
 h1 {{ font-size: 20px; margin: 0 0 6px 0; }}
 .stamp {{ font-family: monospace; font-size: 12px; color: #333; background: #f6f8fa; padding: 8px 8px 8px 24px; }}
-#deck-container {{ position: relative; width: 100%; height: 520px; border: 1px solid #ccc; margin: 8px 0; }}
+#deck-container {{ position: relative; width: 100%; height: 560px; border: 1px solid #ccc; margin: 8px 0;
+                   background: rgb(221,234,243); overflow: hidden; }}
 table {{ border-collapse: collapse; font-size: 12px; width: 100%; }}
 th, td {{ border-bottom: 1px solid #e5e5e5; padding: 3px 6px; text-align: left; vertical-align: top; }}
 th {{ background: #f0f3f6; position: sticky; top: 0; }}
 .note {{ color: #666; font-size: 12px; }}
 </style></head>
 <body>
-<h1>Eventscape briefing</h1>
+<h1>{escape(stamp.title or "Eventscape briefing")}</h1>
+{f"<p>{escape(stamp.notes)}</p>" if stamp.notes else ""}
 <ul class="stamp">{stamp_html}</ul>
 <img alt="Timeline of the events" style="max-width:100%" src="data:image/png;base64,{timeline}">
 <p class="note">Map ({escape(mode)} mode): drag to pan, scroll to zoom, hover for details.</p>

@@ -8,6 +8,7 @@ can become markup (``<script>``, ``<img onerror>``, ``{{…}}`` all stay text).
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 
@@ -24,6 +25,14 @@ _ANCHOR_WORDS = {
     "narrative": "resolved against the narrative time",
     "knowledge": "year from shipped world knowledge",
 }
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$:])")
+
+
+def md_text(value: Any) -> str:
+    """Document text made inert for ``st.markdown``/captions/alerts: no links, images, emphasis or maths."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(value or "").split()))
 
 
 def _e(value: Any) -> str:

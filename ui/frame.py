@@ -125,7 +125,16 @@ def focus_range(frame: pl.DataFrame, share: float = 0.9) -> tuple[dt.date, dt.da
     widths = days[k - 1:] - days[: len(days) - k + 1]
     first = int(widths.argmin())
     epoch = dt.date(1970, 1, 1)
-    return epoch + dt.timedelta(days=int(days[first])), epoch + dt.timedelta(days=int(days[first + k - 1]))
+    lo, hi = epoch + dt.timedelta(days=int(days[first])), epoch + dt.timedelta(days=int(days[first + k - 1]))
+    # the events just past either edge (the newest ones above all) stay in: only far-off dates are left out
+    margin = max(dt.timedelta(days=31), (hi - lo) / 4)
+    bounds = data_range(frame)
+    assert bounds is not None
+    if bounds[1] <= hi + margin:
+        hi = bounds[1]
+    if bounds[0] >= lo - margin:
+        lo = bounds[0]
+    return lo, hi
 
 
 def event_table(frame: pl.DataFrame, limit: int = 500) -> pl.DataFrame:

@@ -18,6 +18,17 @@ import polars as pl
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from ui.spots import (
+    AREA_RGB,
+    COUNTRY_RGB,
+    POINT_PRECISIONS,
+    area_spots,
+    cluster_cell,
+    country_shapes,
+    event_tip,
+    point_spots,
+    spot_filter,
+)
 from ui.style import type_color
 
 AGGREGATE_THRESHOLD = 5000
@@ -49,37 +60,6 @@ def _clip(text: str | None, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def point_tip(row: dict[str, Any]) -> str:
-    """Plain text for one event's tooltip (shown as text, never as HTML)."""
-    lines = [
-        _clip(row.get("title"), 120),
-        f"{row.get('date_label') or ''} · {row.get('event_type') or ''} · {row.get('status') or ''}",
-        f"Actors: {row.get('actors_label') or '—'}",
-        f"Place: {row.get('place_name') or '—'}",
-        f"Mentions: {row.get('mentions')}",
-    ]
-    return "\n".join(lines)
-
-
-def _radius(mentions: int | None) -> float:
-    return 3.0 + 2.5 * math.sqrt(max(1, int(mentions or 1)))
-
-
-def point_records(frame: pl.DataFrame) -> list[dict[str, Any]]:
-    cols = ["event_id", "title", "date_label", "event_type", "status", "actors_label",
-            "place_name", "mentions", "lat", "lon"]
-    rows = frame.select(cols).filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null()).to_dicts()
-    out = []
-    for row in rows:
-        r, g, b = type_color(row["event_type"])
-        out.append({
-            "event_id": row["event_id"],
-            "position": [round(row["lon"], 3), round(row["lat"], 3)],
-            "color": [r, g, b, 190],
-            "radius": round(_radius(row["mentions"]), 1),
-            "tip": point_tip(row),
-        })
-    return out
 
 
 def arc_records(frame: pl.DataFrame, limit: int = MAX_ARCS) -> list[dict[str, Any]]:
@@ -99,15 +79,17 @@ def arc_records(frame: pl.DataFrame, limit: int = MAX_ARCS) -> list[dict[str, An
             "dst": [round(row["dst_lon"], 3), round(row["dst_lat"], 3)],
             "color": [r, g, b, 120],
             "width": 1.0 + 0.7 * math.log2(max(1, int(row["mentions"] or 1))),
-            "tip": point_tip(row),
+            "tip": event_tip(row),
         })
     return out
 
 
-def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BINS) -> list[dict[str, Any]]:
+def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BINS,
+                precisions: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Aggregate mode: events counted per grid cell, the dominant type per cell."""
-    located = frame.select("lat", "lon", "event_type", "place_name").filter(
-        pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+    located = frame.select("lat", "lon", "event_type", "place_name", "place_precision").filter(
+        pl.col("lat").is_not_null() & pl.col("lon").is_not_null()
+        & (pl.col("place_precision").is_in(precisions) if precisions else pl.lit(True)))
     if located.is_empty():
         return []
     cells = located.with_columns(
@@ -179,6 +161,11 @@ def fit_view(frame: pl.DataFrame, width: int = 580, height: int = 440) -> pdk.Vi
                          min_zoom=0, max_zoom=12)
 
 
+def view_state(view: Any) -> pdk.ViewState:
+    """A deck view from anything with ``latitude``, ``longitude`` and ``zoom`` (e.g. :class:`ui.links.MapView`)."""
+    return pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom, min_zoom=0, max_zoom=12)
+
+
 def basemap_layers(basemap: dict[str, Any], ocean: bool) -> list[pdk.Layer]:
     land = {"type": "FeatureCollection",
             "features": [f for f in basemap.get("features", []) if f["properties"].get("iso3") != "ATA"]}
@@ -192,6 +179,64 @@ def basemap_layers(basemap: dict[str, Any], ocean: bool) -> list[pdk.Layer]:
     ]
 
 
+def _pickable(layer_type: str, layer_id: str, data: list[dict[str, Any]], **kwargs: Any) -> pdk.Layer:
+    return pdk.Layer(layer_type, id=layer_id, data=data, pickable=True, auto_highlight=True,
+                     highlight_color=[255, 255, 255, 90], **kwargs)
+
+
+def geography_layers(frame: pl.DataFrame, basemap: dict[str, Any], *, points: bool = True,
+                     selected_id: str | None = None, zoom: float = 1.0) -> list[pdk.Layer]:
+    """Countries shaded by count, region/sea areas, venue/city spots with counts (see :mod:`ui.spots`)."""
+    shapes, missing = country_shapes(frame, basemap)
+    areas = area_spots(frame, missing)
+    layers = [
+        _pickable("PolygonLayer", "countries", shapes, get_polygon="polygon", get_fill_color="color",
+                  stroked=True, get_line_color=[*COUNTRY_RGB, 255], line_width_min_pixels=1),
+        _pickable("ScatterplotLayer", "areas", areas, get_position="position", get_radius="radius",
+                  radius_units="'meters'", get_fill_color="color", stroked=True,
+                  get_line_color=[*AREA_RGB, 230], line_width_min_pixels=1.5, radius_min_pixels=6),
+    ]
+    if not points:
+        return layers
+    spots = point_spots(frame, cluster_cell(zoom))
+    layers.append(_pickable("ScatterplotLayer", "events", spots, get_position="position", get_fill_color="color",
+                            get_radius="radius", radius_units="'pixels'", stroked=True,
+                            get_line_color=[255, 255, 255, 220], line_width_min_pixels=1))
+    clusters = [s for s in spots if s["n"] > 1]
+    if clusters:
+        layers.append(pdk.Layer("TextLayer", id="counts", data=clusters, get_position="position", get_text="label",
+                                get_size=12, get_color=[255, 255, 255, 255], font_weight="'bold'",
+                                outline_width=2, outline_color=[40, 40, 40, 255], pickable=False))
+    if selected_id:
+        ring = _selected_ring(frame, selected_id, spots, shapes, areas)
+        if ring is not None:
+            layers.append(ring)
+    return layers
+
+
+def _selected_ring(frame: pl.DataFrame, selected_id: str, spots: list[dict[str, Any]],
+                   shapes: list[dict[str, Any]], areas: list[dict[str, Any]]) -> pdk.Layer | None:
+    """A dark outline on whatever marker holds the selected event (not pickable)."""
+    rows = frame.filter(pl.col("event_id") == selected_id)
+    if rows.is_empty():
+        return None
+    row = rows.row(0, named=True)
+    for record in (*spots, *areas):
+        if record["event_id"] == selected_id or rows.filter(spot_filter(record["spot"])).height:
+            units = "'meters'" if record in areas else "'pixels'"
+            return pdk.Layer("ScatterplotLayer", id="selected", data=[record], get_position="position",
+                             get_radius="radius", radius_units=units, filled=False, stroked=True,
+                             get_line_color=[20, 20, 20, 255], line_width_min_pixels=3, radius_scale=1.25,
+                             radius_min_pixels=8, pickable=False)
+    if row.get("place_precision") == "country":
+        mine = [s for s in shapes if s["spot"] == f"cc:{row.get('place_country')}"]
+        if mine:
+            return pdk.Layer("PolygonLayer", id="selected", data=mine, get_polygon="polygon", filled=False,
+                             stroked=True, get_line_color=[20, 20, 20, 255], line_width_min_pixels=3,
+                             pickable=False)
+    return None
+
+
 def build_deck(
     frame: pl.DataFrame,
     basemap: dict[str, Any],
@@ -203,12 +248,13 @@ def build_deck(
     view: pdk.ViewState | None = None,
 ) -> tuple[pdk.Deck, str]:
     """The map for a filtered, windowed events frame; returns (deck, mode) with
-    mode "points" or "aggregate" (past ``aggregate_threshold`` located events)."""
-    n_located = frame.height - frame["lat"].null_count()
+    mode "points" or "aggregate" (past ``aggregate_threshold`` venue/city events)."""
+    n_points = frame.select((pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()).sum()).item()
     layers = [] if online_tiles else basemap_layers(basemap, ocean=not offline_style)
-    if n_located > aggregate_threshold:
+    if n_points > aggregate_threshold:
         mode = "aggregate"
-        bins = bin_records(frame)
+        bins = bin_records(frame, precisions=POINT_PRECISIONS)
+        layers.extend(geography_layers(frame, basemap, points=False))
         layers.append(pdk.Layer("HeatmapLayer", id="heat", data=[{"position": b["position"], "n": b["n"]} for b in bins],
                                 get_position="position", get_weight="n", radius_pixels=40, opacity=0.55,
                                 aggregation="'SUM'", pickable=False))
@@ -221,21 +267,14 @@ def build_deck(
                                 get_width="width", width_units="'pixels'", pickable=True, auto_highlight=True))
     else:
         mode = "points"
+        view = view or fit_view(frame)
+        geo = geography_layers(frame, basemap, selected_id=selected_id, zoom=float(view.zoom or 1.0))
+        layers.extend(geo[:2])  # areas under the arcs, points above them
         layers.append(pdk.Layer("ArcLayer", id="arcs", data=arc_records(frame), get_source_position="src",
                                 get_target_position="dst", get_source_color="color", get_target_color="color",
                                 get_width="width", width_units="'pixels'", get_height=0.5,
                                 pickable=True, auto_highlight=True))
-        points = point_records(frame)
-        layers.append(pdk.Layer("ScatterplotLayer", id="events", data=points,
-                                get_position="position", get_fill_color="color", get_radius="radius",
-                                radius_units="'pixels'", stroked=True, get_line_color=[255, 255, 255, 200],
-                                line_width_min_pixels=1, pickable=True, auto_highlight=True))
-        chosen = [p for p in points if p["event_id"] == selected_id] if selected_id else []
-        if chosen:  # the selected event: a dark ring on top, not pickable
-            layers.append(pdk.Layer("ScatterplotLayer", id="selected", data=chosen, get_position="position",
-                                    get_radius="radius", radius_units="'pixels'", filled=False, stroked=True,
-                                    get_line_color=[20, 20, 20, 255], line_width_min_pixels=2.5,
-                                    radius_scale=1.5, pickable=False))
+        layers.extend(geo[2:])
     deck = CompactDeck(
         layers=layers,
         initial_view_state=view or fit_view(frame),
@@ -258,17 +297,32 @@ def deck_json_safe(deck: pdk.Deck) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def selected_event_id(selection: Any) -> str | None:
-    """The event id in a ``st.pydeck_chart`` selection state, if a point or arc was clicked."""
+MapPick = tuple[str, str]
+PICK_LAYERS = ("events", "countries", "areas", "arcs")
+
+
+def map_pick(selection: Any) -> MapPick | None:
+    """What a click on the map chose: ("event", id) for a single event, ("spot", key) for a
+    marker that holds several (a cluster, a country, an area); None when nothing was clicked."""
     try:
         objects = selection["selection"]["objects"]
     except (KeyError, TypeError):
         return None
-    for layer in ("events", "arcs"):
+    for layer in PICK_LAYERS:
         for obj in objects.get(layer, []) or []:
-            if isinstance(obj, dict) and obj.get("event_id"):
-                return str(obj["event_id"])
+            if not isinstance(obj, dict):
+                continue
+            if obj.get("event_id"):
+                return "event", str(obj["event_id"])
+            if obj.get("spot"):
+                return "spot", str(obj["spot"])
     return None
+
+
+def selected_event_id(selection: Any) -> str | None:
+    """The event id in a ``st.pydeck_chart`` selection state, if a single event was clicked."""
+    pick = map_pick(selection)
+    return pick[1] if pick and pick[0] == "event" else None
 
 
 def payload_bytes(deck: pdk.Deck) -> int:

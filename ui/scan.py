@@ -24,8 +24,10 @@ from ui.filters import Filters, apply_filters
 from ui.frame import _endpoint, prepare
 
 SLIM_COLUMNS: tuple[str, ...] = ("event_id", "date_start", "date_end", "date_precision", "event_type", "status",
-                                 "actors", "place_name", "lat", "lon", "mentions", "doc_id", "doc_title")
-_CATEGORICAL = ("date_precision", "event_type", "status", "place_name", "doc_id", "doc_title")
+                                 "actors", "place_name", "place_precision", "place_country", "lat", "lon", "mentions",
+                                 "doc_id", "doc_title")
+_CATEGORICAL = ("date_precision", "event_type", "status", "place_name", "place_precision", "place_country", "doc_id",
+                "doc_title")
 POINT_LIMIT = 5000  # the map draws single events up to this many; above it aggregates (ui.mapdeck)
 
 

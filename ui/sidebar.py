@@ -17,7 +17,8 @@ import polars as pl
 import streamlit as st
 
 from ui.filters import QUERY_KEYS, Filters
-from ui.geo import country_names
+from ui.links import VIEW_KEYS, ViewLink
+from ui.names import label as actor_label
 
 NONE = "—"
 _K = {"actors": "f_actors", "mode": "f_mode", "pair_a": "f_pair_a", "pair_b": "f_pair_b",
@@ -80,10 +81,15 @@ def current_filters() -> Filters:
     )
 
 
-def sync_query_params(filters: Filters) -> None:
-    """Write the filters into the URL, touching only our keys (and only when they differ)."""
+def sync_query_params(filters: Filters, view: ViewLink | None = None) -> None:
+    """Write the filters (and, from Explore, the selected event, map view and store version)
+    into the URL, touching only our keys (and only when they differ)."""
     wanted = filters.to_query()
-    for key in QUERY_KEYS:
+    keys: tuple[str, ...] = QUERY_KEYS
+    if view is not None:
+        wanted.update(view.to_query())
+        keys = (*QUERY_KEYS, *VIEW_KEYS)
+    for key in keys:
         if key in wanted:
             if st.query_params.get(key) != wanted[key]:
                 st.query_params[key] = wanted[key]
@@ -103,25 +109,25 @@ def render(frame: pl.DataFrame, documents: pl.DataFrame) -> Filters:
         ss["_query_loaded"] = True
     _apply_pending(current_filters())
 
-    names = country_names()
     actor_counts = (frame.select(pl.col("actors").explode().alias("a")).drop_nulls().group_by("a").len()
                     .sort(["len", "a"], descending=[True, False]))
     actors = actor_counts["a"].to_list()
 
     def label(code: str) -> str:
-        return f"{code} · {names[code]}" if code in names else code
+        return code if code == NONE else actor_label(code)
 
     sb = st.sidebar
     sb.markdown("### Filters")
     sb.multiselect("Actors", _options(actors, ss.get(_K["actors"]) or []), key=_K["actors"], format_func=label,
-                   placeholder="any actor")
+                   placeholder="any actor — type a name, code or leader",
+                   help="Search by name (China), code (CHN) or a leader's name (Xi).")
     sb.radio("Match", ["any", "all"], key=_K["mode"], horizontal=True,
              format_func=lambda m: "any of them" if m == "any" else "all of them",
              help="Events involving any of the chosen actors, or all of them together.")
     c1, c2 = sb.columns(2)
     pair_opts = _options([NONE, *actors], [ss.get(_K["pair_a"], NONE), ss.get(_K["pair_b"], NONE)])
-    c1.selectbox("Pair: A", pair_opts, key=_K["pair_a"], format_func=lambda c: c)
-    c2.selectbox("Pair: B", pair_opts, key=_K["pair_b"], format_func=lambda c: c,
+    c1.selectbox("Pair: A", pair_opts, key=_K["pair_a"], format_func=label)
+    c2.selectbox("Pair: B", pair_opts, key=_K["pair_b"], format_func=label,
                  help="Bilateral pair A–B, either direction: events involving both.")
     types = sorted(frame["event_type"].unique().to_list())
     sb.multiselect("Event type", _options(types, ss.get(_K["types"]) or []), key=_K["types"], placeholder="all types")

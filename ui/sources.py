@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl"]
@@ -27,3 +29,24 @@ def documents_table(documents: pl.DataFrame, articles: pl.DataFrame) -> pl.DataF
         pl.col("ingested_at").alias("ingested"),
         pl.col("has_text").alias("text kept"),
     ).sort("title")
+
+
+_DATE_WORDS = re.compile(
+    r"\b(1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
+
+
+def no_event_reason(n_articles: int, text: str | None) -> str:
+    """Why a document gave no events, in the analyst's words (a check of what the store holds,
+    not a second run of the pipeline)."""
+    if n_articles == 0:
+        return ("No article body was found: the page held only navigation, ads, link lists or comments "
+                "(boilerplate), which are never read for events.")
+    if text is None:
+        return "The store keeps no text for this document, so the reason cannot be shown."
+    if not _DATE_WORDS.search(text):
+        return ("The text writes no date: no year, month, weekday or 'yesterday'/'today'. An event needs a date "
+                "it can be placed at.")
+    return ("Dates were found, but no sentence ties one to a participant (a country, an organisation or a "
+            "known leader) doing something: an event needs both.")

@@ -7,6 +7,7 @@ they are drawn as spans over the whole month or year in a lane below the bars.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -37,6 +38,19 @@ def bucket_end(start: dt.date, bucket: Bucket) -> dt.date:
     if bucket == "week":
         return start + dt.timedelta(days=7)
     return dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+
+
+def shift(day: dt.date, bucket: Bucket, n: int) -> dt.date:
+    """``day`` moved by ``n`` whole buckets (a month keeps its day of month where it can)."""
+    if bucket == "day":
+        return day + dt.timedelta(days=n)
+    if bucket == "week":
+        return day + dt.timedelta(days=7 * n)
+    months = day.year * 12 + day.month - 1 + n
+    year, month = divmod(months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, month + 1, last if month_end else min(day.day, last))
 
 
 def bucket_counts(frame: pl.DataFrame, bucket: Bucket) -> pl.DataFrame:
@@ -71,9 +85,35 @@ class ChartSpec:
     data: pl.DataFrame
     height: int
 
+    @property
+    def selections(self) -> list[str]:
+        """Names of the spec's selection parameters (what ``on_select`` reports)."""
+        return [p["name"] for layer in self.spec.get("layer", []) for p in layer.get("params", [])]
 
-def _date_col(name: str) -> pl.Expr:
-    return pl.col(name).dt.to_string("%Y-%m-%d")
+
+SELECTIONS = ("brush", "pick", "span_pick")
+LANE_PX = 30
+LANE_GAP = 12
+
+
+def _date_col(name: str, alias: str | None = None) -> pl.Expr:
+    return pl.col(name).dt.to_string("%Y-%m-%d").alias(alias or name)
+
+
+def bucket_start(day: dt.date, bucket: Bucket) -> dt.date:
+    if bucket == "day":
+        return day
+    if bucket == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def axis_domain(lo: dt.date, hi: dt.date, bucket: Bucket) -> tuple[dt.date, dt.date]:
+    """[first day, first day after) snapped to whole buckets, so the first and last bars are inside."""
+    lo, end = bucket_start(lo, bucket), bucket_end(bucket_start(hi, bucket), bucket)
+    if (end - lo).days < 14:  # a day or two of data: show days, not hours
+        lo, end = lo - dt.timedelta(days=3), lo + dt.timedelta(days=14)
+    return lo, end
 
 
 def timeline_chart(
@@ -81,17 +121,20 @@ def timeline_chart(
     window: tuple[dt.date, dt.date] | None,
     bucket: Bucket,
     domain: tuple[dt.date, dt.date] | None = None,
-    bar_height: int = 120,
-) -> tuple[ChartSpec, ChartSpec | None]:
-    """Stacked bars (day precision) and span lanes (month/year precision, None if there are none).
+    bar_height: int = 100,
+) -> ChartSpec:
+    """One chart: stacked bars (day precision) above span lanes (month/year precision).
 
-    Hand-written Vega-Lite rather than Altair objects: Altair validates every data row
-    against the schema, which alone took over a second at 100k events. Two charts
-    rather than a ``vconcat`` (which cannot fit its container's width); both y axes
-    get the same fixed extent so the x axes line up.
+    Bars and spans are layers of one Vega-Lite view sharing one x scale, so a span
+    sits exactly under the bars of its months; each layer has its own y scale, placed
+    by pixel range (bars on top, lanes below). Hand-written Vega-Lite rather than Altair
+    objects: Altair validates every data row against the schema, which alone took over a
+    second at 100k events.
 
-    ``frame`` should be filtered by everything *except* the time window, so the
-    chart shows the context and the window is drawn as a shaded band over it.
+    Selections (read back through ``st.vega_lite_chart(on_select="rerun")``): ``brush``
+    (drag across the bars: an x interval), ``pick`` (click a bar) and ``span_pick`` (click a
+    span). ``frame`` should be filtered by everything *except* the time window; the window is
+    a shaded band and everything outside it is faded.
     """
     counts = bucket_counts(frame, bucket)
     spans = span_counts(frame)
@@ -99,11 +142,10 @@ def timeline_chart(
     scale = {"domain": types, "range": [type_hex(t) for t in types]}
     if domain is None:
         lo = min([*counts["bucket_start"].to_list(), *spans["date_start"].to_list()], default=None)
-        hi = max([*counts["bucket_end"].to_list(), *spans["span_end"].to_list()], default=None)
+        hi = max([*counts["bucket_start"].to_list(), *spans["date_end"].to_list()], default=None)
         domain = (lo, hi) if lo and hi else None
-    if domain and (domain[1] - domain[0]).days < 14:  # a day or two of data: show days, not hours
-        domain = (domain[0] - dt.timedelta(days=3), domain[0] + dt.timedelta(days=13))
-    x_scale = {"domain": [domain[0].isoformat(), (domain[1] + dt.timedelta(days=1)).isoformat()]} if domain else {}
+    x_domain = axis_domain(*domain, bucket) if domain else None
+    x_scale = {"domain": [x_domain[0].isoformat(), x_domain[1].isoformat()]} if x_domain else {}
     if window:
         counts = counts.with_columns(
             ((pl.col("bucket_end") > window[0]) & (pl.col("bucket_start") <= window[1])).alias("in_window"))
@@ -117,20 +159,29 @@ def timeline_chart(
     counts = counts.with_columns(pl.col("event_type").replace_strict(rank, default=len(rank)).alias("_rank")).sort(
         "bucket_start", "_rank").with_columns(pl.col("count").cum_sum().over("bucket_start").alias("y1"))
     counts = counts.with_columns((pl.col("y1") - pl.col("count")).alias("y0"))
+    n_lanes = spans["date_precision"].n_unique() if not spans.is_empty() else 0
+    lanes_top = bar_height + LANE_GAP
+    total = lanes_top + LANE_PX * n_lanes if n_lanes else bar_height
     opacity = {"condition": {"test": "datum.in_window", "value": 0.95}, "value": 0.22}
-    y_axis = {"minExtent": Y_AXIS_EXTENT, "maxExtent": Y_AXIS_EXTENT}
+    x = {"field": "x0", "type": "temporal", "title": None, "scale": x_scale}
     bars_layer = {
-        "mark": {"type": "bar", "clip": True},
+        "transform": [{"filter": "datum.kind == 'bar'"}],
+        "params": [
+            {"name": "brush", "select": {"type": "interval", "encodings": ["x"]}},
+            {"name": "pick", "select": {"type": "point", "fields": ["x0", "x1"], "on": "click", "clear": "dblclick"}},
+        ],
+        "mark": {"type": "bar", "clip": True, "cursor": "pointer"},
         "encoding": {
-            "x": {"field": "bucket_start", "type": "temporal", "title": None, "scale": x_scale},
-            "x2": {"field": "bucket_end"},
-            "y": {"field": "y0", "type": "quantitative", "title": f"per {bucket}", "axis": y_axis},
+            "x": x,
+            "x2": {"field": "x1"},
+            "y": {"field": "y0", "type": "quantitative", "title": f"per {bucket}",
+                  "scale": {"range": [bar_height, 0]}, "axis": {"minExtent": Y_AXIS_EXTENT, "tickCount": 4}},
             "y2": {"field": "y1"},
             "color": {"field": "event_type", "type": "nominal", "scale": scale,
                       "legend": {"orient": "top", "columns": 8, "symbolLimit": 30, "title": None,
                                  "labelFontSize": 10}},
             "opacity": opacity,
-            "tooltip": [{"field": "bucket_start", "type": "temporal", "title": bucket.capitalize()},
+            "tooltip": [{"field": "x0", "type": "temporal", "title": bucket.capitalize()},
                         {"field": "event_type", "type": "nominal", "title": "Type"},
                         {"field": "count", "type": "quantitative", "title": "Events"}],
         },
@@ -140,37 +191,78 @@ def timeline_chart(
         layers.append({
             "data": {"values": [{"a": window[0].isoformat(), "b": (window[1] + dt.timedelta(days=1)).isoformat()}]},
             "mark": {"type": "rect", "color": "#4c78a8", "opacity": 0.10, "clip": True},
-            "encoding": {"x": {"field": "a", "type": "temporal", "scale": x_scale}, "x2": {"field": "b"}},
+            "encoding": {"x": {"field": "a", "type": "temporal", "scale": x_scale, "title": None},
+                         "x2": {"field": "b"}},
         })
     layers.append(bars_layer)
-    bars_data = counts.select(_date_col("bucket_start"), _date_col("bucket_end"), "event_type", "count", "y0", "y1",
-                              "in_window")
-    bars = ChartSpec({"height": bar_height, "layer": layers}, bars_data, bar_height + 78)
-    if spans.is_empty():
-        return bars, None
-    n_lanes = spans["date_precision"].n_unique()
-    lanes_spec = {
-        "height": 26 * n_lanes,
-        "mark": {"type": "bar", "cornerRadius": 1, "clip": True},
-        "encoding": {
-            "x": {"field": "date_start", "type": "temporal", "title": None, "scale": x_scale,
-                  "axis": {"labels": False, "ticks": False, "domain": False}},
-            "x2": {"field": "span_end"},
-            "y": {"field": "date_precision", "type": "nominal", "title": None, "sort": ["month", "year"],
-                  "axis": {"labelExpr": "datum.value + '-precision'", **y_axis}},
-            "yOffset": {"field": "event_type", "type": "nominal", "sort": types},
-            "color": {"field": "event_type", "type": "nominal", "scale": scale, "legend": None},
-            "opacity": opacity,
-            "tooltip": [{"field": "date_precision", "type": "nominal", "title": "Precision"},
-                        {"field": "event_type", "type": "nominal", "title": "Type"},
-                        {"field": "date_start", "type": "temporal", "title": "From"},
-                        {"field": "date_end", "type": "temporal", "title": "To"},
-                        {"field": "count", "type": "quantitative", "title": "Events"}],
-        },
-    }
-    lanes_data = spans.select(_date_col("date_start"), _date_col("date_end"), _date_col("span_end"),
-                              "date_precision", "event_type", "count", "in_window")
-    return bars, ChartSpec(lanes_spec, lanes_data, 26 * n_lanes + 12)
+    if n_lanes:
+        layers.append({
+            "transform": [{"filter": "datum.kind == 'span'"}],
+            "params": [{"name": "span_pick", "select": {"type": "point", "fields": ["x0", "x1"], "on": "click"}}],
+            "mark": {"type": "bar", "cornerRadius": 1, "clip": True, "cursor": "pointer", "height": {"band": 0.7}},
+            "encoding": {
+                "x": x,
+                "x2": {"field": "x1"},
+                "y": {"field": "lane", "type": "nominal", "title": None, "sort": ["month", "year"],
+                      "scale": {"range": [lanes_top, total]},
+                      "axis": {"labelExpr": "datum.value + '-precision'", "minExtent": Y_AXIS_EXTENT,
+                               "orient": "left", "ticks": False, "domain": False}},
+                "color": {"field": "event_type", "type": "nominal", "scale": scale, "legend": None},
+                "opacity": opacity,
+                "tooltip": [{"field": "lane", "type": "nominal", "title": "Precision"},
+                            {"field": "event_type", "type": "nominal", "title": "Type"},
+                            {"field": "first", "type": "temporal", "title": "From"},
+                            {"field": "last", "type": "temporal", "title": "To"},
+                            {"field": "count", "type": "quantitative", "title": "Events"}],
+            },
+        })
+    bar_rows = counts.select(pl.lit("bar").alias("kind"), _date_col("bucket_start", "x0"), _date_col("bucket_end", "x1"),
+                             pl.lit(None, pl.Utf8).alias("first"), pl.lit(None, pl.Utf8).alias("last"),
+                             pl.lit(None, pl.Utf8).alias("lane"), "event_type",
+                             pl.col("count").cast(pl.Int64), pl.col("y0").cast(pl.Int64), pl.col("y1").cast(pl.Int64),
+                             "in_window")
+    span_rows = spans.select(pl.lit("span").alias("kind"), _date_col("date_start", "x0"), _date_col("span_end", "x1"),
+                             _date_col("date_start", "first"), _date_col("date_end", "last"),
+                             pl.col("date_precision").alias("lane"), "event_type", pl.col("count").cast(pl.Int64),
+                             pl.lit(None, pl.Int64).alias("y0"), pl.lit(None, pl.Int64).alias("y1"), "in_window")
+    data = pl.concat([bar_rows, span_rows], how="vertical_relaxed")
+    spec = {"height": total, "layer": layers,
+            "resolve": {"scale": {"y": "independent"}, "axis": {"y": "independent"}}}
+    return ChartSpec(spec, data, total + 78)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """A Vega selection value (epoch milliseconds or an ISO string) as a date."""
+    if isinstance(value, int | float):
+        return (dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=float(value))).date()
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def selected_window(state: Any) -> tuple[str, tuple[dt.date, dt.date]] | None:
+    """The window a timeline interaction asks for: ("brush", (from, to)) for a drag,
+    ("pick", (from, to)) for a click on a bar or a span; None when nothing is selected."""
+    try:
+        selection = state["selection"]
+    except (KeyError, TypeError):
+        return None
+    brush = selection.get("brush") or {}
+    if isinstance(brush, dict) and brush.get("x0"):
+        values = [_as_date(v) for v in brush["x0"]][:2]
+        if len(values) == 2 and values[0] and values[1]:
+            lo, hi = sorted((values[0], values[1]))
+            return "brush", (lo, hi)
+    for name in ("pick", "span_pick"):
+        points = selection.get(name) or []
+        if isinstance(points, list) and points and isinstance(points[0], dict):
+            lo, end = _as_date(points[0].get("x0")), _as_date(points[0].get("x1"))
+            if lo and end:
+                return "pick", (lo, max(lo, end - dt.timedelta(days=1)))
+    return None
 
 
 def step_window(
@@ -186,11 +278,10 @@ def step_window(
     """
     start, end = window
     lo, hi = bounds
-    step = bucket_end(end, bucket) - end
     if end >= hi:
         return (start, hi), True
-    new_end = min(end + step, hi)
-    new_start = start if mode == "cumulative" else min(start + (new_end - end), new_end)
+    new_end = min(shift(end, bucket, 1), hi)
+    new_start = start if mode == "cumulative" else min(shift(start, bucket, 1), new_end)
     return (max(new_start, lo), new_end), new_end >= hi
 
 
@@ -202,3 +293,51 @@ def start_window(bounds: tuple[dt.date, dt.date], bucket: Bucket, mode: PlayMode
         return lo, min(bucket_end(lo, bucket) - dt.timedelta(days=1), hi)
     width = width_days or max(1, ((hi - lo).days + 1) // 12)
     return lo, min(lo + dt.timedelta(days=width - 1), hi)
+
+
+def step_back(
+    window: tuple[dt.date, dt.date],
+    bounds: tuple[dt.date, dt.date],
+    bucket: Bucket,
+    mode: PlayMode,
+) -> tuple[dt.date, dt.date]:
+    """One bucket back: ``moving`` slides the window, ``cumulative`` shortens its end."""
+    start, end = window
+    new_end = max(shift(end, bucket, -1), bounds[0])
+    if mode == "cumulative":
+        return start, max(new_end, start)
+    new_start = max(bounds[0], shift(start, bucket, -1))
+    return new_start, max(new_end, new_start)
+
+
+def _overlaps(starts: pl.Series, ends: pl.Series, window: tuple[dt.date, dt.date]) -> bool:
+    return bool(((starts <= window[1]) & (ends >= window[0])).any())
+
+
+def play_step(
+    window: tuple[dt.date, dt.date],
+    bounds: tuple[dt.date, dt.date],
+    bucket: Bucket,
+    mode: PlayMode,
+    frame: pl.DataFrame,
+) -> tuple[tuple[dt.date, dt.date], bool, str | None]:
+    """The next playback window, skipping stretches with no events.
+
+    Returns (window, finished, note); ``note`` says what was skipped ("no events
+    from 2019-03-01 to 2021-05-31"), so the jump is never silent.
+    """
+    new, done = step_window(window, bounds, bucket, mode)
+    if done or frame.is_empty() or mode == "cumulative":
+        return new, done, None
+    starts, ends = frame["date_start"], frame["date_end"]
+    if _overlaps(starts, ends, new):
+        return new, done, None
+    later = starts.filter(starts > new[1])
+    if later.is_empty():
+        return (new[0], bounds[1]) if new[1] < bounds[1] else new, True, "no more events after this window"
+    nxt = later.min()
+    assert isinstance(nxt, dt.date)
+    width = new[1] - new[0]
+    jumped = (max(bounds[0], nxt - width), min(bounds[1], nxt))
+    note = f"no events from {window[1] + dt.timedelta(days=1)} to {nxt - dt.timedelta(days=1)}; skipped ahead"
+    return jumped, jumped[1] >= bounds[1], note

@@ -277,6 +277,22 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
     return "present", passive, negated
 
 
+_BASE_BEFORE = frozenset(
+    "to will would shall should can could may might must do does did not n't never i we you they also and "
+    "then jointly together formally officially".split()
+)
+
+
+def _finite_base(toks: Sequence[Token], i: int) -> bool:
+    """Whether a verb's base form at token i is a verb: after "to", an auxiliary or a pronoun, or after a
+    plural or named subject ("officials meet", "Russia and China sign")."""
+    prev = toks[i - 1]
+    low = prev.low
+    if low in _BASE_BEFORE or low in _AUX_MODAL or low in _AUX_FUTURE:
+        return True
+    return prev.text[:1].isupper() or (low.endswith("s") and not low.endswith("ss") and low.isalpha())
+
+
 def find_triggers(
     sent: Sentence,
     toks: Sequence[Token],
@@ -304,6 +320,13 @@ def find_triggers(
                                              and not tok.low.endswith(("ed", "ing")) and tok.low not in _PAST_IRREGULAR)):
             i += 1  # "the question", "their support", "the wounded": a verb form after a determiner names no act
             continue
+        if length == 1 and sense.pos == "verb" and i > 0 and tok.low == sense.lemma and not _finite_base(toks, i):
+            # "public support for", "a global embargo": a bare base form with no subject or auxiliary is a noun
+            noun = lookup((lows[i],), "the")
+            if noun is None or noun[1].pos != "noun":
+                i += 1
+                continue
+            sense = noun[1]
         end_tok = toks[min(n, i + length) - 1]
         a, b = tok.start, end_tok.end
         capital = tok.text[:1].isupper() and i > 0 and lows[i - 1] not in ('"', "“", "(", "--", "_", ":")
@@ -311,6 +334,9 @@ def find_triggers(
             i += length
             continue
         tense, passive, negated = _tense(toks, i, sense, reported=any(w in _REPORTING for w in lows[:i]))
+        if tense not in ("future", "modal") and any(lows[j] in ("can", "could", "may", "might")
+                                                   for j in range(i) if clauses[j] == clauses[i]):
+            tense = "modal"  # "Bush can call up reservists without seeking approval": a possibility
         if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \
                 and out[-1].end >= toks[max(0, i - 5)].start:
             i += length  # "invited to join", "urged Iraq to withdraw": the governing verb is the event
@@ -338,89 +364,6 @@ def find_triggers(
                                   "present", False, clauses[must]))
             out.sort(key=lambda h: h.start)
     return out
-
-
-_NAME_GOES_ON = re.compile(r"^\s+(?:of\s+(?:the\s+)?[A-Z]|(?:Pact|Bank|University|College|Post|Times|Herald|Airlines?|"
-                           r"Council|Treaty|Accords?|Convention|Group|Institute|Club|Exchange|Company|Corp|Inc|"
-                           r"Agreement|Declaration|Process|Talks|Summit|Conference)\b)")
-
-
-def in_longer_name(sent_text: str, end: int) -> bool:
-    """A place word that a longer name goes on from ("Bay of Pigs", "Warsaw Pact", "Madrid Summit")."""
-    return bool(_NAME_GOES_ON.match(sent_text[end:end + 40]))
-
-
-def _demonym(p: PlaceMention) -> bool:
-    return p.why.startswith("adjective") or (p.text[:1].isupper() and p.text.endswith(("an", "ese", "ish", "i"))
-                                             and p.text != p.name and p.precision == "country")
-
-
-def pick_place(
-    sent: Sentence,
-    toks: Sequence[Token],
-    clauses: Sequence[int],
-    hit: TriggerHit,
-    places: Sequence[PlaceMention],
-    organisations: Sequence[tuple[int, int]],
-) -> tuple[PlaceMention | None, str]:
-    """The place of the happening from the trigger's own clause (see module docstring)."""
-    if hit.sense.mode in _NO_PLACE_MODES:
-        return None, ""
-    clause_of = {t.start: c for t, c in zip(toks, clauses, strict=True)}
-    starts = [t.start for t in toks]
-
-    def clause_at(off: int) -> int:
-        lo = 0
-        for k, s in enumerate(starts):
-            if s <= off:
-                lo = k
-            else:
-                break
-        return clauses[lo] if toks else 0
-
-    best: tuple[int, int, PlaceMention, str] | None = None
-    for p in places:
-        a, b = p.start - sent.start, p.end - sent.start
-        if _demonym(p) or _covered(a, b, organisations) or in_longer_name(sent.text, b):
-            continue
-        if clause_at(a) != hit.clause:
-            continue
-        before = sent.text[max(0, a - 50):a]
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
-        if len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_KINDS:
-            del words[-2:]  # "near the town of Samarra", "in a polarized part of north Belfast"
-            while words and words[-1] in _PLACE_MODIFIERS:
-                words.pop()
-            for skip in range(1, 4):  # "in a religiously polarized part of": adjectives before the head noun
-                if len(words) > skip and words[-skip - 1] in _LOCATIVE_PREP:
-                    del words[-skip:]
-                    break
-        while words and words[-1] in _PLACE_MODIFIERS:
-            words.pop()  # "in northern Mali", "at the Kenyan capital's airport"
-        prev = words[-3:]
-        score = 0
-        reason = ""
-        if prev and (prev[-1] in _LOCATIVE_PREP or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] == "the")):
-            score, reason = 4, "locative phrase of the event's clause"
-        elif hit.sense.mode in _VISIT_TYPES and prev and prev[-1] in ("to", "visited", "visit", "visiting", "toured", "touring", "left", "reached"):
-            score, reason = 4, "destination of the visit"
-        elif a >= hit.end and prev and prev[-1] in ("visited", "toured", "touring", "visiting", "left", "reached"):
-            score, reason = 4, "place the trigger names"
-        elif _CAPITAL.search(before):
-            score, reason = 5, "appositive capital"
-        elif hit.sense.event_type in ("ASSAULT", "COERCE", "MOBILIZE") and prev and prev[-1] in _TARGET_PREP \
-                and 0 <= a - hit.end <= 30:
-            score, reason = 3, "target of the attack"
-        if not score:
-            continue
-        rank = {"venue": 3, "city": 3, "admin": 2, "sea": 1, "country": 1}.get(p.precision, 0)
-        key = (score * 10 + rank, -abs(a - hit.start))
-        if best is None or key > best[:2]:
-            best = (key[0], key[1], p, reason)
-    if best is None:
-        return None, ""
-    _c = clause_of  # noqa: F841 - kept for readability of clause lookups above
-    return best[2], best[3]
 
 
 _COORDINATOR = re.compile(r"\b(?:and|but|or|while|then)\b")
@@ -481,11 +424,15 @@ def assign_dates(
         if not own:
             orphans.append(span)
             continue
+        if span.open_ended:
+            own = [k for k in own if hits[k].sense.pos != "verb"]  # "arrested since 1990": a state, not a day
+            if not own:
+                continue
         k = min(own, key=lambda k: _date_distance(sent.text, hits[k], a, b))
         out.setdefault(k, []).append(span)
     for span in orphans:
         a = span.timex.start - sent.start
-        free = [k for k, h in enumerate(hits) if k not in out]
+        free = [k for k, h in enumerate(hits) if k not in out and not (span.open_ended and h.sense.pos == "verb")]
         if not free:
             continue
         k = min(free, key=lambda k: abs(hits[k].start - a))

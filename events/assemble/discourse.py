@@ -39,7 +39,6 @@ from events.assemble.clauses import (
     find_triggers,
     here_or_lead,
     home_role,
-    pick_place,
     plover_type,
     pronoun_subject,
     status_for,
@@ -47,6 +46,7 @@ from events.assemble.clauses import (
     tokens,
 )
 from events.assemble.eventtypes import Trigger
+from events.assemble.places import pick_place
 from events.assemble.sentences import (
     _DAY_AFTER,
     ArticleContext,

@@ -78,3 +78,10 @@ def lookup(words: tuple[str, ...], prev: str = "") -> tuple[int, TriggerSense] |
         return 1, _NOUNS[words[0]]  # "their meeting", "the attack": the noun reading
     found = single.get(words[0])
     return (1, found) if found else None
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Every single word that can start a trigger: a quick test of whether a sentence may hold an event."""
+    single, phrases, _negative = _tables()
+    return frozenset(single) | frozenset(phrases)

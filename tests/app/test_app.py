@@ -21,7 +21,7 @@ PAGES = ["pages/explore_page.py", "pages/actors_page.py", "pages/sources_page.py
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("store") / "events.sqlite"
+    path = tmp_path_factory.mktemp("store") / "store"
     store = build_store(path, 1500, per_doc=50, seed=11)
     add_xss_document(store)
     store.close()
@@ -30,7 +30,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def empty_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("empty") / "events.sqlite"
+    path = tmp_path_factory.mktemp("empty") / "store"
     store = Store(path)
     store.add([], [], [])  # version 1: an empty store that is not seeded with demo data
     store.close()
@@ -222,3 +222,115 @@ def test_sources_without_pipeline_says_so(monkeypatch: pytest.MonkeyPatch, store
     monkeypatch.setitem(sys.modules, "events.pipeline", None)  # import fails
     at = _app(monkeypatch, store_path, "pages/sources_page.py")
     assert any("not available yet" in w.value for w in at.warning)
+
+
+# -- issue 13: a timeline that filters, an honest map, links that travel, names, exports, sources ----------------
+def test_typed_dates_and_steps_set_the_window(monkeypatch: pytest.MonkeyPatch, store_path: str) -> None:
+    import datetime as dt
+    at = _app(monkeypatch, store_path)
+    before = _in_view(at)
+    at.date_input(key="win_from").set_value(dt.date(2019, 1, 1)).run()
+    at.date_input(key="win_to").set_value(dt.date(2019, 6, 30)).run()
+    assert at.session_state["window"] == (dt.date(2019, 1, 1), dt.date(2019, 6, 30))
+    assert 0 < _in_view(at) < before and _qp(at, "to") == "2019-06-30"
+    at.button(key="step_forward").click().run()
+    forward = at.session_state["window"]
+    assert forward[1] > dt.date(2019, 6, 30)
+    at.button(key="step_back").click().run()
+    assert at.session_state["window"][1] < forward[1]
+
+
+def test_timeline_brush_and_click_set_the_window(monkeypatch: pytest.MonkeyPatch, store_path: str) -> None:
+    import datetime as dt
+    at = _app(monkeypatch, store_path)
+    ms = (dt.datetime(2020, 1, 1) - dt.datetime(1970, 1, 1)).total_seconds() * 1000
+    at.session_state["timeline"] = {"selection": {"brush": {"x0": [ms, ms + 30 * 86_400_000]}, "pick": []}}
+    at.run()
+    assert at.session_state["window"] == (dt.date(2020, 1, 1), dt.date(2020, 1, 31))
+    at.session_state["timeline"] = {"selection": {"brush": {}, "pick": [{"x0": "2021-03-01", "x1": "2021-04-01"}]}}
+    at.run()
+    assert at.session_state["window"] == (dt.date(2021, 3, 1), dt.date(2021, 3, 31))
+    assert _qp(at, "from") == "2021-03-01"
+
+
+def test_map_spot_lists_its_events_and_a_row_opens_one(monkeypatch: pytest.MonkeyPatch, store_path: str) -> None:
+    from ui.frame import prepare
+    from ui.spots import point_spots
+
+    store = Store(store_path)
+    spot = point_spots(prepare(store.events_frame(), {}))[0]
+    store.close()
+    assert spot["n"] >= 2
+    at = _app(monkeypatch, store_path)
+    at.session_state["map-0"] = {"selection": {"objects": {"events": [{"event_id": "", "spot": spot["spot"]}]}}}
+    at.run()
+    assert not at.exception
+    assert any(f"{spot['n']} event(s) at" in md.value for md in at.markdown)
+    first = at.session_state["_spot_ids"][0]
+    at.session_state["spot_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.session_state["selected"] == first and _qp(at, "ev") == first
+    assert any("event-detail" in h.proto.body for h in at.get("html"))
+    # a second click on the same marker is taken too (the map's key moved on after the first)
+    at.session_state["map-1"] = {"selection": {"objects": {"events": [{"event_id": "", "spot": spot["spot"]}]}}}
+    at.run()
+    assert at.session_state["selected"] is None and at.session_state["spot"] == spot["spot"]
+
+
+def test_link_restores_event_map_view_and_warns_on_other_version(monkeypatch: pytest.MonkeyPatch,
+                                                                 store_path: str) -> None:
+    at = _app(monkeypatch, store_path)
+    event = at.session_state["_table_ids"][0]
+    at = _app(monkeypatch, store_path, ev=event, map="55.750,37.620,4.00", v="999", pair="CHN-RUS")
+    assert at.session_state["selected"] == event
+    assert _qp(at, "map") == "55.750,37.620,4.00" and _qp(at, "ev") == event
+    assert any("version 999" in w.value for w in at.warning)
+    link = next(c.value for c in at.code if "ev=" in c.value)
+    assert "pair=CHN-RUS" in link and f"ev={event}" in link and "map=55.750,37.620,4.00" in link
+
+
+def test_public_url_setting_names_links(monkeypatch: pytest.MonkeyPatch, store_path: str) -> None:
+    monkeypatch.setenv("EVENTSCAPE_PUBLIC_URL", "https://eventscape.example.org/")
+    at = _app(monkeypatch, store_path, "pages/briefing_page.py", pair="CHN-RUS")
+    stamp = at.code[0].value
+    assert "https://eventscape.example.org/?pair=CHN-RUS" in stamp and "v=" in stamp
+
+
+def test_empty_state_says_what_to_change(monkeypatch: pytest.MonkeyPatch, store_path: str) -> None:
+    at = _app(monkeypatch, store_path, q="no-such-words-anywhere")
+    info = " ".join(i.value for i in at.info)
+    assert "Text contains" in info and "anywhere" in info and "Reset filters" in info
+    assert not at.get("vega_lite_chart") and not at.get("deck_gl_json_chart")
+
+
+def test_pickers_and_matrix_speak_names(monkeypatch: pytest.MonkeyPatch, store_path: str) -> None:
+    at = _app(monkeypatch, store_path, "pages/actors_page.py")
+    assert at.selectbox(key="f_pair_a").format_func("CHN").startswith("China (CHN)")
+    assert "Xi Jinping" in at.multiselect(key="f_actors").format_func("CHN")
+    assert at.selectbox(key="pair_pick").format_func("CHN-RUS") == "China – Russia"
+
+
+def test_sources_delete_needs_confirmation(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = tmp_path_factory.mktemp("delete") / "store"
+    store = build_store(path, 200, per_doc=50, seed=3)
+    docs = store.documents_frame()
+    victim = docs.row(0, named=True)
+    total = store.count_events()
+    store.close()
+    at = _app(monkeypatch, str(path), "pages/sources_page.py")
+    at.selectbox(key="doc_view").set_value(victim["doc_id"]).run()
+    at.button(key="delete_doc").click().run()
+    assert store_events(path) == total  # nothing happens before the confirmation
+    at.button(key="delete_confirm").click().run()
+    assert not at.exception
+    assert store_events(path) == total - victim["n_events"]
+    assert any("Deleted" in s.value for s in at.success)
+
+
+def store_events(path: Path) -> int:
+    store = Store(path)
+    try:
+        return store.count_events()
+    finally:
+        store.close()

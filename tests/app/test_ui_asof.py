@@ -52,6 +52,7 @@ def test_the_view_shows_the_version_named_in_the_link(monkeypatch: pytest.Monkey
     assert _in_view(at) == expected
     shown = "1" if expected == 300 else "2"
     assert any(f"Store version {shown} of 2" in c.value for c in at.sidebar.caption)
+    assert at.query_params.get("v") in (shown, [shown])  # the URL, so a copied link, names the version shown
 
 
 def test_choosing_an_earlier_version_in_the_sidebar(monkeypatch: pytest.MonkeyPatch, two_versions: str) -> None:
@@ -62,7 +63,8 @@ def test_choosing_an_earlier_version_in_the_sidebar(monkeypatch: pytest.MonkeyPa
     assert not at.exception
     assert _in_view(at) == 300 and at.query_params.get("v") in ("1", ["1"])
     at.sidebar.selectbox[0].set_value(0).run()
-    assert _in_view(at) == 600 and "v" not in at.query_params
+    # back on the latest: Explore's URL names it (a copied link keeps showing version 2 after new ingests)
+    assert _in_view(at) == 600 and at.query_params.get("v") in ("2", ["2"])
 
 
 @pytest.mark.parametrize("filters", [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
 import polars as pl
@@ -95,14 +96,15 @@ def test_pairs_matrix(frame: pl.DataFrame) -> None:
     assert (top["a"], top["b"]) == ("CHN", "RUS")
     matrix = matrix_frame(frame, top_n=5)
     assert matrix.filter((pl.col("a") == "RUS") & (pl.col("b") == "CHN"))["count"][0] == top["count"]
-    assert profile_partners(frame, "CHN")["partner"][0] == "RUS"
+    partners = profile_partners(frame, "CHN")
+    assert partners["code"][0] == "RUS" and partners["partner"][0] == "Russia"
 
 
 def test_exports_are_stamped(frame: pl.DataFrame) -> None:
     stamp = _stamp(frame.height)
     link = "http://localhost:8501/?pair=CHN-RUS&from=2024-01-01&to=2024-12-31"
     outputs = {
-        "csv": briefing.to_csv(frame, stamp).decode(),
+        "csv stamp": briefing.csv_sidecar(stamp).decode(),
         "json": briefing.to_json(frame, stamp).decode(),
         "geojson": briefing.to_geojson(frame, stamp).decode(),
         "html": briefing.to_html(frame, stamp).decode(),
@@ -116,6 +118,41 @@ def test_exports_are_stamped(frame: pl.DataFrame) -> None:
     assert geo["features"][0]["geometry"]["type"] == "Point"
     png = briefing.to_png(frame, stamp)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
+    assert "v42" in briefing.file_stem(stamp) and "v=42" in stamp.link  # the store version travels
+
+
+def test_csv_reads_unchanged_in_pandas_and_polars(frame: pl.DataFrame) -> None:
+    import io
+
+    import pandas as pd
+
+    data = briefing.to_csv(frame, _stamp(frame.height))
+    assert not data.startswith(b"#")
+    with_pandas = pd.read_csv(io.BytesIO(data))
+    with_polars = pl.read_csv(io.BytesIO(data))
+    assert len(with_pandas) == len(with_polars) == frame.height
+    assert list(with_pandas.columns) == list(briefing.CSV_COLUMNS)
+    assert "char_start" not in with_polars.columns and "highlights" not in with_polars.columns
+    dates = with_polars["date_start"].to_list()
+    assert dates == sorted(dates)  # oldest first
+
+
+def test_png_page_sizes_and_title() -> None:
+    from PIL import Image
+
+    small = prepare(Store(":memory:").events_frame(), {})
+    for size, (w, h) in briefing.figures.PAGE_SIZES.items():
+        stamp = briefing.Stamp.make(Filters(), "http://x/", "1", 0, title="T", notes="N")
+        image = Image.open(io.BytesIO(briefing.to_png(small, stamp, size)))
+        assert abs(image.size[0] - w * briefing.figures.DPI) <= 1 and abs(image.size[1] - h * briefing.figures.DPI) <= 1
+
+
+def test_gif_has_ten_frames_or_more(frame: pl.DataFrame) -> None:
+    from PIL import Image
+
+    data = briefing.to_gif(frame.head(200), _stamp(200))
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "GIF" and image.n_frames >= 10
 
 
 def test_exports_keep_hostile_text_as_text(hostile: pl.DataFrame) -> None:
@@ -137,3 +174,10 @@ def test_csv_guards_formulas(frame: pl.DataFrame) -> None:
     evil = frame.head(1).with_columns(pl.lit("=HYPERLINK(\"http://x\")").alias("title"))
     assert "'=HYPERLINK" in briefing.to_csv(evil, _stamp(1)).decode()
 
+
+
+def test_markdown_from_documents_stays_text() -> None:
+    from ui.detail import md_text
+
+    inert = md_text("![x](http://evil/a.png) [click](javascript:alert(1)) *b* $x$")
+    assert "](" not in inert.replace("\\](", "") and "\\!\\[x\\]" in inert and "\\$x\\$" in inert

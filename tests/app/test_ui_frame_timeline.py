@@ -10,7 +10,18 @@ import polars as pl
 from events.store import Store
 from tests.support.synthetic import iter_batches, make_event
 from ui.frame import data_range, event_table, format_date, prepare
-from ui.timeline import bucket_counts, choose_bucket, span_counts, start_window, step_window, timeline_chart
+from ui.timeline import (
+    axis_domain,
+    bucket_counts,
+    choose_bucket,
+    play_step,
+    selected_window,
+    span_counts,
+    start_window,
+    step_back,
+    step_window,
+    timeline_chart,
+)
 
 
 def _frame(events: list) -> pl.DataFrame:  # type: ignore[type-arg]
@@ -59,10 +70,11 @@ def test_month_and_year_events_are_spans_not_days() -> None:
     assert spans.height == 2
     month = spans.filter(pl.col("date_precision") == "month").row(0, named=True)
     assert (month["date_start"], month["span_end"]) == (dt.date(2024, 3, 1), dt.date(2024, 4, 1))
-    bars, lanes = timeline_chart(frame, (dt.date(2024, 3, 1), dt.date(2024, 3, 10)), "day")
-    assert len(bars.spec["layer"]) == 2 and bars.data.height == 1  # window band + bars
-    assert lanes is not None and lanes.spec["mark"]["type"] == "bar" and lanes.data.height == 2
-    assert timeline_chart(frame.filter(pl.col("date_precision") == "day"), None, "day")[1] is None
+    chart = timeline_chart(frame, (dt.date(2024, 3, 1), dt.date(2024, 3, 10)), "day")
+    assert len(chart.spec["layer"]) == 3  # window band + bars + span lanes, one shared x scale
+    assert chart.data.filter(pl.col("kind") == "bar").height == 1
+    assert chart.data.filter(pl.col("kind") == "span").height == 2
+    assert len(timeline_chart(frame.filter(pl.col("date_precision") == "day"), None, "day").spec["layer"]) == 1
 
 
 def test_week_and_month_buckets() -> None:
@@ -108,3 +120,62 @@ def test_focus_range_ignores_far_off_dates() -> None:
     lo, hi = focus_range(frame)  # type: ignore[misc]
     assert lo >= dt.date(2024, 1, 1) and hi <= dt.date(2024, 3, 1)
     assert data_range(frame)[0] == dt.date(1945, 1, 1)  # type: ignore[index]
+
+
+def test_spans_and_bars_share_one_x_scale_and_the_last_event_is_inside() -> None:
+    frame = _frame([
+        _event(1, date_precision="day", date_start=dt.date(2023, 1, 5), date_end=dt.date(2023, 1, 5)),
+        _event(2, date_precision="month", date_start=dt.date(2023, 6, 1), date_end=dt.date(2023, 6, 30)),
+        _event(3, date_precision="day", date_start=dt.date(2024, 11, 30), date_end=dt.date(2024, 11, 30)),
+    ])
+    spec = timeline_chart(frame, None, "month").spec
+    bars, spans = spec["layer"]
+    assert bars["encoding"]["x"]["scale"] == spans["encoding"]["x"]["scale"]
+    assert spec["resolve"]["scale"]["y"] == "independent" and "x" not in spec["resolve"]["scale"]
+    lo, hi = bars["encoding"]["x"]["scale"]["domain"]
+    assert lo <= "2023-01-01" and hi >= "2024-12-01"  # the whole last bucket is drawn
+    assert axis_domain(dt.date(2024, 1, 17), dt.date(2024, 11, 30), "month") == (dt.date(2024, 1, 1), dt.date(2024, 12, 1))
+
+
+def test_timeline_selections_become_windows() -> None:
+    ms = (dt.datetime(2024, 3, 1) - dt.datetime(1970, 1, 1)).total_seconds() * 1000
+    brush = {"selection": {"brush": {"x0": [ms, ms + 9 * 86_400_000]}, "pick": []}}
+    assert selected_window(brush) == ("brush", (dt.date(2024, 3, 1), dt.date(2024, 3, 10)))
+    pick = {"selection": {"brush": {}, "pick": [{"x0": ms, "x1": "2024-04-01"}]}}
+    assert selected_window(pick) == ("pick", (dt.date(2024, 3, 1), dt.date(2024, 3, 31)))
+    assert selected_window({"selection": {"brush": {}, "pick": []}}) is None
+    assert selected_window(None) is None
+
+
+def test_step_back_and_month_steps_are_whole_months() -> None:
+    bounds = (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
+    moved, _ = step_window((dt.date(2021, 1, 1), dt.date(2021, 1, 31)), bounds, "month", "moving")
+    assert moved == (dt.date(2021, 2, 1), dt.date(2021, 2, 28))  # a month, not one day
+    assert step_back(moved, bounds, "month", "moving") == (dt.date(2021, 1, 1), dt.date(2021, 1, 31))  # round trip
+    assert step_back((dt.date(2020, 1, 1), dt.date(2020, 1, 3)), bounds, "day", "moving")[0] == dt.date(2020, 1, 1)
+    assert step_back((dt.date(2021, 1, 1), dt.date(2021, 3, 1)), bounds, "month", "cumulative") == (
+        dt.date(2021, 1, 1), dt.date(2021, 2, 1))
+
+
+def test_play_skips_empty_stretches_and_says_so() -> None:
+    frame = _frame([
+        _event(1, date_precision="day", date_start=dt.date(2020, 1, 5), date_end=dt.date(2020, 1, 5)),
+        _event(2, date_precision="day", date_start=dt.date(2023, 6, 10), date_end=dt.date(2023, 6, 10)),
+    ])
+    bounds = (dt.date(2020, 1, 1), dt.date(2023, 12, 31))
+    window, done, note = play_step((dt.date(2020, 1, 1), dt.date(2020, 1, 31)), bounds, "month", "moving", frame)
+    assert window[0] <= dt.date(2023, 6, 10) <= window[1] and not done
+    assert note and "skipped" in note and "2023-06-09" in note
+    window, done, note = play_step((dt.date(2020, 1, 1), dt.date(2020, 1, 31)), bounds, "month", "moving",
+                                   frame.filter(pl.col("date_start") < dt.date(2021, 1, 1)))
+    assert done and note == "no more events after this window"
+
+
+def test_focus_range_keeps_the_newest_events() -> None:
+    from ui.frame import focus_range
+    events = [_event(i, date_precision="day", date_start=dt.date(2017, 1, 1) + dt.timedelta(days=30 * i),
+                     date_end=dt.date(2017, 1, 1) + dt.timedelta(days=30 * i)) for i in range(40)]
+    events.append(_event(98, date_precision="day", date_start=dt.date(2020, 9, 1), date_end=dt.date(2020, 9, 1)))
+    events.append(_event(99, date_precision="year", date_start=dt.date(1945, 1, 1), date_end=dt.date(1945, 12, 31)))
+    lo, hi = focus_range(_frame(events))  # type: ignore[misc]
+    assert hi == dt.date(2020, 9, 1) and lo > dt.date(2000, 1, 1)

@@ -239,3 +239,23 @@ def test_a_fronted_clause_takes_the_subject_of_the_main_clause() -> None:
     acts = [_actor("", s, "Freedonian", "FRE", via="adjective"), _actor("", s, "Ruritanian", "RUR", via="adjective")]
     evs = [e for e in _events([s], dates=[_date(s, "Friday", dt.date(2021, 5, 7))], actors=acts) if e.span]
     assert evs and [a.code for a in evs[0].agents] == ["RUR"] and [a.code for a in evs[0].others] == ["FRE"]
+
+
+def test_a_since_date_dates_no_verb_and_a_clause_with_can_is_a_possibility() -> None:
+    s = _sent("He had been arrested in several states since 1990.")
+    since = DateSpan(Timex(s.start + s.text.index("1990"), s.start + s.text.index("1990") + 4, "1990", "DATE", "1990"),
+                     dt.date(1990, 1, 1), dt.date(1990, 12, 31), "year", "explicit", "", open_ended=True)
+    assert [e for e in _events([s], dates=[since], actors=[_actor("", s, "He", "USA")]) if e.span] == []
+    s2 = _sent("The president can arrest officials without a warrant on Monday.")
+    assert _events([s2], dates=[_date(s2, "Monday", dt.date(2021, 5, 3))], actors=[_actor("", s2, "president", "USA")]) == []
+
+
+def test_a_bare_base_form_without_a_subject_is_a_noun() -> None:
+    _SENSES["support"] = ("support", "SUPPORT", "", "verb")
+    try:
+        s = _sent("Polls show public support for the plan rising this year.")
+        assert C.find_triggers(s, C.tokens(s.text), C.clause_ids(C.tokens(s.text)), lookup, []) == []
+        s2 = _sent("Officials support the plan.")
+        assert [h.sense.lemma for h in C.find_triggers(s2, C.tokens(s2.text), C.clause_ids(C.tokens(s2.text)), lookup, [])] == ["support"]
+    finally:
+        del _SENSES["support"]

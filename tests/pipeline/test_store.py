@@ -89,5 +89,5 @@ def test_version_changes_on_write_and_demo_seeding(tmp_path: Path) -> None:
 
 def test_open_store_seeds_bundled_demo(tmp_path: Path) -> None:
     store = open_store(tmp_path / "fresh")
-    if (Path(__file__).resolve().parent.parent / "data" / "demo" / "events.jsonl").exists():
+    if (Path(__file__).resolve().parents[2] / "data" / "demo" / "events.jsonl").exists():
         assert store.count_events() > 0

@@ -1,0 +1,109 @@
+"""The place of a happening, read from the trigger's own clause.
+
+Requires: a sentence's tokens and clause numbers, the trigger (``TriggerHit``) and the sentence's resolved
+places (document offsets). Sets nothing; :func:`pick_place` returns the place and why it was chosen: a
+locative phrase of the clause ("in/at/near X", "in a polarized part of north X"), the destination of a
+visit, the target of an attack ("the bombing of a Springfield clinic"), an appositive capital ("the Kenyan
+capital Nairobi") — never a demonym, an adjective or a name inside a longer name ("Warsaw Pact").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from events.assemble.clauses import (
+    _CAPITAL,
+    _LOCATIVE_PREP,
+    _NO_PLACE_MODES,
+    _PLACE_KINDS,
+    _PLACE_MODIFIERS,
+    _TARGET_PREP,
+    _VISIT_TYPES,
+    Token,
+    TriggerHit,
+    _covered,
+)
+from events.model import PlaceMention, Sentence
+
+_NAME_GOES_ON = re.compile(r"^\s+(?:of\s+(?:the\s+)?[A-Z]|(?:Pact|Bank|University|College|Post|Times|Herald|Airlines?|"
+                           r"Council|Treaty|Accords?|Convention|Group|Institute|Club|Exchange|Company|Corp|Inc|"
+                           r"Agreement|Declaration|Process|Talks|Summit|Conference)\b)")
+
+
+def in_longer_name(sent_text: str, end: int) -> bool:
+    """A place word that a longer name goes on from ("Bay of Pigs", "Warsaw Pact", "Madrid Summit")."""
+    return bool(_NAME_GOES_ON.match(sent_text[end:end + 40]))
+
+
+def _demonym(p: PlaceMention) -> bool:
+    return p.why.startswith("adjective") or (p.text[:1].isupper() and p.text.endswith(("an", "ese", "ish", "i"))
+                                             and p.text != p.name and p.precision == "country")
+
+
+def pick_place(
+    sent: Sentence,
+    toks: Sequence[Token],
+    clauses: Sequence[int],
+    hit: TriggerHit,
+    places: Sequence[PlaceMention],
+    organisations: Sequence[tuple[int, int]],
+) -> tuple[PlaceMention | None, str]:
+    """The place of the happening from the trigger's own clause (see module docstring)."""
+    if hit.sense.mode in _NO_PLACE_MODES:
+        return None, ""
+    clause_of = {t.start: c for t, c in zip(toks, clauses, strict=True)}
+    starts = [t.start for t in toks]
+
+    def clause_at(off: int) -> int:
+        lo = 0
+        for k, s in enumerate(starts):
+            if s <= off:
+                lo = k
+            else:
+                break
+        return clauses[lo] if toks else 0
+
+    best: tuple[int, int, PlaceMention, str] | None = None
+    for p in places:
+        a, b = p.start - sent.start, p.end - sent.start
+        if _demonym(p) or _covered(a, b, organisations) or in_longer_name(sent.text, b):
+            continue
+        if clause_at(a) != hit.clause:
+            continue
+        before = sent.text[max(0, a - 50):a]
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
+        if len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_KINDS:
+            del words[-2:]  # "near the town of Samarra", "in a polarized part of north Belfast"
+            while words and words[-1] in _PLACE_MODIFIERS:
+                words.pop()
+            for skip in range(1, 4):  # "in a religiously polarized part of": adjectives before the head noun
+                if len(words) > skip and words[-skip - 1] in _LOCATIVE_PREP:
+                    del words[-skip:]
+                    break
+        while words and words[-1] in _PLACE_MODIFIERS:
+            words.pop()  # "in northern Mali", "at the Kenyan capital's airport"
+        prev = words[-3:]
+        score = 0
+        reason = ""
+        if prev and (prev[-1] in _LOCATIVE_PREP or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] == "the")):
+            score, reason = 4, "locative phrase of the event's clause"
+        elif hit.sense.mode in _VISIT_TYPES and prev and prev[-1] in ("to", "visited", "visit", "visiting", "toured", "touring", "left", "reached"):
+            score, reason = 4, "destination of the visit"
+        elif a >= hit.end and prev and prev[-1] in ("visited", "toured", "touring", "visiting", "left", "reached"):
+            score, reason = 4, "place the trigger names"
+        elif _CAPITAL.search(before):
+            score, reason = 5, "appositive capital"
+        elif hit.sense.event_type in ("ASSAULT", "COERCE", "MOBILIZE") and prev and prev[-1] in _TARGET_PREP \
+                and 0 <= a - hit.end <= 30:
+            score, reason = 3, "target of the attack"
+        if not score:
+            continue
+        rank = {"venue": 3, "city": 3, "admin": 2, "sea": 1, "country": 1}.get(p.precision, 0)
+        key = (score * 10 + rank, -abs(a - hit.start))
+        if best is None or key > best[:2]:
+            best = (key[0], key[1], p, reason)
+    if best is None:
+        return None, ""
+    _c = clause_of  # noqa: F841 - kept for readability of clause lookups above
+    return best[2], best[3]
