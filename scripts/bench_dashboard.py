@@ -43,6 +43,7 @@ SCENARIOS: dict[str, Filters] = {
     "actors IND+BRA, 2020 window": Filters(actors=("IND", "BRA"), start=dt.date(2020, 1, 1), end=dt.date(2020, 12, 31)),
     "one week, all types": Filters(start=dt.date(2019, 3, 4), end=dt.date(2019, 3, 10)),
 }
+WHOLE_FRAME_MAX = 2_000_000  # the whole-frame path is measured up to this size (at 10M it wants ~10 GB)
 TARGETS = {1_000_000: {"open": 3.0, "rerun": 0.5}, 10_000_000: {"open": 15.0, "rerun": 2.0}}
 
 
@@ -153,6 +154,31 @@ def measure(path: Path) -> dict[str, Any]:
             "slim_mb": slim.estimated_size() / 1e6, "search_mb": ctx["search"].estimated_size() / 1e6}
 
 
+def measure_whole(path: Path) -> dict[str, Any]:
+    """Runs in a child process: the whole-frame path the pages read today (``queries.events()``:
+    every column of the version, prepared), with the same Explore rerun on it."""
+    from ui.filters import apply_filters
+    from ui.frame import data_range, prepare
+    from ui.geo import capitals, load_basemap
+    from ui.mapdeck import build_deck, fit_view
+    from ui.timeline import choose_bucket, timeline_chart
+
+    caps, basemap = capitals(), load_basemap()
+    Store(path).versions()
+    t0, c0 = time.perf_counter(), time.process_time()
+    frame = prepare(Store(path).events_frame(), caps)
+    loaded, loaded_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t1 = time.perf_counter()
+    base = apply_filters(frame, Filters())
+    bounds = data_range(base)
+    assert bounds
+    timeline_chart(base, None, choose_bucket(*bounds), domain=bounds)
+    build_deck(base, basemap, view=fit_view(base))
+    return {"load_seconds": loaded, "load_cpu": loaded_cpu, "first_view_seconds": time.perf_counter() - t1,
+            "frame_mb": frame.estimated_size() / 1e6,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def bench(size: int, directory: Path) -> dict[str, Any]:
     path = directory / f"bench_{size}"
     built = build(path, size)
@@ -178,6 +204,13 @@ def bench(size: int, directory: Path) -> dict[str, Any]:
               f" · sent {r['sent_mb']:.2f} MB (deck {r['deck_mb']:.2f}, charts {r['charts_mb']:.2f})")
     print(f"  worst rerun {worst:.3f} s · most sent {most:.2f} MB · peak RSS of the app-side process "
           f"{m['peak_rss_mb']:,.0f} MB")
+    if size <= WHOLE_FRAME_MAX:
+        child = subprocess.run([sys.executable, __file__, "--measure-whole", str(path)], capture_output=True,
+                               text=True, check=True)
+        w = json.loads(child.stdout.strip().splitlines()[-1])
+        print(f"  whole-frame path (queries.events(), what the pages read today): load {w['load_seconds']:.2f} s "
+              f"(cpu {w['load_cpu']:.2f}; {w['frame_mb']:.0f} MB), first unfiltered timeline+map "
+              f"{w['first_view_seconds']:.2f} s, peak RSS {w['peak_rss_mb']:,.0f} MB")
     return {"size": size, "open_seconds": m["open_seconds"], "worst_rerun_seconds": worst, "most_sent_mb": most,
             "peak_rss_mb": m["peak_rss_mb"], "upload_seconds": one_upload, **built}
 
@@ -187,9 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000000,10000000", help="comma-separated store sizes")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/eventscape-bench"))
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--measure-whole", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(args.measure)))
+        return 0
+    if args.measure_whole:
+        print(json.dumps(measure_whole(args.measure_whole)))
         return 0
     args.dir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in str(args.sizes).replace(" ", ",").split(",") if s]
