@@ -86,3 +86,27 @@ def test_large_store_path_matches_the_whole_frame_path(tmp_path: Path, filters: 
     assert event_table(rows, 50).equals(event_table(whole, 50)) or rows.height == min(50, whole.height)
     assert rows.drop("_search").columns == whole.drop("_search").columns
     assert isinstance(rows, pl.DataFrame)
+
+
+def test_delete_while_viewing_an_earlier_version_then_shows_the_latest(monkeypatch: pytest.MonkeyPatch,
+                                                                      tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    store = Store(path)
+    for docs, arts, evs in iter_batches(600, per_doc=50, seed=4, batch_docs=6):
+        store.add(docs, arts, evs)
+    victim = store.documents_frame(version=1).row(0, named=True)
+    monkeypatch.setenv("EVENTSCAPE_STORE", str(path))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["v"] = "1"
+    at.run()
+    at.switch_page("pages/sources_page.py")
+    at.run()
+    assert any("Store version 1 of 2" in c.value for c in at.sidebar.caption)
+    at.selectbox(key="doc_view").set_value(victim["doc_id"]).run()
+    at.button(key="delete_doc").click().run()
+    at.button(key="delete_confirm").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    # one new version without the document; the page now shows it, and version 1 still holds the document
+    assert any("Store version 3 of 3" in c.value for c in at.sidebar.caption)
+    assert store.count_events() == 600 - victim["n_events"]
+    assert victim["doc_id"] in store.documents_frame(version=1)["doc_id"].to_list()
