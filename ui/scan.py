@@ -22,6 +22,7 @@ import polars as pl
 
 from ui.filters import Filters, apply_filters
 from ui.frame import _endpoint, prepare
+from ui.spots import POINT_PRECISIONS
 
 SLIM_COLUMNS: tuple[str, ...] = ("event_id", "date_start", "date_end", "date_precision", "event_type", "status",
                                  "actors", "place_name", "place_precision", "place_country", "lat", "lon", "mentions",
@@ -29,6 +30,7 @@ SLIM_COLUMNS: tuple[str, ...] = ("event_id", "date_start", "date_end", "date_pre
 _CATEGORICAL = ("date_precision", "event_type", "status", "place_name", "place_precision", "place_country", "doc_id",
                 "doc_title")
 POINT_LIMIT = 5000  # the map draws single events up to this many; above it aggregates (ui.mapdeck)
+HYDRATE_LIMIT = 50_000  # a point map reads full rows for its view only up to this many events
 
 
 def slim_frame(events: pl.LazyFrame, capitals: dict[str, tuple[float, float]]) -> pl.DataFrame:
@@ -96,6 +98,18 @@ def hydrate(events: pl.LazyFrame, rows: pl.DataFrame, capitals: dict[str, tuple[
     wanted = rows["event_id"].to_list()
     hit = events.filter(pl.col("date_start").is_between(lo, hi) & pl.col("event_id").is_in(wanted)).collect()
     return prepare(hit, capitals)
+
+
+def map_input(view: pl.DataFrame, events: pl.LazyFrame, capitals: dict[str, tuple[float, float]]
+              ) -> tuple[pl.DataFrame, int]:
+    """(frame, aggregate threshold) for :func:`ui.mapdeck.build_deck`. A point map needs full rows
+    (titles for the tips), read for views of up to :data:`HYDRATE_LIMIT` events; a bigger view is
+    drawn aggregated from the slim rows, even when few of its events are venue or city points
+    (e.g. most placed only as a country)."""
+    points = view.select((pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()).sum()).item()
+    if points > POINT_LIMIT or view.height > HYDRATE_LIMIT:
+        return view, -1  # every threshold is passed: aggregate
+    return hydrate(events, view, capitals), POINT_LIMIT
 
 
 def newest(slim_view: pl.DataFrame, limit: int) -> pl.DataFrame:

@@ -110,3 +110,20 @@ def test_delete_while_viewing_an_earlier_version_then_shows_the_latest(monkeypat
     assert any("Store version 3 of 3" in c.value for c in at.sidebar.caption)
     assert store.count_events() == 600 - victim["n_events"]
     assert victim["doc_id"] in store.documents_frame(version=1)["doc_id"].to_list()
+
+
+def test_large_store_map_reads_full_rows_only_for_small_views(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.geo import load_basemap
+    from ui.mapdeck import build_deck
+
+    store = Store(tmp_path / "s")
+    for docs, arts, evs in iter_batches(300, per_doc=50, seed=5, batch_docs=6):
+        store.add(docs, arts, evs)
+    caps = capitals()
+    slim = scan.slim_frame(store.scan(), caps)
+    frame, threshold = scan.map_input(slim, store.scan(), caps)
+    assert "title" in frame.columns and build_deck(frame, load_basemap(), aggregate_threshold=threshold)[1] == "points"
+    # a view past the hydrate limit is drawn aggregated from slim rows, whatever its precisions
+    monkeypatch.setattr(scan, "HYDRATE_LIMIT", 100)
+    frame, threshold = scan.map_input(slim, store.scan(), caps)
+    assert "title" not in frame.columns and build_deck(frame, load_basemap(), aggregate_threshold=threshold)[1] == "aggregate"

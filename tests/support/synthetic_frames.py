@@ -18,6 +18,11 @@ import polars as pl
 from events.store import ARTICLES_SCHEMA, DOCUMENTS_SCHEMA, EVENTS_SCHEMA, Frames
 from tests.support.synthetic import ORGS, PEOPLE, PLACES, STATES, STATUS, TYPES, VERB
 
+_PLACES = [*PLACES, *((name, code, lat, lon, "country") for name, code, lat, lon in (
+    ("China", "CHN", 35.0, 103.0), ("Russia", "RUS", 61.5, 105.3), ("India", "IND", 22.0, 79.0),
+    ("Brazil", "BRA", -10.0, -52.0), ("Ukraine", "UKR", 49.0, 32.0), ("United States", "USA", 39.8, -98.5),
+    ("Peru", "PER", -9.2, -75.0))), ("Siberia", "RUS", 60.0, 95.0, "admin")]
+
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
 
@@ -71,11 +76,12 @@ def make_frames(first: int, n: int, *, per_doc: int, seed: int, start: dt.date, 
                                                                            d.dt.year().cast(pl.Utf8)]))
                  .otherwise(pl.concat_str([pl.lit("in "), d.dt.year().cast(pl.Utf8)])))
     dates = dates.with_columns(date_text.alias("date_text"))
-    # places: 85 % one of PLACES, jittered
+    # places: 85 % one of PLACES (cities, venues, a sea) or a country named only as the country
+    # (a quarter of them: the honest map shades those countries), jittered
     has_place = rng.random(n) < 0.85
-    p = rng.integers(0, len(PLACES), n)
-    lats = np.array([pl_[2] for pl_ in PLACES])
-    lons = np.array([pl_[3] for pl_ in PLACES])
+    p = rng.integers(0, len(_PLACES), n)
+    lats = np.array([pl_[2] for pl_ in _PLACES])
+    lons = np.array([pl_[3] for pl_ in _PLACES])
     etype = _pick(TYPES, rng.integers(0, len(TYPES), n))
     mentions = rng.choice([1, 1, 1, 2, 3, 5], n)
     people_k = rng.choice([0, 1, 2], n)
@@ -93,7 +99,7 @@ def make_frames(first: int, n: int, *, per_doc: int, seed: int, start: dt.date, 
         pl.col("lat").fill_nan(None), pl.col("lon").fill_nan(None),
         pl.col("etype").replace_strict(TYPES, [VERB[t] for t in TYPES], return_dtype=pl.Utf8).alias("verb"),
         *(pl.when(pl.col("has_place")).then(pl.col("p").replace_strict(
-            list(range(len(PLACES))), [pl_[i] for pl_ in PLACES], return_dtype=pl.Utf8)).otherwise(pl.lit(default, pl.Utf8)).alias(name)
+            list(range(len(_PLACES))), [pl_[i] for pl_ in _PLACES], return_dtype=pl.Utf8)).otherwise(pl.lit(default, pl.Utf8)).alias(name)
           for name, i, default in (("place_name", 0, None), ("place_country", 1, None), ("place_precision", 4, "none"))),
     )
     frame = pl.concat([frame, dates.select("date_start", "date_end", "precision", "date_text")], how="horizontal")
