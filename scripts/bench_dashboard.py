@@ -154,7 +154,7 @@ def measure(path: Path) -> dict[str, Any]:
 
 
 def measure_whole(path: Path) -> dict[str, Any]:
-    """Runs in a child process: the whole-frame path the pages read today (``queries.events()``:
+    """Runs in a child process: the whole-frame path the Actors and Briefing pages read (``queries.events()``:
     every column of the version, prepared), with the same Explore rerun on it."""
     from ui.filters import apply_filters
     from ui.frame import data_range, prepare
@@ -207,7 +207,7 @@ def bench(size: int, directory: Path) -> dict[str, Any]:
         child = subprocess.run([sys.executable, __file__, "--measure-whole", str(path)], capture_output=True,
                                text=True, check=True)
         w = json.loads(child.stdout.strip().splitlines()[-1])
-        print(f"  whole-frame path (queries.events(), what the pages read today): load {w['load_seconds']:.2f} s "
+        print(f"  whole-frame path (queries.events(), what the Actors and Briefing pages read): load {w['load_seconds']:.2f} s "
               f"(cpu {w['load_cpu']:.2f}; {w['frame_mb']:.0f} MB), first unfiltered timeline+map "
               f"{w['first_view_seconds']:.2f} s, peak RSS {w['peak_rss_mb']:,.0f} MB")
     return {"size": size, "open_seconds": m["open_seconds"], "worst_rerun_seconds": worst, "most_sent_mb": most,

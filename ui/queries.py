@@ -187,16 +187,27 @@ def rows_for(slim_rows: pl.DataFrame) -> pl.DataFrame:
     return scan.hydrate(_lazy(path, version), slim_rows, capitals())
 
 
+def map_frame(slim_view: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """(frame, aggregate threshold) for the map of a slim view: full rows for a point map of a
+    small view, else the slim rows drawn aggregated (see :func:`ui.scan.map_input`)."""
+    path, _ident, version = _key()
+    return scan.map_input(slim_view, _lazy(path, version), capitals())
+
+
 def newest_rows(slim_rows: pl.DataFrame, limit: int = 500) -> pl.DataFrame:
     """Full rows of the ``limit`` newest events of a view (what the list shows)."""
     return rows_for(scan.newest(slim_rows, limit))
 
 
-def event_row(event_id: str) -> dict[str, Any] | None:
-    """One event's full record (the detail pane), read lazily."""
-    path, _ident, version = _key()
+@st.cache_data(show_spinner=False, max_entries=64)
+def _event_row(path: str, ident: str, version: int, event_id: str) -> dict[str, Any] | None:
     hit = _lazy(path, version).filter(pl.col("event_id") == event_id).collect()
     return prepare(hit, capitals()).row(0, named=True) if hit.height else None
+
+
+def event_row(event_id: str) -> dict[str, Any] | None:
+    """One event's full record (the detail pane), read lazily once per version and event."""
+    return _event_row(*_key(), event_id)
 
 
 def delete_document(doc_id: str) -> int:
