@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import queries, sidebar
+from ui import asof, queries, sidebar
 
 st.set_page_config(page_title="Eventscape", page_icon=":material/public:", layout="wide")
 
@@ -25,6 +25,7 @@ page = st.navigation(PAGES)
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:1rem}"
         "[data-testid='stDeckGlJsonChart'] div:has(.deck-tooltip){overflow:visible!important}"
         "[data-testid='stElementContainer']:has(.deck-tooltip){z-index:10}</style>")
-st.session_state["filters"] = sidebar.render(queries.events(), queries.documents())
-st.sidebar.caption(f"Store version {queries.store_version()} · {queries.store_path()}")
+asof.render()  # "as known on": which store version the pages show (?v=N)
+st.session_state["filters"] = sidebar.render(queries.slim_events(), queries.documents())
+st.sidebar.caption(f"Store version {queries.store_version()} of {queries.latest_version()} · {queries.store_path()}")
 page.run()

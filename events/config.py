@@ -31,7 +31,7 @@ GEOCODER_BACKENDS = ("nominatim",)
 _OFF = ("", "off", "none", "0", "false")
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting(STORE, "data/eventscape.sqlite", "the store the app reads and `build` writes"),
+    Setting(STORE, "data/store", "the store folder (Delta tables) the app reads and `build` writes"),
     Setting(GEOCODER, "off", "an online geocoder for names the embedded gazetteer lacks: off or nominatim"),
     Setting(GEOCODER_USER_AGENT, "", "required with nominatim: a name identifying your application"),
     Setting(GEOCODER_CACHE, "~/.cache/eventscape/geocode.sqlite", "where online answers are cached"),
@@ -39,9 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
 
 
 def store_path(env: Mapping[str, str] | None = None) -> Path:
-    """The store file: ``$EVENTSCAPE_STORE`` or ``data/eventscape.sqlite`` in the repository."""
+    """The store folder: ``$EVENTSCAPE_STORE`` or ``data/store/`` in the repository."""
     value = (os.environ if env is None else env).get(STORE)
-    return Path(value) if value else DATA_DIR / "eventscape.sqlite"
+    return Path(value) if value else DATA_DIR / "store"
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,4 @@ def ingest_text(text: str, name: str, store: Store, progress: Progress | None = 
         return _ingest_documents(documents_from_text(text, name), store, progress)
     except EventscapeError as exc:
         return IngestReport(False, failed_ingest_message([user_message(exc)]))
+

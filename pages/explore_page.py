@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import polars as pl
 import streamlit as st
@@ -29,7 +30,9 @@ ss.setdefault("bucket_choice", "auto")
 st.markdown("#### Explore events")
 st.caption("Who did what, with whom, where and when, from the news pages in the store. Drag across the "
            "timeline to set the window, click a bar to zoom to it, click the map for the events at a place.")
-frame = queries.events()
+# the large-store path: per store version only the columns views aggregate on (ui.scan); full rows are
+# read for what is shown (the list, a point map, a spot's list, the detail pane)
+frame = queries.slim_events()
 if frame.is_empty():
     st.info("The store holds no events yet. Add documents on the **Sources** page.")
     st.page_link("pages/sources_page.py", label="Go to Sources", icon=":material/upload:")
@@ -217,8 +220,11 @@ def _map_buttons(fitted: MapView, selected_row: dict | None) -> None:  # type: i
 
 
 def _spot_list(view: pl.DataFrame, spot: str) -> None:
-    rows = view.filter(spot_filter(spot)).sort("date_start", descending=True)
-    st.markdown(f"**{rows.height} event(s) at {md_text(spot_title(spot, rows))}** — pick one to read its evidence.")
+    here = view.filter(spot_filter(spot))
+    rows = queries.newest_rows(here, TABLE_LIMIT).sort(["date_start", "event_id"], descending=[True, False])
+    more = f" (the newest {rows.height:,} listed)" if here.height > rows.height else ""
+    st.markdown(f"**{here.height:,} event(s) at {md_text(spot_title(spot, here))}**{more} — pick one to read its "
+                "evidence.")
     table = rows.select("event_id", "date_label", "event_type", "title", "actors_label")
     ss["_spot_ids"] = table["event_id"].to_list()
     st.dataframe(table.drop("event_id"), key="spot_table", on_select="rerun", selection_mode="single-row",
@@ -238,17 +244,14 @@ def _summary(view: pl.DataFrame) -> None:
                  hide_index=True, height=300, width="stretch")
 
 
-def _detail(frame: pl.DataFrame, view: pl.DataFrame) -> None:
-    selected = ss.get("selected")
-    rows = frame.filter(pl.col("event_id") == selected) if selected else frame.clear()
+def _detail(row: dict[str, Any] | None, view: pl.DataFrame) -> None:
     spot = ss.get("spot")
-    if rows.is_empty():
+    if row is None:
         if spot:
             _spot_list(view, spot)
         else:
             _summary(view)
         return
-    row = rows.row(0, named=True)
     with st.container(height=440, border=True, key="detail_pane"):
         if spot and st.button("Back to the list at this place", key="spot_back", icon=":material/arrow_back:"):
             ss["selected"] = None
@@ -285,7 +288,7 @@ def _share(filters: Filters, map_view: MapView) -> None:
 
 def body() -> None:
     filters: Filters = sidebar.current_filters()
-    base = apply_filters(frame, filters, window=False)
+    base = queries.explore_view(filters, window=False)
     if base.is_empty():
         sidebar.sync_query_params(filters)
         _empty_state(filters, windowed=False)
@@ -302,7 +305,7 @@ def body() -> None:
     if window:  # the timeline always shows the window, even when it lies outside the focus
         focus = (min(focus[0], window[0]), max(focus[1], window[1]))
     filters = filters.with_window(*(window or (None, None)))
-    view = base if window is None else apply_filters(base, filters)
+    view = base if window is None else apply_filters(base, Filters(start=filters.start, end=filters.end))
     _take_selection()
     map_view = _map_view(base, view)
     sidebar.sync_query_params(filters, ViewLink(ss.get("selected"), ss.get("map_view"), queries.store_version()))
@@ -328,23 +331,23 @@ def body() -> None:
         st.warning(stale, icon=":material/history:")
     if view.is_empty():
         _empty_state(filters, windowed=True)
-    selected_rows = frame.filter(pl.col("event_id") == ss.get("selected")) if ss.get("selected") else frame.clear()
+    selected_row = queries.event_row(ss["selected"]) if ss.get("selected") else None
     col_map, col_detail = st.columns([3, 2])
     with col_map:
-        deck, mode = build_deck(view, load_basemap(), selected_id=ss.get("selected"),
+        map_rows, threshold = queries.map_frame(view)
+        deck, mode = build_deck(map_rows, load_basemap(), selected_id=ss.get("selected"), aggregate_threshold=threshold,
                                 online_tiles=bool(ss.get("online_tiles")),
                                 view=WORLD_VIEW if view.is_empty() else view_state(map_view))
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=map_key(), height=440,
                         alt="Map of the events in view")
         fitted = fit_view(base)
-        _map_buttons(MapView(fitted.latitude, fitted.longitude, fitted.zoom),
-                     selected_rows.row(0, named=True) if not selected_rows.is_empty() else None)
+        _map_buttons(MapView(fitted.latitude, fitted.longitude, fitted.zoom), selected_row)
         if mode == "aggregate":
             st.caption(f"{located:,} located events: venue/city events binned per 1° cell; filter or narrow the "
                        "window to see single events.")
         st.html(legend_html(view))
     with col_detail:
-        _detail(frame, view)
+        _detail(selected_row, view)
     _share(filters, map_view)
     if not view.is_empty():
         _table(view)
@@ -354,7 +357,7 @@ def body() -> None:
 
 
 def _table(view: pl.DataFrame) -> None:
-    table = event_table(view, TABLE_LIMIT)
+    table = event_table(queries.newest_rows(view, TABLE_LIMIT), TABLE_LIMIT)
     ss["_table_ids"] = table["event_id"].to_list()
     st.dataframe(
         table.drop("event_id"), key="event_table", on_select="rerun", selection_mode="single-row",

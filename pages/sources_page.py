@@ -7,7 +7,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from ui import ingest, queries
+from ui import asof, ingest, queries
 from ui.detail import document_html, md_text
 from ui.sources import UPLOAD_TYPES, documents_table, no_event_reason
 
@@ -39,6 +39,7 @@ def _run(kind: str, payload: Any, name: str) -> None:
         _say("error", ingest.failure_message(name, exc))
         return
     bar.progress(1.0, text="Done")
+    asof.follow_latest()
     if not report.ok:
         _say("error", report.message)
     elif report.new_documents == 0:
@@ -49,6 +50,7 @@ def _run(kind: str, payload: Any, name: str) -> None:
 
 def _delete(doc_id: str, title: str) -> None:
     removed = queries.delete_document(doc_id)
+    asof.follow_latest()
     st.session_state["_ingest_log"] = [("success", f"Deleted “{md_text(title)}” and its {removed} event(s).")]
     st.session_state["_confirm_delete"] = None
     st.session_state["doc_view"] = "—"
@@ -66,7 +68,8 @@ def _document(doc_id: str, row: dict[str, Any]) -> None:
                 icon=":material/help:")
     if st.session_state.get("_confirm_delete") == doc_id:
         st.warning(f"Delete “{md_text(row['title'][:80])}” and its {row['events']} event(s) from the store? "
-                   "This cannot be undone (re-ingest the file to bring it back).")
+                   "The latest store version will not hold it; earlier versions still do (**As known on**), and "
+                   "re-ingesting the file brings it back.")
         yes, no = st.columns(2)
         yes.button("Yes, delete", key="delete_confirm", type="primary", icon=":material/delete:",
                    on_click=_delete, args=(doc_id, row["title"]))

@@ -88,8 +88,9 @@ def share_link(base_url: str, filters: Filters, view: ViewLink) -> str:
 
 
 def version_note(link_version: str | None, current: str) -> str | None:
-    """What to tell the reader when a link was made on another store version."""
+    """What to tell the reader when a link names a version other than the one shown (``?v=N`` is
+    reproduced by time travel, so this happens only when the store no longer holds version N)."""
     if not link_version or link_version == current:
         return None
-    return (f"This link was made on store version {link_version}; the store is now at version {current}. "
-            "Documents added or deleted since then change what you see.")
+    return (f"This link was made on store version {link_version}, which this store does not hold (it was "
+            f"rebuilt or moved); showing version {current}. Documents added or deleted since then change what you see.")

@@ -41,14 +41,15 @@ def _clip(text: str | None, limit: int) -> str:
 
 
 def event_line(row: dict[str, Any]) -> str:
-    return f"• {row.get('date_label') or ''} · {row.get('event_type') or ''} · {_clip(row.get('title'), 70)}"
+    when = row.get("date_label") or row.get("date_start") or ""
+    return f"• {when} · {row.get('event_type') or ''} · {_clip(row.get('title'), 70)}"
 
 
 def event_tip(row: dict[str, Any]) -> str:
     """Plain text for one event's tooltip (shown as text, never as HTML)."""
     return "\n".join([
         _clip(row.get("title"), 120),
-        f"{row.get('date_label') or ''} · {row.get('event_type') or ''} · {row.get('status') or ''}",
+        f"{row.get('date_label') or row.get('date_start') or ''} · {row.get('event_type') or ''} · {row.get('status') or ''}",
         f"Actors: {row.get('actors_label') or '—'}",
         f"Place: {row.get('place_name') or '—'} ({row.get('place_precision') or '?'})",
         f"Mentions: {row.get('mentions')}",
@@ -65,6 +66,12 @@ def _list_tip(head: str, rows: list[dict[str, Any]], n: int) -> str:
 
 _TIP_COLS = ["event_id", "title", "date_label", "event_type", "status", "actors_label", "place_name",
              "place_precision", "mentions", "date_start"]
+
+
+def _tip_columns(frame: pl.DataFrame) -> list[pl.Expr]:
+    """The tooltip columns. The large-store frame (:mod:`ui.scan`) has no titles or date labels:
+    those stay empty there (a tooltip then shows the start date) rather than loading 10M titles."""
+    return [pl.col(c) if c in frame.columns else pl.lit(None, pl.Utf8).alias(c) for c in _TIP_COLS]
 
 
 def _groups(frame: pl.DataFrame, keys: list[str]) -> list[dict[str, Any]]:
@@ -93,7 +100,7 @@ def point_spots(frame: pl.DataFrame, cell_deg: float = MIN_CELL_DEG) -> list[dic
     """Venue/city events, one marker per grid cell of ``cell_deg`` (see :func:`cluster_cell`: points
     that would overlap at the map's zoom are one marker with a count); ``event_id`` is set when a
     marker holds one event."""
-    pts = frame.select(*_TIP_COLS, "lat", "lon").filter(
+    pts = frame.select(*_tip_columns(frame), "lat", "lon").filter(
         pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
     if pts.is_empty():
         return []
@@ -128,7 +135,7 @@ def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
 
 def country_shapes(frame: pl.DataFrame, basemap: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
     """Country-precision events as shaded outlines: (polygon records, ISO3 codes without an outline)."""
-    cty = frame.select(*_TIP_COLS, "place_country", "lat", "lon").filter(
+    cty = frame.select(*_tip_columns(frame), "place_country", "lat", "lon").filter(
         (pl.col("place_precision") == "country") & pl.col("place_country").is_not_null())
     if cty.is_empty():
         return [], []
@@ -160,7 +167,7 @@ def area_spots(frame: pl.DataFrame, countries_without_outline: list[str] | None 
     cond = pl.col("place_precision").is_in(AREA_PRECISIONS)
     if countries_without_outline:
         cond = cond | ((pl.col("place_precision") == "country") & pl.col("place_country").is_in(countries_without_outline))
-    areas = frame.select(*_TIP_COLS, "place_country", "lat", "lon").filter(
+    areas = frame.select(*_tip_columns(frame), "place_country", "lat", "lon").filter(
         cond & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
     if areas.is_empty():
         return []

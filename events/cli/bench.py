@@ -5,6 +5,9 @@ Lines printed (one per benchmark, ``key=value`` pairs, easy to grep):
               ``dateparser.search_dates`` alone over the same text (the baseline)
   timex     — the temporal tagger on the TimeBank/AQUAINT texts vs search_dates on them
   geoparse  — end-to-end geoparsing on the GeoWebNews texts
+  workers   — (with --workers 1,2) the pipeline on a Dask LocalCluster of N worker processes, on
+              distinct texts (TimeBank + GeoWebNews + the corpus, each text once): wall-clock
+              throughput per N, its ratio to the first N, and whether every N gave the same event ids
   memory    — peak resident memory of the whole run
 Times are CPU seconds of this process (``time.process_time``), so the comparison
 with the baseline holds on a busy machine; both sides run single-threaded.
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import resource
 import sys
 import time
@@ -129,8 +133,56 @@ def bench_geoparse(eval_dir: Path) -> None:
           f"mb_per_s={mb / secs:.3f} (median of 3 passes; first pass {mb / passes[0]:.3f})", flush=True)
 
 
+def distinct_documents(corpus: Path, eval_dir: Path) -> list[Document]:
+    """Every text once: the TimeBank and GeoWebNews documents and the corpus pages."""
+    docs: list[Document] = []
+    for name in ("timebank_aquaint_train.jsonl", "geowebnews.jsonl"):
+        path = eval_dir / name
+        if path.exists():
+            docs.extend(documents_from_bytes(path.name, path.read_bytes()))
+    for path in sorted(corpus.glob("*.txt")) if corpus.is_dir() else []:
+        docs.extend(documents_from_bytes(path.name, path.read_bytes()))
+    unique = {d.doc_id: d for d in docs}  # content ids: a text given twice counts once
+    return list(unique.values())
+
+
+def bench_workers(corpus: Path, eval_dir: Path, counts: Sequence[int], chunk: int = 4) -> None:
+    """Wall-clock throughput of distributed extraction with each number of workers."""
+    from events.distributed import Cluster, chunked, extract_documents
+
+    docs = distinct_documents(corpus, eval_dir)
+    if not docs:
+        print("workers: skipped (no TimeBank/GeoWebNews files or corpus)")
+        return
+    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    # the longest texts first, so no worker is left with one long document at the end
+    chunks = chunked(sorted(docs, key=lambda d: -len(d.text)), chunk)
+    first_rate: float | None = None
+    first_ids: list[str] | None = None
+    for n in counts:
+        with Cluster(workers=n, quiet=True) as cluster:
+            cluster.warm_up()  # gazetteer and rules loaded on every worker before the clock starts
+            t0 = time.perf_counter()
+            results = list(cluster.map_chunks(extract_documents, chunks))
+            secs = time.perf_counter() - t0
+        ids = sorted(eid for r in results for eid in r.frames.events["event_id"].to_list())
+        cpu = sum(r.cpu_seconds for r in results)
+        rate = mb / secs
+        first_rate = first_rate or rate
+        first_ids = first_ids if first_ids is not None else ids
+        load = os.getloadavg()[0]
+        print(f"workers: n={n} docs={len(docs)} mb={mb:.2f} events={len(ids)} wall_secs={secs:.2f} "
+              f"mb_per_s={rate:.3f} docs_per_s={len(docs) / secs:.1f} speedup={rate / first_rate:.2f}x "
+              f"worker_cpu_secs={cpu:.2f} cpu_busy={cpu / (n * secs):.0%} "
+              f"same_event_ids={ids == first_ids} (load average {load:.1f} on {os.cpu_count()} cores)", flush=True)
+
+
 def run_bench(args: argparse.Namespace) -> int:
     corpus, eval_dir = Path(args.corpus), Path(args.eval_dir)
+    if args.workers:
+        bench_workers(corpus, eval_dir, [int(n) for n in str(args.workers).split(",") if n.strip()])
+        if args.only is None:
+            return _memory()
     if args.only in (None, "pipeline"):
         if corpus.is_dir():
             bench_pipeline(corpus, args.mb)
@@ -146,6 +198,10 @@ def run_bench(args: argparse.Namespace) -> int:
             bench_geoparse(eval_dir)
         else:
             print(f"geoparse: skipped (no GeoWebNews file in {eval_dir}; pass --eval-dir)")
+    return _memory()
+
+
+def _memory() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"memory: peak_rss_mb={peak_mb:.0f}")
     sys.stdout.flush()

@@ -61,41 +61,119 @@ def _rows(events: Sequence[Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from events.pipeline import extract_paths
+def _batch_progress(state: Any) -> None:
+    sys.stderr.write(f"\r{state.line():<100}")
+    if state.files_done >= state.files_total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
 
+
+def _distributed(args: argparse.Namespace) -> dict[str, Any]:
+    if args.workers is not None and args.workers < 1:
+        raise EventscapeError("--workers: give 1 or more")
+    return {"workers": args.workers, "scheduler": args.scheduler}
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".jsonl", ".parquet", ".csv"):
         raise EventscapeError(f"--out {out}: use a .jsonl, .parquet or .csv file name")
-    events = []
-    for result in extract_paths(args.paths, _skip, _progress):
-        events.extend(result.events)
-    rows = _rows(events)
+    if args.workers is not None or args.scheduler:
+        rows = _rows_from_batches(args)
+    else:
+        from events.pipeline import extract_paths
+
+        events = []
+        for result in extract_paths(args.paths, _skip, _progress):
+            events.extend(result.events)
+        rows = _rows(events)
     write_events(rows, out)
     sys.stderr.write(f"{len(rows)} events written to {out}\n")
     return 0
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    from events.pipeline import extract_paths
-    from events.store import Store, default_store_path, load_demo
+def _rows_from_batches(args: argparse.Namespace) -> list[dict[str, Any]]:
+    import polars as pl
 
-    path = Path(args.store) if args.store else default_store_path()
-    tmp = path.with_name(path.name + ".building")
-    for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-        p.unlink(missing_ok=True)
-    store = Store(tmp)
-    if args.paths:
-        for result in extract_paths(args.paths, _skip, _progress):
-            store.add([result.document], result.articles, result.events)
-    else:
-        load_demo(store)
-    n = store.count_events()
-    store.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    tmp.replace(path)  # atomic: the app sees the old store or the new one, never half of one
-    sys.stderr.write(f"store {path}: {n} events\n")
+    from events.batches import extract_batches
+
+    frames = [b.events for b in extract_batches(args.paths, _skip, on_progress=_batch_progress, ordered=True,
+                                                **_distributed(args))]
+    if not frames:
+        return []
+    dates = ("date_start", "date_end", "pub_date")
+    return pl.concat(frames).with_columns(pl.col(c).cast(pl.Utf8) for c in dates).to_dicts()
+
+
+OPTIMIZE_AFTER_BUILD = 1000  # documents: past this a build ends with a compaction
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the store from PATHs as one run: the first batch replaces what the store held (earlier
+    versions stay readable), later batches add to it. A rerun of a build that did not finish
+    resumes it. Inputs with nothing usable leave the store as it was (exit 2)."""
+    import hashlib
+
+    from events.batches import extract_batches
+    from events.store import Store, default_store_path, load_demo
+    from events.store_log import build_lock
+
+    store = Store(Path(args.store) if args.store else default_store_path())
+    with build_lock(store.root):
+        if not args.paths:
+            load_demo(store, replace=True)
+            sys.stderr.write(f"store {store.path}: {store.count_events()} events (bundled demo), "
+                             f"version {store.version()}\n")
+            return 0
+        signature = hashlib.sha1("\n".join(sorted(str(Path(p).resolve()) for p in args.paths)).encode()).hexdigest()
+        note = store.note()
+        resume = not args.fresh and note.get("build") == signature and not note.get("done")
+        skip = frozenset(store.known_document_ids()) if resume else frozenset()
+        if resume:
+            sys.stderr.write(f"resuming the unfinished build of these inputs ({len(skip)} documents already stored)\n")
+        committed = 0
+        first = not resume
+        batches = extract_batches(args.paths, _skip, skip_ids=skip, on_progress=_batch_progress, **_distributed(args))
+        pending = next(batches, None)
+        while pending is not None:
+            following = next(batches, None)  # one batch ahead: the last commit says the build is done
+            added = store.add_frames(pending, replace=first, note={"build": signature, "done": following is None})
+            committed += added.new_documents
+            first = False
+            pending = following
+        if committed >= OPTIMIZE_AFTER_BUILD:
+            store.optimize()  # a large build: compact its batches, cluster events by date, checkpoint
+        if committed == 0 and not resume:
+            sys.stderr.write(f"nothing usable in {' '.join(args.paths)}: the store was left as it was "
+                             f"({store.count_events()} events, version {store.version()})\n")
+            return 2
+    sys.stderr.write(f"store {store.path}: {store.count_events()} events, version {store.version()}\n")
+    return 0
+
+
+def cmd_store(args: argparse.Namespace) -> int:
+    from events.store import Store, default_store_path
+
+    target = Path(args.store) if args.store else default_store_path()
+    if args.action == "migrate":
+        from events.store_migrate import migrate_sqlite
+
+        n = migrate_sqlite(Path(args.source), Store(target))
+        sys.stderr.write(f"migrated {n} events from {args.source} into {target}\n")
+        return 0
+    store = Store(target)
+    if args.action == "optimize":
+        store.optimize()
+        sys.stderr.write(f"store {target}: compacted and checkpointed, version {store.version()}\n")
+    elif args.action == "versions":
+        for v in store.versions():
+            print(f"{v.version}\t{v.at.isoformat() if v.at else ''}\t{v.op}\t{v.n_events} events\t"
+                  f"{v.n_documents} documents")
+    elif args.action == "rollback":
+        if args.version is None:
+            raise EventscapeError("store rollback: give the version to return to")
+        new = store.rollback(args.version)
+        sys.stderr.write(f"store {target}: version {new} holds what version {args.version} held\n")
     return 0
 
 
@@ -142,11 +220,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract events from files/folders to .jsonl/.parquet/.csv")
     p.add_argument("paths", nargs="+")
     p.add_argument("--out", required=True)
+    _cluster_flags(p)
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("build", help="(re)build the app's store from PATHs (default: the bundled demo data)")
     p.add_argument("paths", nargs="*")
-    p.add_argument("--store", help="store file (default $EVENTSCAPE_STORE or data/eventscape.sqlite)")
+    p.add_argument("--store", help="store folder (default $EVENTSCAPE_STORE or data/store/)")
+    p.add_argument("--fresh", action="store_true", help="start over even if the last build of these inputs did not finish")
+    _cluster_flags(p)
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("store", help="store upkeep: optimize, versions, rollback, migrate from SQLite")
+    p.add_argument("action", choices=["optimize", "versions", "rollback", "migrate"])
+    p.add_argument("source", nargs="?", help="migrate: the SQLite store file to read")
+    p.add_argument("--version", type=int, help="rollback: the version whose content becomes the latest")
+    p.add_argument("--store", help="store folder (default $EVENTSCAPE_STORE or data/store/)")
+    p.set_defaults(func=cmd_store)
     p = sub.add_parser("demo", help="regenerate the bundled demo data (data/demo/) from PATHs")
     p.add_argument("paths", nargs="+")
     p.add_argument("--out-dir")
@@ -165,8 +252,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--eval-dir", default=str(REPO_ROOT.parent / "shared" / "eval" / "data"))
     p.add_argument("--mb", type=float, default=5.0, help="size of the repeated corpus (MB)")
     p.add_argument("--only", choices=["pipeline", "timex", "geoparse"], help="run one benchmark")
+    p.add_argument("--workers", help="distributed extraction with each number of Dask workers, e.g. 1,2 "
+                                     "(on distinct texts; alone unless --only is given)")
     p.set_defaults(func=cmd_bench)
     return ap
+
+
+def _cluster_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=int, help="extract on a local Dask cluster of N worker processes")
+    p.add_argument("--scheduler", help="extract on an existing Dask cluster (tcp://HOST:8786)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

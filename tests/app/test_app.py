@@ -21,7 +21,7 @@ PAGES = ["pages/explore_page.py", "pages/actors_page.py", "pages/sources_page.py
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("store") / "events.sqlite"
+    path = tmp_path_factory.mktemp("store") / "store"
     store = build_store(path, 1500, per_doc=50, seed=11)
     add_xss_document(store)
     store.close()
@@ -30,7 +30,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def empty_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("empty") / "events.sqlite"
+    path = tmp_path_factory.mktemp("empty") / "store"
     store = Store(path)
     store.add([], [], [])  # version 1: an empty store that is not seeded with demo data
     store.close()
@@ -312,7 +312,7 @@ def test_pickers_and_matrix_speak_names(monkeypatch: pytest.MonkeyPatch, store_p
 
 def test_sources_delete_needs_confirmation(monkeypatch: pytest.MonkeyPatch,
                                            tmp_path_factory: pytest.TempPathFactory) -> None:
-    path = tmp_path_factory.mktemp("delete") / "events.sqlite"
+    path = tmp_path_factory.mktemp("delete") / "store"
     store = build_store(path, 200, per_doc=50, seed=3)
     docs = store.documents_frame()
     victim = docs.row(0, named=True)

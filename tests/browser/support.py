@@ -76,13 +76,13 @@ def out_dir() -> Path:
 @pytest.fixture(scope="session")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("browser")
-    main = base / "main.sqlite"
+    main = base / "main"
     build_store(main, 600, per_doc=40, seed=21).close()
-    hostile = base / "hostile.sqlite"
+    hostile = base / "hostile"
     store = Store(hostile)
     add_xss_document(store)
     store.close()
-    demo = base / "demo.sqlite"
+    demo = base / "demo"
     open_store(demo).close()  # the bundled demo data (94 events, China–Russia among them)
     return {"main": main, "hostile": hostile, "demo": demo}
 

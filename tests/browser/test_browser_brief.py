@@ -258,7 +258,7 @@ def test_delete_removes_exactly_that_documents_events(browser: Browser, demo_ser
                     ready="text=Documents in the store")
     page.get_by_role("button", name=re.compile("Delete this document")).click()
     _settle(page)
-    page.wait_for_selector("text=cannot be undone", timeout=20_000)
+    page.wait_for_selector("text=earlier versions still do", timeout=20_000)
     page.get_by_role("button", name="Yes, delete").click()
     _settle(page)
     page.wait_for_selector("text=Deleted", timeout=20_000)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -55,9 +54,9 @@ def test_failed_write_leaves_store_unchanged(monkeypatch: pytest.MonkeyPatch) ->
     version = store.version()
 
     def boom(*_a: object, **_k: object) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+        raise OSError("disk I/O error")
 
-    monkeypatch.setattr(Store, "_insert_event", boom)
+    monkeypatch.setattr(Store, "_merge_events", boom)
     with pytest.raises(StoreError, match="unchanged"):
         store.add([_doc("d1")], [Article("d1", 0, "A", 0, 5)], [_event("e1", "d1")])
     assert store.version() == version
@@ -71,14 +70,14 @@ def test_interrupted_write_rolls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupt(*_a: object, **_k: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Store, "_insert_event", interrupt)
+    monkeypatch.setattr(Store, "_merge_events", interrupt)
     with pytest.raises(KeyboardInterrupt):
         store.add([_doc()], [], [_event()])
     assert store.count_events() == 0 and store.documents_frame().height == 0
 
 
 def test_version_changes_on_write_and_demo_seeding(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.sqlite")
+    store = Store(tmp_path / "s")
     assert store.version() == "0"
     store.add([_doc()], [], [_event()])
     assert store.version() == "1"
@@ -89,36 +88,6 @@ def test_version_changes_on_write_and_demo_seeding(tmp_path: Path) -> None:
 
 
 def test_open_store_seeds_bundled_demo(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "fresh.sqlite")
+    store = open_store(tmp_path / "fresh")
     if (Path(__file__).resolve().parents[2] / "data" / "demo" / "events.jsonl").exists():
         assert store.count_events() > 0
-
-
-def test_large_frames_are_snapshotted_per_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import events.store as store_mod
-
-    monkeypatch.setattr(store_mod, "_SNAPSHOT_MIN_ROWS", 1)
-    path = tmp_path / "s.sqlite"
-    store = Store(path)
-    store.add([_doc()], [], [_event()])
-    first = store.events_frame()
-    snaps = [p.name for p in tmp_path.glob("s.sqlite.events-v*.parquet")]
-    assert len(snaps) == 1 and snaps[0].startswith("s.sqlite.events-v1-")
-    assert Store(path).events_frame().equals(first)
-    store.add([_doc("d2")], [], [_event("e2", "d2")])
-    assert Store(path).events_frame().height == 2  # a new version never reads the old snapshot
-    snaps = [p.name for p in tmp_path.glob("s.sqlite.events-v*.parquet")]
-    assert len(snaps) == 1 and snaps[0].startswith("s.sqlite.events-v2-")
-
-
-def test_delete_document_removes_exactly_its_rows_in_one_version() -> None:
-    store = Store(":memory:")
-    store.add([_doc("d1"), _doc("d2")], [Article("d1", 0, "A", 0, 5), Article("d2", 0, "B", 0, 5)],
-              [_event("e1", "d1"), _event("e2", "d1"), _event("e3", "d2")])
-    version = int(store.version())
-    assert store.delete_document("d1") == 2
-    assert int(store.version()) == version + 1  # one transaction, one new version
-    assert store.events_frame()["event_id"].to_list() == ["e3"]
-    assert store.documents_frame()["doc_id"].to_list() == ["d2"]
-    assert store.articles_frame()["doc_id"].to_list() == ["d2"]
-    assert store.delete_document("nope") == 0 and int(store.version()) == version + 1
