@@ -215,8 +215,8 @@ def clause_ids(toks: Sequence[Token]) -> list[int]:
             cut = True
             subordinate = False
         if i == 0 or prev == ",":
-            if low in _CLAUSE_WORDS or low in ("if", "in", "on", "at") or (prev == "," and low in ("who", "which")):
-                subordinate = low in _CLAUSE_WORDS or low in ("if", "who", "which")
+            if low in _CLAUSE_WORDS or low in ("if", "in", "on", "at", "following") or (prev == "," and low in ("who", "which")):
+                subordinate = low in _CLAUSE_WORDS or low in ("if", "who", "which") or (i == 0 and low == "following")
         if low == ";":
             cut = True
         elif prev == "," and low in _CLAUSE_AFTER_COMMA and (low != "and" or _verb_ahead(toks, i + 1)):

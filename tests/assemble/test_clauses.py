@@ -499,3 +499,11 @@ def test_a_relative_clause_is_not_dated_by_the_main_clause() -> None:
     evs = [e for e in _events([s], dates=[_date(s, "Thursday", dt.date(2021, 5, 6))],
                               actors=[_actor("", s, "guard", "RUR")]) if e.span is not None]
     assert [e.trigger.sense.lemma for e in evs] == []
+
+
+def test_a_fronted_following_clause_keeps_its_places_and_parties() -> None:
+    s = _sent("Following his visit to Freedonia, the Ruritanian premier met Ostrian leaders on Monday.")
+    acts = [_actor("", s, "Freedonia", "FRE"), _actor("", s, "Ruritanian", "RUR", via="adjective"),
+            _actor("", s, "Ostrian", "OST", via="adjective")]
+    [ev] = [e for e in _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], actors=acts) if e.span]
+    assert "FRE" not in {a.code for a in ev.agents + ev.others}
