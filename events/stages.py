@@ -142,7 +142,8 @@ def _assemble(w: Work) -> None:
     ctx = ArticleContext(w.document, w.article, w.pub_date, w.country_names)
     actors = [shift_actor(m, w.article.start) for m in w.mentions]
     ref = reference(w.text, w.pub_date, w.pub_source, actors)
-    dated = _with_bases(clause_records(ctx, w.article_sentences, w.spans, actors, w.places, trigger_lookup, ref))
+    dated = _with_bases(clause_records(ctx, w.article_sentences, w.spans, actors, w.places, trigger_lookup, ref,
+                                       trigger_words() | {"must"}))
     w.events.extend(place_events_at_summits(dated, w.summits, locate))
     w.events.extend(summit_events(ctx, w.article_sentences, w.summits, actors, w.spans, locate))
 

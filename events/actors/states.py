@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from events.actors.lexicon import Lexicon, canonical_form, lexicon, normalise
 from events.actors.people import find_people
@@ -176,6 +177,16 @@ def _states_and_orgs(
     return out, person_hits
 
 
+@lru_cache(maxsize=8)
+def _scan(text: str, include_capital_places: bool) -> tuple[str, tuple[ActorMention, ...], list[tuple[int, int, tuple[int, ...]]]]:
+    """The date-independent part of :func:`find_actors` (states, organisations, person candidates), kept
+    for the second reading of the same article on its publication date."""
+    lex = lexicon()
+    norm = normalise(text)
+    states, person_hits = _states_and_orgs(lex, norm, text, include_capital_places)
+    return norm, tuple(states), person_hits
+
+
 def find_actors(
     text: str,
     *,
@@ -193,8 +204,8 @@ def find_actors(
     if not text:
         return []
     lex = lexicon()
-    norm = normalise(text)
-    states, person_hits = _states_and_orgs(lex, norm, text, include_capital_places)
+    norm, states_t, person_hits = _scan(text, include_capital_places)
+    states = list(states_t)
     people = find_people(lex, norm, text, states, person_hits, on_date, known_people or {})
     ships = _ships(text)
     if ships:  # "HMS Queen Elizabeth" names a ship, not the queen

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from events.assemble.nonacts import FORESEEN, not_an_act
 from events.model import ActorMention, DateSpan, PlaceMention, Sentence
@@ -59,10 +59,10 @@ class Token:
     start: int  # offsets in the sentence text
     end: int
     text: str
+    low: str = field(init=False, repr=False, compare=False)  # the lower-case text, read many times per token
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "low", self.text.lower())
 
 
 @dataclass(frozen=True)

@@ -93,8 +93,10 @@ def clause_events(
     ref: Reference,
     doc_text: str,
     plausible: Callable[[DateSpan], bool],
+    starts: frozenset[str] | None = None,
 ) -> list[ClauseEvent]:
-    """Trigger-argument events of one article's sentences (see module docstring)."""
+    """Trigger-argument events of one article's sentences (see module docstring). ``starts``: every word
+    that can open a trigger; a sentence with none of them is read for its dates and parties only."""
     out: list[ClauseEvent] = []
     dates_in = _by_sentence(sentences, dates, lambda d: (d.timex.start, d.timex.end))
     actors_in = _by_sentence(sentences, actors, lambda a: (a.start, a.end))
@@ -110,17 +112,22 @@ def clause_events(
         if prev_end >= 0 and _paragraph_break(doc_text, prev_end, sent.start) and i > 1:
             prev_day = prev_day if prev_day is not None and prev_day.anchor != "narrative" else None
         prev_end = sent.end
-        toks = tokens(sent.text)
-        if not toks:
+        if not sent.text.strip():
             continue
-        clauses = clause_ids(toks)
         s_actors = actors_in[i]
         s_dates = [d for d in dates_in[i] if d.date_start and d.date_end]
-        blocked = [(m.start - sent.start, m.end - sent.start) for m in s_actors]
-        blocked += [(p.start - sent.start, p.end - sent.start) for p in places_in[i]]
-        blocked += [(d.timex.start - sent.start, d.timex.end - sent.start) for d in dates_in[i]]
-        blocked += [(a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end]
-        hits = find_triggers(sent, toks, clauses, lookup, blocked)
+        if starts is not None and starts.isdisjoint(_WORDS.findall(sent.text.lower())):
+            toks, clauses, hits = [], [], []
+        else:
+            toks = tokens(sent.text)
+            if not toks:
+                continue
+            clauses = clause_ids(toks)
+            blocked = [(m.start - sent.start, m.end - sent.start) for m in s_actors]
+            blocked += [(p.start - sent.start, p.end - sent.start) for p in places_in[i]]
+            blocked += [(d.timex.start - sent.start, d.timex.end - sent.start) for d in dates_in[i]]
+            blocked += [(a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end]
+            hits = find_triggers(sent, toks, clauses, lookup, blocked)
         is_lead = not lead_done
         if hits or s_dates:
             lead_done = True
@@ -315,6 +322,9 @@ def _coordinated_date(toks: Sequence[Token], hits: Sequence[TriggerHit], by_hit:
     return []
 
 
+_WORDS = re.compile(r"[a-z][a-z'’]*(?:-[a-z]+)*")
+
+
 def clause_records(
     ctx: ArticleContext,
     sentences: Sequence[Sentence],
@@ -323,11 +333,13 @@ def clause_records(
     places: Sequence[PlaceMention],
     lookup: TriggerLookup,
     ref: Reference,
+    starts: frozenset[str] | None = None,
 ) -> list[Event]:
-    """Trigger-argument events as records (titles, confidence, provenance, highlight offsets)."""
+    """Trigger-argument events as records (titles, confidence, provenance, highlight offsets); ``starts``
+    as for :func:`clause_events`."""
     organisations = [(a.start, a.end) for a in actors if a.kind == "org"]
     found = clause_events(sentences, dates, actors, places, organisations, lookup, ref,
-                                  ctx.document.text, lambda s: _plausible(s, ctx.pub_date))
+                          ctx.document.text, lambda s: _plausible(s, ctx.pub_date), starts)
     events: list[Event] = []
     for ce in found:
         span = ce.span

@@ -59,8 +59,8 @@ def _gapped(seq: tuple[str, ...], words: tuple[str, ...]) -> int:
 def lookup(words: tuple[str, ...], prev: str = "") -> tuple[int, TriggerSense] | None:
     """Length and sense of the longest trigger starting at ``words[0]`` (lowercase words); ``prev`` is the
     word before, so that a negative context ("news conference") around the trigger blocks it."""
-    if not words:
-        return None
+    if not words or words[0] not in trigger_words():
+        return None  # most words start no trigger: the quick test before any phrase matching
     single, phrases, negative = _tables()
     for n in range(min(4, len(words)), 1, -1):
         if " ".join(words[:n]) in negative:

@@ -250,7 +250,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="throughput and memory benchmarks")
     p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpus"))
     p.add_argument("--eval-dir", default=str(REPO_ROOT.parent / "shared" / "eval" / "data"))
-    p.add_argument("--mb", type=float, default=5.0, help="size of the repeated corpus (MB)")
     p.add_argument("--only", choices=["pipeline", "timex", "geoparse"], help="run one benchmark")
     p.add_argument("--workers", help="distributed extraction with each number of Dask workers, e.g. 1,2 "
                                      "(on distinct texts; alone unless --only is given)")

@@ -60,17 +60,23 @@ _YEARLESS_DATELINE = re.compile(
 def parse_header_date(words: str) -> dt.date | None:
     """One date written the way bylines write them: ISO, 4/12/17 (US), 17.04.2017 (European), April 12, 2017.
 
-    dateparser parses (US month-first for "/", day-first for "."); the regexes below are the
-    fallback and the guard against dateparser's leniency.  Cached: bylines repeat.
+    The common forms are read by the regexes of ``_header_regex``; dateparser reads the rest (US
+    month-first for "/", day-first for ".").  Cached: bylines repeat.
     """
     w = words.strip()
+    got = _header_regex(w)  # the common forms, read exactly and quickly
+    if got is not None:
+        return got
     order = "DMY" if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", w) or re.match(r"\d", w) and not re.match(r"\d+/", w) \
         else "MDY"
-    got = dateparser.parse(w, languages=["en"], settings={
+    parsed = dateparser.parse(w, languages=["en"], settings={
         "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order,
         "RETURN_AS_TIMEZONE_AWARE": False})
-    if got is not None:
-        return got.date()
+    return parsed.date() if parsed is not None else None
+
+
+def _header_regex(w: str) -> dt.date | None:
+    """ISO, 4/12/17 (US month first), 17.04.2017 (day first), April 12, 2017 and 12 April 2017."""
     m = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", w)
     if m:
         return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
