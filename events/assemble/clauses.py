@@ -500,6 +500,20 @@ def clause_actors(
         nxt = clauses[ends[-1] + 1]
         after = [m for m in actors if clause_at(m.start - sent.start) == nxt]
         others = others + after[:2]
+    if hit.sense.lemma == "must":
+        # "Russia said on Tuesday that Sudan must return …": the speaker demands of the addressee
+        said = next((k for k, t in enumerate(toks) if t.low in _REPORTING and t.start < hit.start), None)
+        if said is not None:
+            speaker = [m for m in actors if m.end - sent.start <= toks[said].start]
+            addressed = [m for m in actors if m.start - sent.start > toks[said].end]
+            if speaker:
+                return speaker[-2:], addressed
+    if hit.sense.event_type == "THREATEN" or hit.sense.lemma.startswith("threat"):
+        # "Russia threatened to stop talks if the United States goes ahead": the condition names the target
+        nxt = [c for c in sorted(set(clauses)) if c > hit.clause]
+        cond = next((c for c in nxt if toks[clauses.index(c)].low in ("if", "unless")), None)
+        if cond is not None:
+            others = others + [m for m in actors if clause_at(m.start - sent.start) == cond and m not in others]
     owner = _possessor(toks, hit)
     if owner is not None:
         # "sanctions imposed on Iraq after its 1990 invasion of Kuwait": the possessive names the nearest

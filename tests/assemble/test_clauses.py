@@ -507,3 +507,20 @@ def test_a_fronted_following_clause_keeps_its_places_and_parties() -> None:
             _actor("", s, "Ostrian", "OST", via="adjective")]
     [ev] = [e for e in _events([s], dates=[_date(s, "Monday", dt.date(2021, 5, 3))], actors=acts) if e.span]
     assert "FRE" not in {a.code for a in ev.agents + ev.others}
+
+
+def test_the_speaker_of_a_must_demand_and_the_target_of_a_conditional_threat() -> None:
+    s = _sent("Ruritania said on Tuesday that Freedonia must return the helicopter.")
+    acts = [_actor("", s, "Ruritania", "RUR"), _actor("", s, "Freedonia", "FRE")]
+    toks = C.tokens(s.text)
+    clauses = C.clause_ids(toks)
+    [hit] = [h for h in C.find_triggers(s, toks, clauses, lookup, []) if h.sense.lemma == "must"]
+    agents, others = C.clause_actors(s, toks, clauses, hit, acts)
+    assert [a.code for a in agents] == ["RUR"] and [a.code for a in others] == ["FRE"]
+    s2 = _sent("Ruritania threatened to quit if Freedonia deploys missiles.")
+    acts2 = [_actor("", s2, "Ruritania", "RUR"), _actor("", s2, "Freedonia", "FRE")]
+    toks2 = C.tokens(s2.text)
+    clauses2 = C.clause_ids(toks2)
+    hit2 = C.TriggerHit(s2.text.index("threatened"), s2.text.index("threatened") + 10,
+                        C.TriggerSense("threaten", "THREATEN", "", "verb"), "past", False, 0)
+    assert "FRE" in {a.code for a in C.clause_actors(s2, toks2, clauses2, hit2, acts2)[1]}
