@@ -442,6 +442,8 @@ def find_triggers(
 
 
 _POSSESSIVE = frozenset("its his her their".split())
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def _possessor(toks: Sequence[Token], hit: TriggerHit) -> int | None:
@@ -454,8 +456,9 @@ def _possessor(toks: Sequence[Token], hit: TriggerHit) -> int | None:
     for k in range(idx - 1, max(-1, idx - 4), -1):
         if toks[k].low in _POSSESSIVE:
             return k
-        if not (toks[k].text.isdigit() or toks[k].text[:1].islower()) or toks[k].low in _ARTICLES:
-            return None
+        if not (toks[k].text.isdigit() or toks[k].text[:1].islower() or toks[k].low.rstrip(".") in _MONTHS) \
+                or toks[k].low in _ARTICLES:
+            return None  # "its 1990 invasion", "his Aug. 2 power grab": a date may stand between
     return None
 
 

@@ -524,3 +524,11 @@ def test_the_speaker_of_a_must_demand_and_the_target_of_a_conditional_threat() -
     hit2 = C.TriggerHit(s2.text.index("threatened"), s2.text.index("threatened") + 10,
                         C.TriggerSense("threaten", "THREATEN", "", "verb"), "past", False, 0)
     assert "FRE" in {a.code for a in C.clause_actors(s2, toks2, clauses2, hit2, acts2)[1]}
+
+
+def test_a_possessive_before_a_dated_noun() -> None:
+    s = _sent("Ostra has been isolated since Ruritania's envoy praised his Aug. 2 invasion of Freedonia.")
+    toks = C.tokens(s.text)
+    hit = C.TriggerHit(s.text.index("invasion"), s.text.index("invasion") + 8,
+                       C.TriggerSense("invasion", "ASSAULT", "", "noun"), "none", False, 0)
+    assert C._possessor(toks, hit) is not None
