@@ -215,7 +215,7 @@ def clause_events(
                 and hit.sense.event_type in _HAPPENS_SOMEWHERE
             domestic = bool(ref.home) and (all(m.code == ref.home for m in agents + others) or at_home)
             if place is None and ref.dateline_place is not None and hit.sense.mode not in _NO_PLACE_MODES \
-                    and (here_or_lead(sent.text, is_lead) or domestic):
+                    and (here_or_lead(sent.text, is_lead) or domestic) and _near_report_day(chosen, ref):
                 place, why = ref.dateline_place, "the dateline (the story is reported from there)"
             for span in chosen:
                 if span is None and date_source == "narrative":
@@ -282,6 +282,14 @@ def dateline(text: str) -> tuple[str, str, str] | None:
 
 # interactions that need a named party: "a train arrived in Amsterdam" is no visit by the Netherlands
 _NEEDS_A_PARTY = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+
+
+def _near_report_day(spans: Sequence[DateSpan | None], ref: Reference, days: int = 7) -> bool:
+    """The dateline says where the story is filed: it places what happens about then, not a signing in 1949
+    or a rescue months before."""
+    if ref.report_day is None:
+        return True
+    return all(s is None or s.date_start is None or abs((s.date_start - ref.report_day).days) <= days for s in spans)
 
 
 def _sex(m: ActorMention) -> str:
@@ -368,6 +376,9 @@ def clause_records(
         if not codes and place is not None and place.country and place.precision in ("venue", "city", "admin") \
                 and ce.event_type not in _NEEDS_A_PARTY:
             codes.append(place.country)
+        if not codes and place is None and ref.dateline_place is not None and ref.home \
+                and ref.dateline_place.country == ref.home and ce.event_type not in _NEEDS_A_PARTY:
+            codes.append(ref.home)  # a happening in a story filed at home ("Elian was found at sea"): the home state's
         if not codes:
             continue
         trig = Trigger(ce.event_type, ce.mode, ce.trigger.sense.lemma, ce.trigger.start, ce.trigger.end)

@@ -532,3 +532,17 @@ def test_a_possessive_before_a_dated_noun() -> None:
     hit = C.TriggerHit(s.text.index("invasion"), s.text.index("invasion") + 8,
                        C.TriggerSense("invasion", "ASSAULT", "", "noun"), "none", False, 0)
     assert C._possessor(toks, hit) is not None
+
+
+def test_the_dateline_places_only_what_happens_about_the_report_day() -> None:
+    ostra = PlaceMention(0, 5, "Ostra", "Ostra", "RUR", 1.0, 2.0, "city", "PPL", None, "")
+    ref = D.Reference(dt.date(2021, 5, 7), "publication date 2021-05-07", ostra, "RUR")
+    s = _sent("Ruritanian troops arrested two men on Thursday, and Ruritanian troops arrested a judge in 1949.")
+    thu = _date(s, "Thursday", dt.date(2021, 5, 6))
+    at = s.start + s.text.index("1949")
+    y1949 = DateSpan(Timex(at, at + 4, "1949", "DATE", "1949"), dt.date(1949, 1, 1), dt.date(1949, 12, 31), "year",
+                     "explicit", "")
+    evs = [e for e in _events([s], dates=[thu, y1949], actors=[_actor("", s, "Ruritanian", "RUR", via="adjective")],
+                              ref=ref) if e.span is not None]
+    by_year = {e.span.date_start.year: e for e in evs}  # type: ignore[union-attr]
+    assert by_year[2021].place == ostra and by_year[1949].place is None
