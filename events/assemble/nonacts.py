@@ -31,8 +31,8 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
     lower-case tokens, the word at ``i`` spans ``length`` tokens."""
     word = lows[i]
     if lemma in ("release", "releases") or word.startswith("releas"):
-        ahead = [w for w in lows[i + length:i + length + 4] if w not in ARTICLES]
-        if any(w in _INFORMATION for w in ahead[:3]):
+        ahead = [w for w in lows[i + length:i + length + 6] if w not in ARTICLES]
+        if any(w in _INFORMATION for w in ahead[:4]):  # "released air traffic control tapes"
             return True
         if any(w in BE for w in lows[max(0, i - 2):i]) and any(w in _INFORMATION for w in lows[max(0, i - 5):i]):
             return True  # "Video has been released", "the report was released"
@@ -40,8 +40,10 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
         return True
     if i > 0 and lows[i - 1] == "to" and lows[i] in _NO_COMMENT and i > 1 and lows[i - 2] in _DECLINE:
         return True
-    if verb and length == 1 and i > 0 and lows[i - 1] in _PREPOSITIONS and past_form:
-        return True
+    if verb and length == 1 and i > 0 and past_form and (lows[i - 1] in _PREPOSITIONS
+                                                         or (lows[i - 1].endswith(("'s", "’s"))
+                                                             and lows[i - 1][:-2] not in _PRONOUNS)):
+        return True  # "a loyalist of ousted Prime Minister X", "Kuwait's ousted government"
     if word in ("asked", "ask", "asks", "asking") and i + 1 < len(lows) and lows[i + 1] in _QUESTION_WORDS:
         return True  # "asked whether he was glad": a question, not a request
     if word.startswith("conclud") and i + 1 < len(lows) and lows[i + 1] in _CLAUSE_OPENERS:
@@ -53,6 +55,7 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
 
 
 _CLAUSE_OPENERS = frozenset("that he she it they there we i this".split())
+_PRONOUNS = frozenset("he she it that there who what here where".split())  # "he's ousted": he has
 _QUESTION_WORDS = frozenset("whether if about what why how when where who which".split())
 _QUOTE_END = frozenset({",", '"', "”", "''", "’"})
 

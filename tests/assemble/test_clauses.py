@@ -546,3 +546,11 @@ def test_the_dateline_places_only_what_happens_about_the_report_day() -> None:
                               ref=ref) if e.span is not None]
     by_year = {e.span.date_start.year: e for e in evs}  # type: ignore[union-attr]
     assert by_year[2021].place == ostra and by_year[1949].place is None
+
+
+def test_a_participle_after_a_possessive_is_an_adjective_and_tapes_four_words_on_are_information() -> None:
+    ousted = {"ousted": ("oust", "COERCE", "", "verb")}
+    assert _lemmas("Ruritania's ousted government asked for help.", ousted) == []
+    assert [lem for lem, _ in _lemmas("He's ousted the premier.", ousted)] == ["oust"]
+    release = {"released": ("release", "RETREAT", "release", "verb")}
+    assert _lemmas("The agency released air traffic control tapes.", release) == []
