@@ -190,3 +190,10 @@ def test_people_named_like_towns_and_airports() -> None:
     assert not geoparse(text)  # people (and a dog), not Stewart airport, Barkley airport, Levis or Taylor, Texas
     town = [m.text for m in geoparse(lead + "Police in Taylor, Texas, said the roads were clear. Taylor officials agreed.")]
     assert town.count("Taylor") == 2  # written as a place once: the town throughout
+
+
+def test_a_name_written_again_after_a_placeless_reading_still_resolves() -> None:
+    # "Echo Park." first read as a span with no gazetteer entry cached an empty ranking that the
+    # second "Echo Park" then used: IndexError in resolve_all, and the whole geoparse batch stopped
+    geoparse("in Echo Park.Echo Park", include_embedded=True)
+    geoparse("Hopkins Park at Hopkins Park", spans=[(0, 12)], include_embedded=True)
