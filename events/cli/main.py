@@ -24,6 +24,23 @@ def _skip(message: str) -> None:
     sys.stderr.write(f"\nskipped: {message}\n")
 
 
+class _SkipCounter:
+    """Prints each skipped record's one-line reason and counts them (exit 2 when any was skipped)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        sys.stderr.write(f"skipped: {message}\n")
+
+    def summary(self) -> str:
+        return f"; {self.count} line(s) skipped" if self.count else ""
+
+    def exit_code(self) -> int:
+        return 2 if self.count else 0
+
+
 def write_events(rows: list[dict[str, Any]], out: Path) -> None:
     """Write event rows as .jsonl, .parquet or .csv (by suffix)."""
     import polars as pl
@@ -111,18 +128,20 @@ def cmd_timex(args: argparse.Namespace) -> int:
     from events.cli.timex import tag_file
 
     _need_file(args.input)
-    n = tag_file(args.input, args.out)
-    sys.stderr.write(f"{n} documents tagged → {args.out}\n")
-    return 0
+    skipped = _SkipCounter()
+    n = tag_file(args.input, args.out, on_skip=skipped)
+    sys.stderr.write(f"{n} documents tagged → {args.out}{skipped.summary()}\n")
+    return skipped.exit_code()
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
     from events.cli.geoparse import geoparse_file
 
     _need_file(args.input)
-    n = geoparse_file(args.input, args.out, given_spans=args.given_spans)
-    sys.stderr.write(f"{n} documents geoparsed → {args.out}\n")
-    return 0
+    skipped = _SkipCounter()
+    n = geoparse_file(args.input, args.out, given_spans=args.given_spans, on_skip=skipped)
+    sys.stderr.write(f"{n} documents geoparsed → {args.out}{skipped.summary()}\n")
+    return skipped.exit_code()
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -138,6 +157,7 @@ def _need_file(path: str) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m events", description="Eventscape event extraction pipeline")
+    ap.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="extract events from files/folders to .jsonl/.parquet/.csv")
     p.add_argument("paths", nargs="+")
@@ -171,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
     try:
         if args.command in ("extract", "build", "geoparse"):
             from events.geo.backends.nominatim import check_configuration
@@ -183,3 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
+    except Exception as exc:
+        if debug:
+            raise
+        sys.stderr.write(f"error: {type(exc).__name__}: {str(exc)[:200]} — a defect, please report it "
+                         "(run again with --debug for the traceback)\n")
+        return 2
