@@ -15,7 +15,7 @@ from events.model import DateSpan, Sentence, Timex
 
 
 def test_the_geocoder_looks_for_county_names_once_not_per_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    import events.geocode as geocode
+    import events.geo.geoparse as geocode
 
     looked_through = 0
     real = geocode.named_county
@@ -33,7 +33,7 @@ def test_the_geocoder_looks_for_county_names_once_not_per_name(monkeypatch: pyte
 
 
 def test_assembly_finds_the_dated_sentences_of_a_long_line_in_linear_time() -> None:
-    from events.assemble import _attach_undated_retellings
+    from events.assemble.sentences import _attach_undated_retellings
 
     n = 20_000
     sentences = [Sentence("d", 0, 40 * k, 40 * k + 39, "x" * 39) for k in range(n)]
