@@ -25,7 +25,16 @@ from events.assemble.triggers import trigger_words
 from events.dedup import dedup
 from events.geo.geoparse import geoparse, resolve
 from events.knowledge.summits import SummitMention, summits_in
-from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence
+from events.model import (
+    ActorMention,
+    Article,
+    DateSpan,
+    Document,
+    Event,
+    PlaceMention,
+    Sentence,
+    usable_reference,
+)
 from events.resources import country_names
 from events.segment import clean_article_text, segment, titled
 from events.temporal.pubdate import SOURCE_WORDS, article_dates, publication_date
@@ -87,6 +96,8 @@ def _pubdate(w: Work) -> bool:
         w.pub_date, w.pub_source = w.document.pub_date, "source"
     else:
         w.pub_date, w.pub_source = publication_date(w.text, w.people, w.previous_pub)
+    if usable_reference(w.pub_date) is None:  # "12/31/9999": no "next day" can be computed from it
+        w.pub_date, w.pub_source = None, "none"
     if w.pub_date is not None and w.pub_source != "page":
         w.previous_pub = (w.pub_date, w.pub_source)
     if w.pub_date is not None and any(m.kind == "person" for m in w.mentions):

@@ -18,10 +18,9 @@ from typing import Any
 
 from events.errors import EventscapeError, UnusableInput
 from events.ingest import MAX_BYTES, decode
+from events.model import REFERENCE_DATES as DCT_RANGE
+from events.model import usable_reference
 
-# A document date outside this range is refused: relative expressions ("the next day", "next
-# quarter") must stay inside the calendar Python can represent (years 1 to 9999).
-DCT_RANGE = (dt.date(1000, 1, 1), dt.date(2999, 12, 31))
 MAX_TEXT_CHARS = MAX_BYTES  # per record, as for one uploaded file
 
 OnSkip = Callable[[str], None]
@@ -124,7 +123,7 @@ def document_date(record: Record) -> dt.date | None:
 
 
 def in_range(date: dt.date) -> bool:
-    return DCT_RANGE[0] <= date <= DCT_RANGE[1]
+    return usable_reference(date) is not None
 
 
 def _parse_date(raw: str) -> dt.date | None:
