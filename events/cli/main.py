@@ -85,11 +85,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".jsonl", ".parquet", ".csv"):
         raise EventscapeError(f"--out {out}: use a .jsonl, .parquet or .csv file name")
     events = []
-    for result in extract_paths(args.paths, _skip, _progress):
+    skipped: list[str] = []
+
+    def skip(message: str) -> None:
+        skipped.append(message)
+        _skip(message)
+
+    for result in extract_paths(args.paths, skip, _progress):
         events.extend(result.events)
     rows = _rows(events)
     write_events(rows, out)
-    sys.stderr.write(f"{len(rows)} events written to {out}\n")
+    # the reasons scrolled past with the progress: the last line says again why a file gave nothing
+    why = f"; skipped {len(skipped)}: {skipped[0]}{' …' if len(skipped) > 1 else ''}" if skipped else ""
+    sys.stderr.write(f"{len(rows)} events written to {out}{why}\n")
     return 0
 
 

@@ -174,3 +174,14 @@ def test_a_defect_on_one_line_costs_that_line_only(
     assert code == 2 and len(rows) == 2
     assert "in.jsonl:2: could not be processed (ZeroDivisionError: simulated defect)" in err
     assert "Traceback" not in err
+
+
+def test_an_oversized_file_says_why_it_gave_no_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from events.ingest import MAX_BYTES
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)  # one 25 MiB "line" (sparse: costs no disk)
+    assert cli.main(["extract", str(big), "--out", str(tmp_path / "o.jsonl")]) == 0
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("0 events written") and "too large" in last and "the limit is 25 MiB" in last, last
