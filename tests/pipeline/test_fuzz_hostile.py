@@ -119,9 +119,7 @@ def test_hostile_documents_through_the_file_tools(
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("12/31/9999 In Lima, Xi met Putin. The next day they signed. Next quarter too.", marks=pytest.mark.xfail(
-        raises=OverflowError, strict=True,
-        reason="temporal engine: a narrative date of 9999-12-31 + 'next quarter' (temporal/relative.py rel_unit)")),
+    "12/31/9999 In Lima, Xi met Putin. The next day they signed. Next quarter too.",  # was OverflowError
     "December 31, 9999. On Friday, China and Russia met in Moscow. Tomorrow they leave.",
     "January 1, 0001. On Friday, China and Russia met in Moscow. Yesterday they came."])
 def test_a_publication_date_at_the_calendar_edge_is_not_a_reference(text: str) -> None:
