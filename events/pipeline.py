@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from events.errors import EventscapeError, ExtractionFailed, UnusableInput, failed_ingest_message, user_message
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
 from events.model import Article, Document, Event
-from events.stages import STAGES, Work
+from events.stages import STAGES, Stage, Work
 from events.store import Store
 
 Progress = Callable[[float, str], None]
+Observer = Callable[[Stage, Work], None]
 
 
 @dataclass(frozen=True)
@@ -40,21 +41,31 @@ _PER_ARTICLE = tuple(s for s in STAGES if s.scope == "article")
 _AFTER = tuple(s for s in STAGES if s.scope == "document_end")
 
 
-def run_document(doc: Document) -> DocumentResult:
-    """All pure stages on one document: the document stages, each article's stages, then dedup."""
+def run_document(doc: Document, observe: Observer | None = None) -> DocumentResult:
+    """All pure stages on one document: the document stages, each article's stages, then dedup.
+
+    ``observe(stage, work)`` is called after every stage (the fuzzer checks what each one set).
+    """
     work = Work(doc)
     for stage in _BEFORE:
         assert stage.run is not None
         stage.run(work)
+        if observe is not None:
+            observe(stage, work)
     for article in work.articles:
         work.article = article
         for stage in _PER_ARTICLE:
             assert stage.run is not None
-            if stage.run(work) is False:
+            more = stage.run(work)
+            if observe is not None:
+                observe(stage, work)
+            if more is False:
                 break
     for stage in _AFTER:
         assert stage.run is not None
         stage.run(work)
+        if observe is not None:
+            observe(stage, work)
     return DocumentResult(work.document, work.dated_articles, work.events)
 
 

@@ -1,4 +1,4 @@
-"""`python -m events ...` — extract, build, timex, geoparse, demo, bench."""
+"""`python -m events ...` — extract, build, timex, geoparse, demo, bench, fuzz."""
 
 from __future__ import annotations
 
@@ -158,6 +158,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run_bench(args)
 
 
+def cmd_fuzz(args: argparse.Namespace) -> int:
+    from events.cli.fuzz import main as fuzz_main
+
+    return fuzz_main(args.n, args.seed, args.eval_dir, args.write)
+
+
 def _need_file(path: str) -> None:
     if not Path(path).is_file():
         raise EventscapeError(f"{path}: no such file")
@@ -193,7 +199,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--eval-dir", default=str(REPO_ROOT.parent / "shared" / "eval" / "data"))
     p.add_argument("--mb", type=float, default=5.0, help="size of the repeated corpus (MB)")
     p.add_argument("--only", choices=["pipeline", "timex", "geoparse"], help="run one benchmark")
+    p.add_argument("--long-lines", action="store_true",
+                   help="instead: the pipeline on single-line texts of --sizes MB (time per doubling <= 2.2x)")
+    p.add_argument("--sizes", default="1,5,20", help="MB sizes for --long-lines, comma-separated")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("fuzz", help="hostile generated documents through every stage, properties checked")
+    p.add_argument("--n", type=int, default=10_000, help="documents to generate")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--eval-dir", default=str(REPO_ROOT.parent / "shared" / "eval" / "data"),
+                   help="real sentences are drawn from the JSONL files here")
+    p.add_argument("--write", help="also write the generated texts as {doc_id,text} JSONL (for the file tools)")
+    p.set_defaults(func=cmd_fuzz)
     return ap
 
 
