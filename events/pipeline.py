@@ -88,7 +88,7 @@ def extract_paths(
         if progress:
             progress(i / max(1, len(files)), path.name)
         try:
-            docs = read_path(path)
+            docs = read_path(path, on_skip)  # a bad JSONL line costs that line
         except UnusableInput as exc:
             on_skip(user_message(exc))
             continue
@@ -101,9 +101,10 @@ def extract_paths(
         progress(1.0, "done")
 
 
-def _ingest_documents(docs: list[Document], store: Store, progress: Progress | None) -> IngestReport:
+def _ingest_documents(docs: list[Document], store: Store, progress: Progress | None,
+                      unread: Sequence[str] = ()) -> IngestReport:
     results: list[DocumentResult] = []
-    failed: list[str] = []
+    failed: list[str] = list(unread)  # records of the file that were not documents
     for i, doc in enumerate(docs):
         if progress:
             progress(i / (len(docs) + 1), f"extracting events from {doc.source}")
@@ -119,7 +120,7 @@ def _ingest_documents(docs: list[Document], store: Store, progress: Progress | N
                       [e for r in results for e in r.events])
     if progress:
         progress(1.0, "done")
-    note = "".join(f" Skipped {m}" for m in failed)
+    note = "".join(f" Skipped {m}" for m in failed[:3]) + (f" … and {len(failed) - 3} more." if len(failed) > 3 else "")
     if added.new_documents == 0:
         return IngestReport(True, "Already in the store: nothing was added." + note, 0, 0, failed)
     if added.new_events == 0:
@@ -131,8 +132,10 @@ def _ingest_documents(docs: list[Document], store: Store, progress: Progress | N
 
 def ingest_bytes(name: str, data: bytes, store: Store, progress: Progress | None = None) -> IngestReport:
     """Upload path of the app: never raises for bad input; the store is untouched on failure."""
+    unread: list[str] = []
     try:
-        return _ingest_documents(documents_from_bytes(name, data), store, progress)
+        docs = documents_from_bytes(name, data, unread.append)
+        return _ingest_documents(docs, store, progress, unread)
     except EventscapeError as exc:
         return IngestReport(False, failed_ingest_message([user_message(exc)]))
 

@@ -91,14 +91,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         skipped.append(message)
         _skip(message)
 
+    documents = 0
     for result in extract_paths(args.paths, skip, _progress):
+        documents += 1
         events.extend(result.events)
     rows = _rows(events)
     write_events(rows, out)
     # the reasons scrolled past with the progress: the last line says again why a file gave nothing
     why = f"; skipped {len(skipped)}: {skipped[0]}{' …' if len(skipped) > 1 else ''}" if skipped else ""
-    sys.stderr.write(f"{len(rows)} events written to {out}{why}\n")
-    return 0
+    sys.stderr.write(f"{len(rows)} events written to {out} from {documents} document(s){why}\n")
+    return 2 if skipped else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:

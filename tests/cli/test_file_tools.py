@@ -182,6 +182,6 @@ def test_an_oversized_file_says_why_it_gave_no_events(tmp_path: Path, capsys: py
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:
         fh.truncate(MAX_BYTES + 1)  # one 25 MiB "line" (sparse: costs no disk)
-    assert cli.main(["extract", str(big), "--out", str(tmp_path / "o.jsonl")]) == 0
+    assert cli.main(["extract", str(big), "--out", str(tmp_path / "o.jsonl")]) == 2
     last = capsys.readouterr().err.strip().splitlines()[-1]
     assert last.startswith("0 events written") and "too large" in last and "the limit is 25 MiB" in last, last
