@@ -111,3 +111,20 @@ def test_stamp_lines_stay_one_line_and_csv_cells_never_formulas(tmp_path: Path) 
     cells = [str(v) for v in table.row(0)]
     assert all(v[:1] not in "=+-@\t\r" for v in cells), cells
     json.loads(briefing.csv_sidecar(stamp))
+
+
+def test_every_export_draws_events_dated_far_outside_the_slider(odd_store: str) -> None:
+    from events.store import Store
+    from ui.frame import prepare
+    from ui.geo import capitals
+
+    store = Store(odd_store)
+    try:
+        frame = prepare(store.events_frame(), capitals())
+    finally:
+        store.close()
+    assert {1, 1066, 9999} <= {d.year for d in frame["date_start"].to_list()}
+    stamp = briefing.Stamp.make(Filters(), "http://localhost:8501/", "7", frame.height)
+    for export in (briefing.to_csv, briefing.to_json, briefing.to_geojson, briefing.to_html, briefing.to_png,
+                   briefing.to_gif):
+        assert export(frame, stamp), export.__name__
