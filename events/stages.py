@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -105,8 +105,15 @@ def _pubdate(w: Work) -> bool:
         w.mentions = find_actors(w.text, on_date=w.pub_date)
     w.article = replace(w.article, pub_date=w.pub_date, pub_date_source=w.pub_source)
     w.dated_articles.append(w.article)
-    w.article_sentences = [s for s in w.sentences if s.article_index == w.article.index]
+    # segment() emits sentences in article order: bisect, not a scan of every sentence per article
+    lo = bisect_left(w.sentences, w.article.index, key=_article_of)
+    hi = bisect_right(w.sentences, w.article.index, key=_article_of)
+    w.article_sentences = w.sentences[lo:hi]
     return bool(w.article_sentences)  # an article without body sentences yields no events
+
+
+def _article_of(s: Sentence) -> int:
+    return s.article_index
 
 
 def _timex(w: Work) -> None:
