@@ -45,6 +45,7 @@ def _sparse(path: Path, size: int) -> None:
 
 
 TOO_LARGE = b"__sparse_40MB__"
+FOLDER_OF_BAD = b"__folder: binary.txt, empty.txt, bad.json__"
 GOOD_LINE = {"doc_id": "g", "text": GOOD, "dct": "2024-11-15"}
 CASES = [
     # extract: files of every kind of bad, and hostile but usable ones
@@ -65,6 +66,7 @@ CASES = [
     Case("extract", "utf16.txt", GOOD.encode("utf-16"), False),
     Case("extract", "1066.txt", b"In 1066, William invaded England.", False),
     Case("extract", "echo.txt", b"in Echo Park.Echo Park", False),
+    Case("extract", "block.txt", b"Police responded to the 1000 block of Brooklyn Boulevard on Friday.", False),
     Case("extract", "edge.txt", b"12/31/9999 In Lima, Xi met Putin. The next day they signed. Next quarter too.", False),
     Case("extract", "script.html", b"<html><body><script>alert(1)</script><p>" + GOOD.encode() + b"</p></body></html>",
          False),
@@ -75,6 +77,8 @@ CASES = [
     Case("build", "empty.txt", b"", True, "empty"),
     Case("build", "bad.json", b"{nope", True, "JSON"),
     Case("build", "missing.txt", None, True, "no such file"),
+    Case("build", "only-bad/", FOLDER_OF_BAD, True, "binary"),
+    Case("extract", "only-bad/", FOLDER_OF_BAD, True, "empty"),
     Case("build", "good.txt", GOOD.encode(), False),
     # timex: every malformed line skipped with its reason, the others written
     Case("timex", "cp1252.jsonl", json.dumps({"doc_id": "w", "text": "Caf\u00e9 on Friday"}, ensure_ascii=False)
@@ -136,8 +140,13 @@ def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _write_input(folder: Path, case: Case) -> Path:
-    path = folder / case.name.replace("\x00", "_").replace("/", "_")
-    if case.data == TOO_LARGE:
+    path = folder / case.name.replace("\x00", "_").rstrip("/").replace("/", "_")
+    if case.data == FOLDER_OF_BAD:
+        path.mkdir()
+        (path / "binary.txt").write_bytes(bytes(range(256)) * 64)
+        (path / "empty.txt").write_bytes(b"")
+        (path / "bad.json").write_bytes(b"{nope")
+    elif case.data == TOO_LARGE:
         _sparse(path, 40 * 2**20)
     elif case.data is not None:
         path.write_bytes(case.data)
