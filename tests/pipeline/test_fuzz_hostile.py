@@ -4,8 +4,8 @@ Documents mix real sentences from the evaluation data with capitalised junk, pla
 periods ("in Echo Park.Echo Park"), initials, look-alike and right-to-left letters, emoji,
 zero-width characters, Markdown, HTML, and runs of numbers and punctuation.  Properties: no
 exception escapes, offsets lie inside the text, every evidence is text of its document,
-date_start <= date_end; the file tools write every line.  Small and time-bounded: a longer run is
-``python -m pytest tests/test_fuzz_hostile.py`` with ``EVENTSCAPE_FUZZ_DOCS=10000``.
+date_start <= date_end; the file tools write every line.  Small and time-bounded; the same idea
+with hypothesis is ``test_fuzz_properties.py``, and the long run ``python -m events fuzz --n 10000``.
 """
 
 from __future__ import annotations
