@@ -13,10 +13,12 @@ st.set_page_config(page_title="Eventscape", page_icon=":material/public:", layou
 # their stem, and a URL such as /actors matching a file would run that file without
 # this router (no sidebar). Distinct stems keep every URL going through app.py.
 PAGES = [
-    st.Page("pages/explore_page.py", title="Explore", icon=":material/map:", url_path="explore", default=True),
+    st.Page("pages/explore_page.py", title="Explore", icon=":material/map:", url_path="home", default=True),
     st.Page("pages/actors_page.py", title="Actors & pairs", icon=":material/hub:", url_path="actors"),
     st.Page("pages/sources_page.py", title="Sources", icon=":material/description:", url_path="sources"),
     st.Page("pages/briefing_page.py", title="Briefing", icon=":material/download:", url_path="briefing"),
+    # the default page is served at the root, never at its url_path: /explore needs its own (hidden) entry
+    st.Page("pages/explore_page.py", title="Explore", icon=":material/map:", url_path="explore", visibility="hidden"),
 ]
 
 page = st.navigation(PAGES)

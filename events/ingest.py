@@ -12,12 +12,14 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from events.errors import UnusableInput
 from events.model import Document
+
+OnSkip = Callable[[str], None]
 
 MAX_BYTES = 25 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
@@ -114,8 +116,12 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
 
 
-def documents_from_bytes(name: str, data: bytes) -> list[Document]:
-    """Turn one uploaded/read file into documents (a JSONL file may hold many)."""
+def documents_from_bytes(name: str, data: bytes, on_skip: OnSkip | None = None) -> list[Document]:
+    """Turn one uploaded/read file into documents (a JSONL file may hold many).
+
+    A JSON(L) record that is not a document is passed to ``on_skip`` with a one-line reason;
+    a file with nothing usable raises ``UnusableInput``.
+    """
     if len(data) > MAX_BYTES:
         raise UnusableInput(name, f"too large ({len(data) / 2**20:.1f} MiB; the limit is {MAX_BYTES / 2**20:.0f} MiB)")
     suffix = Path(name).suffix.lower()
@@ -123,7 +129,7 @@ def documents_from_bytes(name: str, data: bytes) -> list[Document]:
         raise UnusableInput(name, f"unsupported file type '{suffix}' (use {', '.join(SUPPORTED_SUFFIXES)})")
     raw, encoding = decode(data, name)
     if suffix in (".json", ".jsonl"):
-        return list(_json_documents(name, raw, encoding, jsonl=suffix == ".jsonl"))
+        return _json_documents(name, raw, encoding, jsonl=suffix == ".jsonl", on_skip=on_skip)
     media = _MEDIA.get(suffix, "text/plain")
     title = ""
     if suffix in (".html", ".htm") or (suffix in ("", ".txt") and _looks_like_html(raw)):
@@ -136,32 +142,56 @@ def documents_from_bytes(name: str, data: bytes) -> list[Document]:
     return [_make_document(name, text, media, encoding, title)]
 
 
-def _json_documents(name: str, raw: str, encoding: str, *, jsonl: bool) -> Iterator[Document]:
-    records: list[object]
-    try:
-        if jsonl:
-            records = [json.loads(ln) for ln in raw.splitlines() if ln.strip()]
-        else:
+def _json_documents(name: str, raw: str, encoding: str, *, jsonl: bool, on_skip: OnSkip | None) -> list[Document]:
+    """One document per record with a non-empty "text"; a record that is not one is skipped with a
+    reason naming the file and line (JSONL) or record (a JSON list), and the others are still read."""
+    records: list[tuple[str, object]] = []
+    problems: list[str] = []
+    if jsonl:
+        # only "\n" ends a JSONL line: a JSON string may hold U+2028 and others that splitlines() splits on
+        for number, line in enumerate(raw.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append((f"line {number}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                problems.append(f"line {number}: not JSON ({exc.msg} at column {exc.colno})")
+            except (ValueError, RecursionError) as exc:  # a 1M-digit number, nesting too deep
+                problems.append(f"line {number}: not usable JSON ({type(exc).__name__})")
+    else:
+        try:
             loaded = json.loads(raw)
-            records = loaded if isinstance(loaded, list) else [loaded]
-    except json.JSONDecodeError as exc:
-        raise UnusableInput(name, f"not valid JSON ({exc.msg} at line {exc.lineno})") from exc
-    found = False
-    for i, rec in enumerate(records):
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+        except json.JSONDecodeError as exc:
+            raise UnusableInput(name, f"not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        except (ValueError, RecursionError) as exc:
+            raise UnusableInput(name, f"not usable JSON ({type(exc).__name__})") from exc
+        items = loaded if isinstance(loaded, list) else [loaded]
+        records = [(f"record {i}" if isinstance(loaded, list) else "the record", rec) for i, rec in enumerate(items)]
+    docs: list[Document] = []
+    for i, (where, rec) in enumerate(records):
+        text = rec.get("text") if isinstance(rec, dict) else None
+        if not isinstance(rec, dict) or not isinstance(text, str) or not text.strip():
+            what = ("not an object" if not isinstance(rec, dict) else "no \"text\"" if text is None
+                    else f"\"text\" is a {type(text).__name__}" if not isinstance(text, str) else "\"text\" is empty")
+            problems.append(f"{where}: {what}")
             continue
-        found = True
-        text = rec["text"]
-        if _looks_like_html(text):
-            text, _ = html_to_text(text)
-        else:
-            text = normalise_whitespace(text)
+        text, _ = html_to_text(text) if _looks_like_html(text) else (normalise_whitespace(text), "")
         title = str(rec.get("title") or "")
-        doc = _make_document(f"{name}#{rec.get('doc_id', i)}", text, "application/json", encoding, title)
+        ident = rec.get("doc_id", rec.get("id", i))
+        try:
+            doc = _make_document(f"{name}#{str(ident)[:80]}", text, "application/json", encoding, title)
+        except UnusableInput as exc:
+            problems.append(f"{where}: {exc.reason}")
+            continue
         given = _record_date(rec)
-        yield replace(doc, pub_date=given) if given else doc
-    if not found:
-        raise UnusableInput(name, "no record with a non-empty \"text\" field")
+        docs.append(replace(doc, pub_date=given) if given else doc)
+    if not docs:
+        detail = f" ({len(problems)} skipped; {problems[0]})" if problems else ""
+        raise UnusableInput(name, f"no record with a non-empty \"text\" field{detail}")
+    if on_skip is not None:
+        for problem in problems:
+            on_skip(f"{name}: {problem}")
+    return docs
 
 
 _DATE_FIELDS = ("pub_date", "date", "published", "publication_date", "dct", "datePublished")
@@ -193,13 +223,13 @@ def documents_from_text(text: str, name: str = "pasted") -> list[Document]:
     return documents_from_bytes(name if Path(name).suffix else name + ".txt", text.encode("utf-8"))
 
 
-def read_path(path: Path) -> list[Document]:
-    """Read one file from disk."""
+def read_path(path: Path, on_skip: OnSkip | None = None) -> list[Document]:
+    """Read one file from disk (``on_skip``: as for ``documents_from_bytes``)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnusableInput(str(path), f"cannot be read ({exc.strerror})") from exc
-    return documents_from_bytes(path.name, data)
+    return documents_from_bytes(path.name, data, on_skip)
 
 
 def expand_paths(paths: list[str]) -> list[Path]:

@@ -22,6 +22,15 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Status = Literal["occurred", "planned", "reported", "hypothetical", "denied"]
 ActorKind = Literal["state", "org", "person"]
 
+# A document's reference date must lie here: relative expressions ("the next day", "next quarter",
+# five years ahead) then stay inside the calendar Python can represent (years 1 to 9999).
+REFERENCE_DATES = (dt.date(1000, 1, 1), dt.date(2999, 12, 31))
+
+
+def usable_reference(date: dt.date | None) -> dt.date | None:
+    """``date`` when it can anchor relative expressions, else None (unknown)."""
+    return date if date is not None and REFERENCE_DATES[0] <= date <= REFERENCE_DATES[1] else None
+
 
 @dataclass(frozen=True)
 class Document:

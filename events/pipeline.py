@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from events.errors import EventscapeError, ExtractionFailed, UnusableInput, failed_ingest_message, user_message
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
 from events.model import Article, Document, Event
-from events.stages import STAGES, Work
+from events.stages import STAGES, Stage, Work
 from events.store import Store
 
 Progress = Callable[[float, str], None]
+Observer = Callable[[Stage, Work], None]
 
 
 @dataclass(frozen=True)
@@ -40,21 +41,31 @@ _PER_ARTICLE = tuple(s for s in STAGES if s.scope == "article")
 _AFTER = tuple(s for s in STAGES if s.scope == "document_end")
 
 
-def run_document(doc: Document) -> DocumentResult:
-    """All pure stages on one document: the document stages, each article's stages, then dedup."""
+def run_document(doc: Document, observe: Observer | None = None) -> DocumentResult:
+    """All pure stages on one document: the document stages, each article's stages, then dedup.
+
+    ``observe(stage, work)`` is called after every stage (the fuzzer checks what each one set).
+    """
     work = Work(doc)
     for stage in _BEFORE:
         assert stage.run is not None
         stage.run(work)
+        if observe is not None:
+            observe(stage, work)
     for article in work.articles:
         work.article = article
         for stage in _PER_ARTICLE:
             assert stage.run is not None
-            if stage.run(work) is False:
+            more = stage.run(work)
+            if observe is not None:
+                observe(stage, work)
+            if more is False:
                 break
     for stage in _AFTER:
         assert stage.run is not None
         stage.run(work)
+        if observe is not None:
+            observe(stage, work)
     return DocumentResult(work.document, work.dated_articles, work.events)
 
 
@@ -77,7 +88,7 @@ def extract_paths(
         if progress:
             progress(i / max(1, len(files)), path.name)
         try:
-            docs = read_path(path)
+            docs = read_path(path, on_skip)  # a bad JSONL line costs that line
         except UnusableInput as exc:
             on_skip(user_message(exc))
             continue
@@ -90,9 +101,10 @@ def extract_paths(
         progress(1.0, "done")
 
 
-def _ingest_documents(docs: list[Document], store: Store, progress: Progress | None) -> IngestReport:
+def _ingest_documents(docs: list[Document], store: Store, progress: Progress | None,
+                      unread: Sequence[str] = ()) -> IngestReport:
     results: list[DocumentResult] = []
-    failed: list[str] = []
+    failed: list[str] = list(unread)  # records of the file that were not documents
     for i, doc in enumerate(docs):
         if progress:
             progress(i / (len(docs) + 1), f"extracting events from {doc.source}")
@@ -108,7 +120,7 @@ def _ingest_documents(docs: list[Document], store: Store, progress: Progress | N
                       [e for r in results for e in r.events])
     if progress:
         progress(1.0, "done")
-    note = "".join(f" Skipped {m}" for m in failed)
+    note = "".join(f" Skipped {m}" for m in failed[:3]) + (f" … and {len(failed) - 3} more." if len(failed) > 3 else "")
     if added.new_documents == 0:
         return IngestReport(True, "Already in the store: nothing was added." + note, 0, 0, failed)
     if added.new_events == 0:
@@ -120,8 +132,10 @@ def _ingest_documents(docs: list[Document], store: Store, progress: Progress | N
 
 def ingest_bytes(name: str, data: bytes, store: Store, progress: Progress | None = None) -> IngestReport:
     """Upload path of the app: never raises for bad input; the store is untouched on failure."""
+    unread: list[str] = []
     try:
-        return _ingest_documents(documents_from_bytes(name, data), store, progress)
+        docs = documents_from_bytes(name, data, unread.append)
+        return _ingest_documents(docs, store, progress, unread)
     except EventscapeError as exc:
         return IngestReport(False, failed_ingest_message([user_message(exc)]))
 

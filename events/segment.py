@@ -172,15 +172,36 @@ def segment(doc: Document) -> tuple[list[Article], list[Sentence]]:
 
     out_articles: list[Article] = []
     out_sentences: list[Sentence] = []
-    for idx, (head_blocks, body_blocks) in enumerate(articles):
+    for head_blocks, body_blocks in articles:
         title = _pick_title(head_blocks) or _first_words(body_blocks[0].text)
         start = head_blocks[0].start if head_blocks else body_blocks[0].start
-        end = body_blocks[-1].end
-        out_articles.append(Article(doc_id=doc.doc_id, index=idx, title=title, start=start, end=end))
-        for block in body_blocks:
-            for s, e in split_sentences(doc.text, block.start, block.end):
-                out_sentences.append(Sentence(doc.doc_id, idx, s, e, doc.text[s:e]))
+        spans = [se for block in body_blocks for se in split_sentences(doc.text, block.start, block.end)]
+        windows = _windows(spans, MAX_ARTICLE_CHARS)
+        for k, window in enumerate(windows):
+            idx = len(out_articles)
+            out_articles.append(Article(
+                doc_id=doc.doc_id, index=idx, title=title if k == 0 else f"{title} (continued)",
+                start=start if k == 0 else window[0][0],
+                end=body_blocks[-1].end if k == len(windows) - 1 else window[-1][1]))
+            out_sentences.extend(Sentence(doc.doc_id, idx, s, e, doc.text[s:e]) for s, e in window)
     return out_articles, out_sentences
+
+
+# An article longer than this (a page of one 20 MB line) is read as consecutive windows of whole
+# sentences, each an article of its own: every per-article stage then costs the same per window,
+# and the whole document linear time.  News articles are far shorter (the corpus's longest is ~20 kB).
+MAX_ARTICLE_CHARS = 100_000
+
+
+def _windows(spans: list[tuple[int, int]], limit: int) -> list[list[tuple[int, int]]]:
+    """``spans`` (sentence offsets, in order) cut into runs of at most ``limit`` characters;
+    a sentence longer than ``limit`` is a run of its own.  At least one run, even an empty one."""
+    out: list[list[tuple[int, int]]] = [[]]
+    for span in spans:
+        if out[-1] and span[1] - out[-1][0][0] > limit:
+            out.append([])
+        out[-1].append(span)
+    return out
 
 
 def _pick_title(heads: list[_Block]) -> str:

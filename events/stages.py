@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,7 +27,16 @@ from events.assemble.triggers import trigger_words
 from events.dedup import dedup
 from events.geo.geoparse import geoparse, resolve
 from events.knowledge.summits import SummitMention, summits_in
-from events.model import ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence
+from events.model import (
+    ActorMention,
+    Article,
+    DateSpan,
+    Document,
+    Event,
+    PlaceMention,
+    Sentence,
+    usable_reference,
+)
 from events.resources import country_names
 from events.segment import clean_article_text, segment, titled
 from events.temporal.pubdate import SOURCE_WORDS, article_dates, publication_date
@@ -105,6 +114,8 @@ def _pubdate(w: Work) -> bool:
         w.pub_date, w.pub_source = w.document.pub_date, "source"
     else:
         w.pub_date, w.pub_source = publication_date(w.text, w.people, w.previous_pub)
+    if usable_reference(w.pub_date) is None:  # "12/31/9999": no "next day" can be computed from it
+        w.pub_date, w.pub_source = None, "none"
     if w.pub_date is not None and w.pub_source != "page":
         w.previous_pub = (w.pub_date, w.pub_source)
     if w.pub_date is not None and any(m.kind == "person" for m in w.mentions):
@@ -112,8 +123,15 @@ def _pubdate(w: Work) -> bool:
         w.mentions = _with_descriptions(w.text, find_actors(w.text, on_date=w.pub_date))
     w.article = replace(w.article, pub_date=w.pub_date, pub_date_source=w.pub_source)
     w.dated_articles.append(w.article)
-    w.article_sentences = [s for s in w.sentences if s.article_index == w.article.index]
+    # segment() emits sentences in article order: bisect, not a scan of every sentence per article
+    lo = bisect_left(w.sentences, w.article.index, key=_article_of)
+    hi = bisect_right(w.sentences, w.article.index, key=_article_of)
+    w.article_sentences = w.sentences[lo:hi]
     return bool(w.article_sentences)  # an article without body sentences yields no events
+
+
+def _article_of(s: Sentence) -> int:
+    return s.article_index
 
 
 def _timex(w: Work) -> None:

@@ -65,7 +65,7 @@ with right:
     actor = st.selectbox("Actor profile", actors, key="profile_actor", format_func=label,
                          help="Search by name, code or a leader's name.")
     own = view.filter(pl.col("actors").list.contains(actor))
-    st.markdown(f"**{name(actor)}** — {own.height:,} events in view")
+    st.markdown(f"**{md_text(name(actor))}** — {own.height:,} events in view")
     st.altair_chart(profile_timeline_chart(view, actor), width="stretch", height=200, key="profile_timeline")
     c1, c2 = st.columns(2)
     c1.markdown("Top partners")
@@ -74,6 +74,6 @@ with right:
     c2.dataframe(profile_types(view, actor), hide_index=True, width="stretch", height=220)
     st.markdown("Places")
     st.dataframe(profile_places(view, actor), hide_index=True, width="stretch", height=200)
-    if st.button(f"Filter on {name(actor)}", key="actor_apply"):
+    if st.button(f"Filter on {md_text(name(actor))}", key="actor_apply"):
         sidebar.request_filters(actors=(actor,))
         st.rerun()

@@ -16,6 +16,7 @@ from ui.geo import load_basemap
 from ui.legend import legend_html
 from ui.links import MapView, ViewLink, public_base_url, share_link, version_note
 from ui.mapdeck import WORLD_VIEW, build_deck, fit_view, map_pick, view_state
+from ui.safe import drawable
 from ui.spots import spot_filter, spot_title
 from ui.timeline import Bucket, choose_bucket, play_step, selected_window, start_window, step_back, timeline_chart
 
@@ -296,6 +297,7 @@ def body() -> None:
     bounds = data_range(base)
     focus = focus_range(base)
     assert bounds is not None and focus is not None
+    bounds, focus = drawable(bounds), drawable(focus)  # an event in 1066 or 9999 stays listed, off the slider
     bucket = _bucket(focus)
     _take_timeline(bounds)
     started = ss.pop("_play_started", False)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from ui import asof, ingest, queries
 from ui.detail import document_html, md_text
+from ui.safe import md
 from ui.sources import UPLOAD_TYPES, documents_table, no_event_reason
 
 st.markdown("#### Sources")
@@ -26,26 +27,26 @@ def _run(kind: str, payload: Any, name: str) -> None:
     if not ingest.available():
         _say("error", "Ingest is not available yet: `events.pipeline` is missing in this build.")
         return
-    bar = st.progress(0.0, text=f"Reading {name}…")
+    bar = st.progress(0.0, text=f"Reading {md(name)}…")
 
     def progress(fraction: float, message: str) -> None:
-        bar.progress(min(max(float(fraction), 0.0), 1.0), text=message[:120])
+        bar.progress(min(max(float(fraction), 0.0), 1.0), text=md(message, 120))
 
     store = queries.get_store()
     try:
         report = ingest.ingest(kind, payload, name, store, progress)
     except Exception as exc:  # noqa: BLE001 - show one line, never a traceback
         bar.empty()
-        _say("error", ingest.failure_message(name, exc))
+        _say("error", md(ingest.failure_message(name, exc)))
         return
     bar.progress(1.0, text="Done")
     asof.follow_latest()
     if not report.ok:
-        _say("error", report.message)
+        _say("error", md(report.message))
     elif report.new_documents == 0:
-        _say("info", f"{name}: {report.message}")
+        _say("info", f"{md(name)}: {md(report.message)}")
     else:
-        _say("success", f"{name}: {report.message}")
+        _say("success", f"{md(name)}: {md(report.message)}")
 
 
 def _delete(doc_id: str, title: str) -> None:

@@ -26,6 +26,7 @@ from ui.filters import Filters
 from ui.geo import load_basemap
 from ui.links import ViewLink, share_link
 from ui.mapdeck import TOOLTIP, build_deck, deck_json_safe, fit_view
+from ui.safe import cell, one_line
 
 EXPORT_COLUMNS: tuple[str, ...] = (*EVENT_FIELDS, "date_anchored_on", "place_why", "article_title", "pub_date",
                                    "other_evidence", "highlights")
@@ -58,13 +59,14 @@ class Stamp:
                    title=title.strip(), notes=notes.strip())
 
     def lines(self) -> list[str]:
-        return [
+        """One line each, whatever the filter text holds (a newline in ``?q=`` must not start a CSV line)."""
+        return [one_line(line) for line in (
             *self.filters,
             f"Time window: {self.window}",
             f"Events: {self.events:,}",
             f"Reproduce: {self.link}",
             f"Store version {self.store_version} · exported {self.exported_at}",
-        ]
+        )]
 
 
 def export_rows(frame: pl.DataFrame) -> list[dict[str, Any]]:
@@ -99,17 +101,12 @@ def to_geojson(frame: pl.DataFrame, stamp: Stamp) -> bytes:
                       ensure_ascii=False).encode("utf-8")
 
 
-def _cell(value: str) -> str:
-    # a cell starting with = + - @ (or tab/CR) would run as a formula in a spreadsheet
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
     """The analyst's columns, oldest first; lists joined with ";", formulas neutralised."""
     table = frame.sort(["date_start", "date_end", "event_id"]).select(list(CSV_COLUMNS)).with_columns(
         pl.col("actors").list.join(";"), pl.col("people").list.join(";"))
     strings = [c for c, t in table.schema.items() if t == pl.Utf8]
-    return table.with_columns(pl.col(c).map_elements(_cell, return_dtype=pl.Utf8) for c in strings)
+    return table.with_columns(pl.col(c).map_elements(cell, return_dtype=pl.Utf8) for c in strings)
 
 
 def to_csv(frame: pl.DataFrame, stamp: Stamp) -> bytes:

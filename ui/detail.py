@@ -8,11 +8,11 @@ can become markup (``<script>``, ``<img onerror>``, ``{{…}}`` all stay text).
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 from typing import Any
 
 from ui.frame import format_date
+from ui.safe import md
 
 HIGHLIGHT_STYLE = {
     "date": "background:#fde68a",
@@ -27,12 +27,9 @@ _ANCHOR_WORDS = {
 }
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$:])")
-
-
 def md_text(value: Any) -> str:
     """Document text made inert for ``st.markdown``/captions/alerts: no links, images, emphasis or maths."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(value or "").split()))
+    return md("" if value is None else value)
 
 
 def _e(value: Any) -> str:

@@ -281,7 +281,8 @@ def build_deck(
         map_provider="carto" if online_tiles else None,
         map_style="light" if online_tiles else (OFFLINE_STYLE if offline_style else None),
         tooltip=TOOLTIP,
-        parameters={"clearColor": [0.87, 0.92, 0.95, 1]},
+        # drawn in layer order, not by depth: a marker stays clickable where an arc ends on it
+        parameters={"clearColor": [0.87, 0.92, 0.95, 1], "depthTest": False},
     )
     return deck, mode
 

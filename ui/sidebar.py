@@ -17,8 +17,10 @@ import polars as pl
 import streamlit as st
 
 from ui.filters import QUERY_KEYS, Filters
+from ui.frame import data_range
 from ui.links import VIEW_KEYS, ViewLink
 from ui.names import label as actor_label
+from ui.safe import fit_window
 
 NONE = "—"
 _K = {"actors": "f_actors", "mode": "f_mode", "pair_a": "f_pair_a", "pair_b": "f_pair_b",
@@ -105,7 +107,9 @@ def render(frame: pl.DataFrame, documents: pl.DataFrame) -> Filters:
     """Draw the filter widgets in the sidebar; return the active filters."""
     ss = st.session_state
     if not ss.get("_query_loaded"):
-        _seed_state(Filters.from_query(st.query_params.to_dict()))
+        seeded = Filters.from_query(st.query_params.to_dict())
+        window, ss["_window_notice"] = fit_window(seeded.start, seeded.end, data_range(frame))
+        _seed_state(seeded.with_window(*(window or (None, None))))
         ss["_query_loaded"] = True
     _apply_pending(current_filters())
 
@@ -146,6 +150,8 @@ def render(frame: pl.DataFrame, documents: pl.DataFrame) -> Filters:
     window_text = filters.window_text()
     sb.caption(f"{window_text} — set it with the slider or ▶ on Explore." if filters.start
                else "All dates — narrow it with the slider on Explore.")
+    if ss.get("_window_notice") and filters.start:
+        sb.caption(ss["_window_notice"])
     b1, b2 = sb.columns(2)
     if filters.start and b1.button("All dates", key="clear_window", width="stretch"):
         request_filters(window=None)

@@ -386,7 +386,9 @@ def clause_records(
         confidence += 0.1 if place is not None else 0.0
         confidence += 0.1 if ce.agents else 0.0
         rel = sent.start
-        highlights = [("actor", a.start - rel, a.end - rel) for a in list(ce.agents) + list(ce.others)]
+        # an agent carried over from an earlier sentence ("They ...") has nothing to highlight here
+        highlights = [("actor", a.start - rel, a.end - rel) for a in list(ce.agents) + list(ce.others)
+                      if sent.start <= a.start and a.end <= sent.end]
         if span.timex.text and sent.start <= span.timex.start < sent.end:
             highlights.append(("date", span.timex.start - rel, span.timex.end - rel))
         if place is not None and sent.start <= place.start < sent.end:

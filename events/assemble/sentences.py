@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
@@ -141,8 +141,9 @@ def _attach_undated_retellings(
     call", "the visit"), whose participants are among that happening's, and only when
     the article has exactly one event of that kind.
     """
+    starts = sorted(d.timex.start for d in dates)  # bisected: a line told 40,000 times is not 40,000²
     dated = {i for i, sent in enumerate(sentences)
-             if any(sent.start <= d.timex.start < sent.end for d in dates)}
+             if (k := bisect_left(starts, sent.start)) < len(starts) and starts[k] < sent.end}
     out = list(events)
     for i, sent in enumerate(sentences):
         if i in dated:

@@ -164,12 +164,65 @@ def bench_workers(corpus: Path, eval_dir: Path, counts: Sequence[int], chunk: in
               f"same_event_ids={ids == first_ids} (load average {load:.1f} on {os.cpu_count()} cores)", flush=True)
 
 
+LONG_LINE_SENTENCE = "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on November 14, 2024. "
+
+
+def long_line(kind: str, mb: float, corpus: Path) -> bytes:
+    """One line of ``mb`` MB: one sentence repeated ("repeat"), or the corpus pages with their line
+    breaks turned into spaces, repeated ("corpus")."""
+    if kind == "repeat" or not corpus.is_dir():
+        unit = LONG_LINE_SENTENCE
+    else:
+        unit = " ".join(" ".join(p.read_text(encoding="utf-8", errors="replace").split())
+                        for p in sorted(corpus.glob("*.txt"))) + " "
+    size = int(mb * 1e6)
+    data = (unit * (size // len(unit.encode("utf-8")) + 1)).encode("utf-8")[:size]
+    return data.decode("utf-8", errors="ignore").encode("utf-8")
+
+
+def bench_long_lines(corpus: Path, sizes: Sequence[float], kinds: Sequence[str] = ("repeat", "corpus")) -> int:
+    """The whole pipeline (read, segment, every stage) on single-line texts of growing size.
+
+    Prints CPU seconds per size and the growth per doubling of size, ``(t2/t1) ** (1/log2(s2/s1))``:
+    1.0 is linear time, 2.0 is quadratic; the target is <= 2.2 (exit 1 when a step exceeds it).
+    """
+    import math
+
+    from events.pipeline import run_document
+
+    run_document(documents_from_bytes("warm.txt", long_line("repeat", 0.01, corpus))[0])
+    worst = 0.0
+    for kind in kinds:
+        times: list[tuple[float, float, int]] = []
+        for mb in sizes:
+            data = long_line(kind, mb, corpus)
+            n_events = 0
+
+            def go(data: bytes = data, name: str = f"long-{kind}.txt") -> None:
+                nonlocal n_events
+                for doc in documents_from_bytes(name, data):
+                    n_events += len(run_document(doc).events)
+
+            times.append((mb, _timed(go), n_events))
+            print(f"long-line {kind}: mb={mb:g} secs={times[-1][1]:.2f} events={n_events}", flush=True)
+        steps = []
+        for (m1, t1, _), (m2, t2, _) in zip(times, times[1:], strict=False):
+            per_doubling = (t2 / max(t1, 1e-6)) ** (1 / math.log2(m2 / m1))
+            worst = max(worst, per_doubling)
+            steps.append(f"{m1:g}->{m2:g} MB: x{t2 / max(t1, 1e-6):.2f} = x{per_doubling:.2f} per doubling")
+        print(f"long-line {kind}: " + "; ".join(steps), flush=True)
+    print(f"long-line: worst growth per doubling x{worst:.2f} (target <= 2.2)", flush=True)
+    return 0 if worst <= 2.2 else 1
+
+
 def run_bench(args: argparse.Namespace) -> int:
     corpus, eval_dir = Path(args.corpus), Path(args.eval_dir)
     if args.workers:
         bench_workers(corpus, eval_dir, [int(n) for n in str(args.workers).split(",") if n.strip()])
         if args.only is None:
             return _memory()
+    if args.long_lines:
+        return bench_long_lines(corpus, [float(x) for x in args.sizes.split(",")])
     if args.only in (None, "pipeline"):
         bench_pipeline(corpus, eval_dir)
     if args.only in (None, "timex"):

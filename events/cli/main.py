@@ -1,11 +1,11 @@
-"""`python -m events ...` — extract, build, timex, geoparse, demo, bench."""
+"""`python -m events ...` — extract, build, timex, geoparse, demo, bench, fuzz."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,23 @@ def _progress(done: float, label: str) -> None:
 
 def _skip(message: str) -> None:
     sys.stderr.write(f"\nskipped: {message}\n")
+
+
+class _SkipCounter:
+    """Prints each skipped record's one-line reason and counts them (exit 2 when any was skipped)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        sys.stderr.write(f"skipped: {message}\n")
+
+    def summary(self) -> str:
+        return f"; {self.count} line(s) skipped" if self.count else ""
+
+    def exit_code(self) -> int:
+        return 2 if self.count else 0
 
 
 def write_events(rows: list[dict[str, Any]], out: Path) -> None:
@@ -78,26 +95,38 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".jsonl", ".parquet", ".csv"):
         raise EventscapeError(f"--out {out}: use a .jsonl, .parquet or .csv file name")
+    events = []
+    skipped: list[str] = []
+
+    def skip(message: str) -> None:
+        skipped.append(message)
+        _skip(message)
+
+    documents = 0
     if args.workers is not None or args.scheduler:
-        rows = _rows_from_batches(args)
+        rows = _rows_from_batches(args, skip)
+        documents = -1  # counted by the batches, not here
     else:
         from events.pipeline import extract_paths
 
-        events = []
-        for result in extract_paths(args.paths, _skip, _progress):
+        for result in extract_paths(args.paths, skip, _progress):
+            documents += 1
             events.extend(result.events)
         rows = _rows(events)
     write_events(rows, out)
-    sys.stderr.write(f"{len(rows)} events written to {out}\n")
-    return 0
+    # the reasons scrolled past with the progress: the last line says again why a file gave nothing
+    why = f"; skipped {len(skipped)}: {skipped[0]}{' …' if len(skipped) > 1 else ''}" if skipped else ""
+    counted = f" from {documents} document(s)" if documents >= 0 else ""
+    sys.stderr.write(f"{len(rows)} events written to {out}{counted}{why}\n")
+    return 2 if skipped else 0
 
 
-def _rows_from_batches(args: argparse.Namespace) -> list[dict[str, Any]]:
+def _rows_from_batches(args: argparse.Namespace, skip: Callable[[str], None]) -> list[dict[str, Any]]:
     import polars as pl
 
     from events.batches import extract_batches
 
-    frames = [b.events for b in extract_batches(args.paths, _skip, on_progress=_batch_progress, ordered=True,
+    frames = [b.events for b in extract_batches(args.paths, skip, on_progress=_batch_progress, ordered=True,
                                                 **_distributed(args))]
     if not frames:
         return []
@@ -189,24 +218,32 @@ def cmd_timex(args: argparse.Namespace) -> int:
     from events.cli.timex import tag_file
 
     _need_file(args.input)
-    n = tag_file(args.input, args.out)
-    sys.stderr.write(f"{n} documents tagged → {args.out}\n")
-    return 0
+    skipped = _SkipCounter()
+    n = tag_file(args.input, args.out, on_skip=skipped)
+    sys.stderr.write(f"{n} documents tagged → {args.out}{skipped.summary()}\n")
+    return skipped.exit_code()
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
     from events.cli.geoparse import geoparse_file
 
     _need_file(args.input)
-    n = geoparse_file(args.input, args.out, given_spans=args.given_spans)
-    sys.stderr.write(f"{n} documents geoparsed → {args.out}\n")
-    return 0
+    skipped = _SkipCounter()
+    n = geoparse_file(args.input, args.out, given_spans=args.given_spans, on_skip=skipped)
+    sys.stderr.write(f"{n} documents geoparsed → {args.out}{skipped.summary()}\n")
+    return skipped.exit_code()
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     from events.cli.bench import run_bench
 
     return run_bench(args)
+
+
+def cmd_fuzz(args: argparse.Namespace) -> int:
+    from events.cli.fuzz import main as fuzz_main
+
+    return fuzz_main(args.n, args.seed, args.eval_dir, args.write)
 
 
 def _need_file(path: str) -> None:
@@ -216,6 +253,7 @@ def _need_file(path: str) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m events", description="Eventscape event extraction pipeline")
+    ap.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="extract events from files/folders to .jsonl/.parquet/.csv")
     p.add_argument("paths", nargs="+")
@@ -253,7 +291,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", choices=["pipeline", "timex", "geoparse"], help="run one benchmark")
     p.add_argument("--workers", help="distributed extraction with each number of Dask workers, e.g. 1,2 "
                                      "(on distinct texts; alone unless --only is given)")
+    p.add_argument("--long-lines", action="store_true",
+                   help="instead: the pipeline on single-line texts of --sizes MB (time per doubling <= 2.2x)")
+    p.add_argument("--sizes", default="1,5,20", help="MB sizes for --long-lines, comma-separated")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("fuzz", help="hostile generated documents through every stage, properties checked")
+    p.add_argument("--n", type=int, default=10_000, help="documents to generate")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--eval-dir", default=str(REPO_ROOT.parent / "shared" / "eval" / "data"),
+                   help="real sentences are drawn from the JSONL files here")
+    p.add_argument("--write", help="also write the generated texts as {doc_id,text} JSONL (for the file tools)")
+    p.set_defaults(func=cmd_fuzz)
     return ap
 
 
@@ -264,6 +312,7 @@ def _cluster_flags(p: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
     try:
         if args.command in ("extract", "build", "geoparse"):
             from events.geo.backends.nominatim import check_configuration
@@ -276,3 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
+    except Exception as exc:
+        if debug:
+            raise
+        sys.stderr.write(f"error: {type(exc).__name__}: {str(exc)[:200]} — a defect, please report it "
+                         "(run again with --debug for the traceback)\n")
+        return 2

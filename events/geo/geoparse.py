@@ -220,6 +220,10 @@ def geoparse(
     else:
         focus = focus_place(cands, resolved)
     mentions: list[PlaceMention] = []
+    counties: dict[str, list[Candidate]] = {}  # "orange county" -> its spans: named_county looks up, not through
+    for c in cands:
+        if c.county_states:
+            counties.setdefault(fold(c.text), []).append(c)
     for c, res in zip(cands, resolved, strict=True):
         is_given = spans is not None and c in given
         if spans is not None and not is_given:
@@ -251,7 +255,7 @@ def geoparse(
                 if online is not None:
                     mentions.append(replace(online, start=c.start, end=c.end, text=c.text))
             continue
-        county = named_county(gaz, c, res, cands, resolved)
+        county = named_county(gaz, c, res, counties.get(c.key + " county", []), resolved)
         if county is not None:
             mentions.append(local_mention(c, *county, county=True))
             continue

@@ -281,8 +281,9 @@ def resolve_all(
     cache: dict[tuple[str, str], list[Scored]] = {}
     for c in cands:
         ck = (c.key, c.container.key if c.container is not None else "")
-        if ck not in cache:
-            # no reasons yet: a one-reading name gets its own, and the rest are ranked again below
+        if ck not in cache or (c.places and not cache[ck]):
+            # no reasons yet: a one-reading name gets its own, and the rest are ranked again below;
+            # a span of the same name with no reading ("Echo Park." before "Echo Park") ranks nothing
             cache[ck] = rank(gaz, c, ctx, frozenset(p.pid for p, _ in c.places), False) if c.places else []
         first.append(cache[ck])
     ctx2 = DocContext(countries=defaultdict(float, ctx.countries), admins=defaultdict(float, ctx.admins),

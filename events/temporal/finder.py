@@ -155,7 +155,8 @@ _NOT_YEAR_AFTER = re.compile(
     r"|tons|tonnes|barrels|units|cars|vehicles|homes|houses|acres|miles|kilometers|kilometres|km|meters"
     r"|metres|feet|votes|seats|shares|students|cases|deaths|members|refugees|civilians|residents|rounds"
     r"|pages|words|points|calories|pounds|kg|hectares|square|yards|rooms|beds|stores|hours|minutes|police|officers"
-    r"|staff|copies|households|patients|flights|ships|planes|migrants|protesters|fighters|rebels|delegates)\b"
+    r"|staff|copies|households|patients|flights|ships|planes|migrants|protesters|fighters|rebels|delegates"
+    r"|block|blocks)\b"  # "the 1000 block of Brooklyn Boulevard" is an address
 )
 _YEAR_PREP = frozenset({"in", "since", "from", "by", "of", "until", "till", "to", "and", "between", "around",
                         "circa", "c", "before", "after", "year", "during", "through", "the", "early", "late"})

@@ -59,7 +59,11 @@ def _resolve(text: str, dct: dt.date | None) -> list[Resolved]:
     shape: Normalizer | None = None
     out: list[Resolved] = []
     for c in _found(text):
-        r = norm.resolve(c)
+        try:
+            r = norm.resolve(c)
+        except (OverflowError, ValueError):
+            # "the next day" after "12/31/9999": no calendar date exists, so the expression stays unresolved
+            r = None
         if r is None and dct is None and dc.ref is None:
             shape = shape or Normalizer(Discourse.of(text, _SHAPE_DATE))
             r = _underspecified(shape.resolve(c))

@@ -72,3 +72,63 @@ def test_an_announced_meeting_coded_agree_retells_the_meeting_but_an_agreement_d
     assert same_happening(meet, hosted)
     deal = replace(hosted, event_mode="", evidence="agreed to a deal")
     assert not same_happening(meet, deal)
+
+
+def _pairwise_dedup(events: list[Event]) -> list[Event]:
+    """The definition dedup must keep: every cluster tried in order, every member compared."""
+    from events.dedup import _merge
+
+    clusters: list[list[Event]] = []
+    for ev in sorted(events, key=lambda e: (e.char_start, e.date_start)):
+        for cluster in clusters:
+            if all(same_happening(ev, other) for other in cluster):
+                cluster.append(ev)
+                break
+        else:
+            clusters.append([ev])
+    return [_merge(c) for c in clusters]
+
+
+def test_blocked_dedup_merges_exactly_as_comparing_every_pair() -> None:
+    import random
+
+    rng = random.Random(14)
+    places = [("Moscow", "RUS", 55.75, 37.62, "city"), ("Lima", "PER", -12.0, -77.0, "city"),
+              ("Russia", "RUS", 61.0, 99.0, "country"), ("", None, None, None, "none"),
+              ("Tver", "RUS", 56.86, 35.9, "city")]
+    for _round in range(60):
+        events = []
+        for k in range(rng.randint(1, 40)):
+            precision = rng.choice(["day", "day", "day", "month", "year"])
+            day = dt.date(2017, rng.choice([3, 4, 4, 5]), rng.randint(1, 28))
+            if precision == "day":
+                start, end = day, day + dt.timedelta(days=rng.choice([0, 0, 0, 1, 3, 7, 8, 30]))
+            elif precision == "month":
+                start = day.replace(day=1)
+                end = rng.choice([dt.date(2017, start.month, 28), dt.date(2017, 6, 30), dt.date(2030, 1, 31)])
+            else:
+                start, end = dt.date(2017, 1, 1), dt.date(2017, 12, 31)
+            name, country, lat, lon, pp = rng.choice(places)
+            events.append(replace(
+                BASE, event_id=str(k), date_start=start, date_end=end, date_precision=precision,  # type: ignore[arg-type]
+                actors=tuple(rng.sample(["CHN", "RUS", "USA", "PER"], rng.randint(0, 3))),
+                event_type=rng.choice(["CONSULT", "AGREE"]), event_mode=rng.choice(["visit", ""]),
+                article_title=rng.choice(["A", "B"]), place_name=name, place_country=country, lat=lat, lon=lon,
+                place_precision=pp, char_start=rng.randint(0, 5000)))  # type: ignore[arg-type]
+        events += [replace(e, event_id=e.event_id + "r", char_start=e.char_start + 1) for e in events[:5]]
+        assert dedup(events) == _pairwise_dedup(events)
+
+
+def test_one_sentence_told_thousands_of_times_is_linear() -> None:
+    import time
+
+    def told(n: int) -> float:
+        events = [replace(BASE, event_id=str(k), char_start=k * 40, char_end=k * 40 + 36) for k in range(n)]
+        events += [replace(BASE, event_id=f"x{k}", actors=(), char_start=k * 40 + 20) for k in range(n)]
+        t = time.perf_counter()
+        merged = dedup(events)
+        assert len(merged) == n + 1 and merged[0].mentions == n  # the actor-less tellings stay apart
+        return time.perf_counter() - t
+
+    told(500)
+    assert told(3000) < 1.5  # comparing every pair: 9 million comparisons, minutes

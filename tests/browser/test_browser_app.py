@@ -195,3 +195,17 @@ def test_page_screenshots(browser: Browser, demo_server: Server, out_dir: Path) 
         docs.mkdir(parents=True, exist_ok=True)
         for png in out_dir.glob("page-*.png"):
             shutil.copy(png, docs / png.name.removeprefix("page-"))
+
+
+
+@pytest.mark.parametrize(("path", "ready"), [
+    ("/explore", "text=events in view"), ("/actors", "text=Who with whom"),
+    ("/sources", "text=Documents in the store"), ("/briefing", "text=Preview"),
+    ("/?from=2024-01-01&to=9999-12-31", "text=events in view"),
+])
+def test_every_page_url_opens_that_page(browser: Browser, server: Server, path: str, ready: str) -> None:
+    # /explore used to open a "Page not found" dialog: the default page is served only at the root
+    page, _dialogs = _open(browser, f"{server.url}{path}", ready)
+    body = page.inner_text("body").lower()
+    assert "page not found" not in body and not page.locator("[data-testid=stException]").count(), path
+    page.close()

@@ -195,3 +195,10 @@ def test_people_named_like_towns_and_airports() -> None:
 def test_lowercase_particles_inside_names() -> None:
     found = _by_text("She laid a wreath in Dar es Salaam on Monday.")
     assert found["Dar es Salaam"][0] == "TZA"
+
+
+def test_a_name_written_again_after_a_placeless_reading_still_resolves() -> None:
+    # "Echo Park." first read as a span with no gazetteer entry cached an empty ranking that the
+    # second "Echo Park" then used: IndexError in resolve_all, and the whole geoparse batch stopped
+    geoparse("in Echo Park.Echo Park", include_embedded=True)
+    geoparse("Hopkins Park at Hopkins Park", spans=[(0, 12)], include_embedded=True)

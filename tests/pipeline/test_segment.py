@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from events.ingest import documents_from_bytes
+from events.model import Document
 from events.segment import segment, split_sentences
 
 PAGE = """Connect with us
@@ -86,3 +87,21 @@ def test_a_page_of_short_unpunctuated_lines_is_still_read() -> None:
     articles, sentences = segment(doc)
     assert len(articles) == 1
     assert [s.text for s in sentences][0] == "On March 21, 2023 Xi Jinping met Putin in Moscow"
+
+
+def test_an_article_on_one_huge_line_is_read_in_windows_of_whole_sentences() -> None:
+    # a 20 MB single-line page cost quadratic time in the per-article stages; windows keep it linear
+    from events.segment import MAX_ARTICLE_CHARS
+
+    sentence = "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on May 8, 2024. "
+    text = "Talks in Moscow\n\n" + sentence * (3 * MAX_ARTICLE_CHARS // len(sentence) + 7) + "\n"
+    doc = Document(doc_id="long", source="long.txt", title="", text=text)
+    articles, sentences = segment(doc)
+    assert len(articles) >= 4 and articles[0].title == "Talks in Moscow"
+    assert all(a.title.endswith("(continued)") for a in articles[1:])
+    for a in articles:
+        inside = [s for s in sentences if s.article_index == a.index]
+        assert inside and all(a.start <= s.start and s.end <= a.end for s in inside)
+        assert inside[-1].end - inside[0].start <= MAX_ARTICLE_CHARS
+    assert [s.start for s in sentences] == sorted(s.start for s in sentences)
+    assert len(sentences) == text.count("2024.")
