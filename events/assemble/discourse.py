@@ -213,7 +213,8 @@ def clause_events(
             codes = {m.code for m in agents + others} | ({ref.home} if role else set())
             at_home = ref.dateline_place is not None and ref.dateline_place.country in codes \
                 and hit.sense.event_type in _HAPPENS_SOMEWHERE
-            domestic = bool(ref.home) and (all(m.code == ref.home for m in agents + others) or at_home)
+            domestic = bool(ref.home) and (all(m.code == ref.home for m in agents + others) or at_home) \
+                and etype in _HAPPENS_SOMEWHERE  # a statement later in a story may be made anywhere
             if place is None and ref.dateline_place is not None and hit.sense.mode not in _NO_PLACE_MODES \
                     and (here_or_lead(sent.text, is_lead) or domestic) and _near_report_day(chosen, ref):
                 place, why = ref.dateline_place, "the dateline (the story is reported from there)"

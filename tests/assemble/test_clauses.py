@@ -288,6 +288,7 @@ def test_a_condition_is_no_happening() -> None:
 
 
 def _lemmas(text: str, extra: dict[str, tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+    saved = {k: _SENSES[k] for k in extra if k in _SENSES}
     _SENSES.update(extra)
     try:
         s = _sent(text)
@@ -296,6 +297,7 @@ def _lemmas(text: str, extra: dict[str, tuple[str, str, str, str]]) -> list[tupl
     finally:
         for k in extra:
             del _SENSES[k]
+        _SENSES.update(saved)  # a sense the shared table had stays for the other tests
 
 
 def test_uses_of_event_words_that_report_no_act() -> None:
@@ -554,3 +556,15 @@ def test_a_participle_after_a_possessive_is_an_adjective_and_tapes_four_words_on
     assert [lem for lem, _ in _lemmas("He's ousted the premier.", ousted)] == ["oust"]
     release = {"released": ("release", "RETREAT", "release", "verb")}
     assert _lemmas("The agency released air traffic control tapes.", release) == []
+
+
+def test_a_statement_later_in_a_domestic_story_takes_no_dateline_place() -> None:
+    ostra = PlaceMention(0, 5, "Ostra", "Ostra", "RUR", 1.0, 2.0, "city", "PPL", None, "")
+    ref = D.Reference(dt.date(2021, 5, 7), "publication date 2021-05-07", ostra, "RUR")
+    s0 = _sent("Ruritanian troops clashed with rebels on Friday.")
+    s1 = _sent("Ruritanian leaders demanded calm on Friday.", s0.end + 1)
+    evs = _events([s0, s1], dates=[_date(s0, "Friday", dt.date(2021, 5, 7)), _date(s1, "Friday", dt.date(2021, 5, 7))],
+                  actors=[_actor("", s0, "Ruritanian", "RUR", via="adjective"),
+                          _actor("", s1, "Ruritanian", "RUR", via="adjective")], ref=ref)
+    demand = [e for e in evs if e.trigger.sense.lemma == "demand"]
+    assert demand and demand[0].place is None
