@@ -122,6 +122,8 @@ _THAT_DETERMINED = frozenset(
     "day week month year time morning afternoon evening night country city town man woman one case point".split()
 )
 _RELATIVE = frozenset("who whom whose which that".split())
+_OPINION = frozenset("argues argued argue contends contended believes believed thinks thought reckons suggests "
+                     "suggested speculated speculates predicts predicted".split())
 _ATTEMPTED = frozenset("attempted tried".split())
 _HEARSAY = frozenset("believed thought expected likely said supposed alleged reported rumoured rumored".split())
 _NOUN_CONTEXT = frozenset(
@@ -391,6 +393,8 @@ def find_triggers(
             tense = "modal"  # "Bush can call up reservists without seeking approval": a possibility
         if sense.pos == "noun" and i > 0 and lows[i - 1] in FORESEEN:
             tense = "modal"  # "an imminent clash between Ford and GM": foreseen, not happened
+        if any(lows[j] in _OPINION for j in range(max(0, i - 12), i) if clauses[j] != clauses[i]):
+            tense = "modal"  # "Tim argues that the criticism stems from …": an opinion, not a happening
         if conditional_clause(toks, clauses, clauses[i]):
             tense = "modal"  # "If the family fails to file an appeal": a condition
         if i > 0 and lows[i - 1] == "to" and out and out[-1].clause == clauses[i] \

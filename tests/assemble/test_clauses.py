@@ -568,3 +568,8 @@ def test_a_statement_later_in_a_domestic_story_takes_no_dateline_place() -> None
                           _actor("", s1, "Ruritanian", "RUR", via="adjective")], ref=ref)
     demand = [e for e in evs if e.trigger.sense.lemma == "demand"]
     assert demand and demand[0].place is None
+
+
+def test_an_argued_opinion_is_no_happening() -> None:
+    extra = {"criticism": ("criticism", "ACCUSE", "", "noun")}
+    assert [t for _, t in _lemmas("Tim argues that the criticism of Ruritania is unfair.", extra)] == ["modal"]
