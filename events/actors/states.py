@@ -211,7 +211,12 @@ def find_actors(
     if ships:  # "HMS Queen Elizabeth" names a ship, not the queen
         people = [p for p in people if not any(sh.start <= p.start and p.end <= sh.end for sh in ships)]
         states = [a for a in states if not any(sh.start < a.start and a.end <= sh.end for sh in ships)]
+    states = [a for a in states if not (a.via == "adjective" and _ISM.match(text, a.end))]
     return sorted(states + people + ships, key=lambda a: (a.start, a.end))
+
+
+# "oppose Japanese militarism", "Western imperialism": an adjective before an -ism names a doctrine, not a party
+_ISM = re.compile(r"\s+[a-z]+isms?\b")
 
 
 # Ship prefixes name the navy, hence the state: "the USS Carl Vinson" is a US actor.

@@ -175,3 +175,10 @@ def test_ship_prefixes_name_the_navy_not_the_namesake() -> None:
     found = find_actors("The USS Carl Vinson and the HMS Queen Elizabeth sailed on.")
     assert [(a.text, a.code, a.kind) for a in found] == [
         ("USS Carl Vinson", "USA", "state"), ("HMS Queen Elizabeth", "GBR", "state")]
+
+
+def test_an_adjective_before_a_doctrine_is_no_party() -> None:
+    from events.actors.states import find_actors
+
+    assert [m.code for m in find_actors("They vowed to oppose Japanese militarism and Western imperialism.")] == []
+    assert [m.code for m in find_actors("Japanese troops landed on Monday.")] == ["JPN"]
