@@ -80,6 +80,7 @@ def pick_place(
         return clauses[lo] if toks else 0
 
     best: tuple[int, int, PlaceMention, str] | None = None
+    locatives: list[PlaceMention] = []  # the cities the clause puts it "in", "at" or "near"
     for p in places:
         a, b = p.start - sent.start, p.end - sent.start
         if _demonym(p) or _covered(a, b, organisations) or in_longer_name(sent.text, b):
@@ -128,8 +129,12 @@ def pick_place(
             continue
         rank = {"venue": 3, "city": 3, "admin": 2, "sea": 1, "country": 1}.get(p.precision, 0)
         key = (score * 10 + rank, -abs(a - hit.start))
+        if reason.startswith("locative"):
+            locatives.append(p)
         if best is None or key > best[:2]:
             best = (key[0], key[1], p, reason)
+    if len({(p.name, p.country) for p in locatives}) > 1 and all(p.precision in ("city", "venue") for p in locatives):
+        return None, ""  # "met twice, once in Moscow and once in Beijing": no one pin is the place
     if best is None:
         return None, ""
     _c = clause_of  # noqa: F841 - kept for readability of clause lookups above

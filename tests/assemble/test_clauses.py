@@ -573,3 +573,12 @@ def test_a_statement_later_in_a_domestic_story_takes_no_dateline_place() -> None
 def test_an_argued_opinion_is_no_happening() -> None:
     extra = {"criticism": ("criticism", "ACCUSE", "", "noun")}
     assert [t for _, t in _lemmas("Tim argues that the criticism of Ruritania is unfair.", extra)] == ["modal"]
+
+
+def test_two_cities_for_one_telling_give_no_pin() -> None:
+    s = _sent("The leaders met twice in May, once in Ostra and once in Bern.")
+    may = DateSpan(Timex(s.start + s.text.index("May"), s.start + s.text.index("May") + 3, "May", "DATE", "2021-05"),
+                   dt.date(2021, 5, 1), dt.date(2021, 5, 31), "month", "document", "")
+    evs = _events([s], dates=[may], places=[_place(s, "Ostra", "RUR"), _place(s, "Bern", "CHE")],
+                  actors=[_actor("", s, "leaders", "RUR")])
+    assert evs and evs[0].place is None
