@@ -84,6 +84,11 @@ class _Block:
     kind: str = "body"  # body | head | boiler
 
 
+def _has_url(line: str) -> bool:
+    # the substring tests are a necessary condition that skips the regex on almost every line
+    return ("://" in line or "www." in line.lower()) and _EMBEDDED_URL.search(line) is not None
+
+
 def _classify(text: str) -> str:
     t = text.strip()
     if (not t or _BOILER_LINE.match(t) or _URL_LINE.match(t) or _IMAGE_FILE.match(t) or _HANDLES.match(t)
@@ -93,7 +98,7 @@ def _classify(text: str) -> str:
     words = t.split()
     if _BULLET.match(t):
         return "body"
-    if _EMBEDDED_URL.search(t):
+    if _has_url(t):
         return "body" if len(words) > 12 else "boiler"
     if _DATE_ONLY.match(t):
         return "byline"
