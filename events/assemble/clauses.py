@@ -347,15 +347,17 @@ def find_triggers(
     clauses: Sequence[int],
     lookup: TriggerLookup,
     blocked: Sequence[tuple[int, int]],
+    starts: frozenset[str] | None = None,
 ) -> list[TriggerHit]:
-    """Event triggers of a sentence (sentence offsets), in text order."""
+    """Event triggers of a sentence (sentence offsets), in text order. ``starts``: every word that can
+    open a trigger (``lookup`` finds none at any other word), so that the other words cost one set test."""
     out: list[TriggerHit] = []
     lows = [t.low for t in toks]
     i = 0
     n = len(toks)
     while i < n:
         tok = toks[i]
-        if not tok.text[:1].isalpha():
+        if not tok.text[:1].isalpha() or (starts is not None and tok.low not in starts):
             i += 1
             continue
         found = lookup(tuple(lows[i:i + 8]), lows[i - 1] if i else "")
