@@ -213,6 +213,21 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9•])""")
 
 
+_ONE_LETTER = re.compile(r"[a-z]")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
+def _last_word(text: str, start: int, end: int) -> str | None:
+    """The run of non-space characters that ends text[start:end] (before a final newline), as
+    ``re.search(r"(\\S+)$", ...)`` finds it, without that regex's scan of the whole sentence."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end] if i < end else None
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end] (abbreviations and initials don't split)."""
     chunk = text[start:end]
@@ -222,10 +237,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sent_start = offset
     for m in _BOUNDARY.finditer(chunk, offset):
         before = chunk[sent_start:m.start() + 1]
-        last = re.search(r"(\S+)$", chunk[sent_start:m.start()] if m.group(0)[0] == "." else "")
-        if last and m.group(0).startswith("."):
-            token = last.group(1).lower().strip("(\"'“‘")
-            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        last = _last_word(chunk, sent_start, m.start()) if m.group(0)[0] == "." else None
+        if last:
+            token = last.lower().strip("(\"'“‘")
+            if token in _ABBREV or _ONE_LETTER.fullmatch(token) or _INITIALS.fullmatch(token):
                 continue
         if len(before.strip()) < 3:
             continue
