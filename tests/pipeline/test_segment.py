@@ -86,3 +86,17 @@ def test_a_page_of_short_unpunctuated_lines_is_still_read() -> None:
     articles, sentences = segment(doc)
     assert len(articles) == 1
     assert [s.text for s in sentences][0] == "On March 21, 2023 Xi Jinping met Putin in Moscow"
+
+
+def test_word_before_a_full_stop_is_read_as_the_regex_would() -> None:
+    # the walk back replaced re.search(r"(\S+)$", ...): same answer, trailing newline and all
+    import re
+
+    from events.segment import _last_word
+
+    for text in ["Mr", "said Mr", "ends with space ", "", "x\n", "a b\n\n", "two\u00a0words", "U.S"]:
+        for a in range(len(text) + 1):
+            for b in range(len(text) + 1):
+                m = re.search(r"(\S+)$", text[a:b])
+                assert _last_word(text, a, b) == (m.group(1) if m else None)
+    assert split_sentences("Mr. Smith met Gen. Lee. They talked.", 0, 36) == [(0, 23), (24, 36)]
