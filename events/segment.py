@@ -84,6 +84,11 @@ class _Block:
     kind: str = "body"  # body | head | boiler
 
 
+def _has_url(line: str) -> bool:
+    # the substring tests are a necessary condition that skips the regex on almost every line
+    return ("://" in line or "www." in line.lower()) and _EMBEDDED_URL.search(line) is not None
+
+
 def _classify(text: str) -> str:
     t = text.strip()
     if (not t or _BOILER_LINE.match(t) or _URL_LINE.match(t) or _IMAGE_FILE.match(t) or _HANDLES.match(t)
@@ -93,7 +98,7 @@ def _classify(text: str) -> str:
     words = t.split()
     if _BULLET.match(t):
         return "body"
-    if _EMBEDDED_URL.search(t):
+    if _has_url(t):
         return "body" if len(words) > 12 else "boiler"
     if _DATE_ONLY.match(t):
         return "byline"
@@ -229,6 +234,21 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9•])""")
 
 
+_ONE_LETTER = re.compile(r"[a-z]")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
+def _last_word(text: str, start: int, end: int) -> str | None:
+    """The run of non-space characters that ends text[start:end] (before a final newline), as
+    ``re.search(r"(\\S+)$", ...)`` finds it, without that regex's scan of the whole sentence."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end] if i < end else None
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end] (abbreviations and initials don't split)."""
     chunk = text[start:end]
@@ -238,10 +258,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sent_start = offset
     for m in _BOUNDARY.finditer(chunk, offset):
         before = chunk[sent_start:m.start() + 1]
-        last = re.search(r"(\S+)$", chunk[sent_start:m.start()] if m.group(0)[0] == "." else "")
-        if last and m.group(0).startswith("."):
-            token = last.group(1).lower().strip("(\"'“‘")
-            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        last = _last_word(chunk, sent_start, m.start()) if m.group(0)[0] == "." else None
+        if last:
+            token = last.lower().strip("(\"'“‘")
+            if token in _ABBREV or _ONE_LETTER.fullmatch(token) or _INITIALS.fullmatch(token):
                 continue
         if len(before.strip()) < 3:
             continue

@@ -226,6 +226,8 @@ _SHIP = re.compile(r"\b(" + "|".join(_SHIP_PREFIX) + r")\s+(?:[A-Z][\w'’.-]+)(
 
 
 def _ships(text: str) -> list[ActorMention]:
+    if not any(prefix in text for prefix in _SHIP_PREFIX):
+        return []  # the usual case, told by a few substring tests instead of a scan with the regex
     return [ActorMention(m.start(), m.end(), m.group(0), _SHIP_PREFIX[m.group(1)], "state", None, "naval vessel")
             for m in _SHIP.finditer(text)]
 

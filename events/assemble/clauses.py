@@ -33,7 +33,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from events.assemble.nonacts import FORESEEN, not_an_act
 from events.model import ActorMention, DateSpan, PlaceMention, Sentence
@@ -54,15 +55,13 @@ TriggerLookup = Callable[[tuple[str, ...], str], "tuple[int, TriggerSense] | Non
 longest trigger there."""
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence; a named tuple, as a sentence makes dozens and a frozen dataclass costs twice as much."""
+
     start: int  # offsets in the sentence text
     end: int
     text: str
-    low: str = field(init=False, repr=False, compare=False)  # the lower-case text, read many times per token
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "low", self.text.lower())
+    low: str  # the lower-case text, read many times per token
 
 
 @dataclass(frozen=True)
@@ -177,7 +176,11 @@ def _clause_start(toks: Sequence[Token], clauses: Sequence[int], clause: int) ->
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        out.append(Token(m.start(), m.end(), word, word.lower()))
+    return out
 
 
 _FINITE = frozenset("is are was were has have had will would said says could can may might must did does".split())
@@ -346,15 +349,17 @@ def find_triggers(
     clauses: Sequence[int],
     lookup: TriggerLookup,
     blocked: Sequence[tuple[int, int]],
+    starts: frozenset[str] | None = None,
 ) -> list[TriggerHit]:
-    """Event triggers of a sentence (sentence offsets), in text order."""
+    """Event triggers of a sentence (sentence offsets), in text order. ``starts``: every word that can
+    open a trigger (``lookup`` finds none at any other word), so that the other words cost one set test."""
     out: list[TriggerHit] = []
     lows = [t.low for t in toks]
     i = 0
     n = len(toks)
     while i < n:
         tok = toks[i]
-        if not tok.text[:1].isalpha():
+        if not tok.text[:1].isalpha() or (starts is not None and tok.low not in starts):
             i += 1
             continue
         found = lookup(tuple(lows[i:i + 8]), lows[i - 1] if i else "")

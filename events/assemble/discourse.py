@@ -127,7 +127,7 @@ def clause_events(
             blocked += [(p.start - sent.start, p.end - sent.start) for p in places_in[i]]
             blocked += [(d.timex.start - sent.start, d.timex.end - sent.start) for d in dates_in[i]]
             blocked += [(a - sent.start, b - sent.start) for a, b in organisations if sent.start <= a < sent.end]
-            hits = find_triggers(sent, toks, clauses, lookup, blocked)
+            hits = find_triggers(sent, toks, clauses, lookup, blocked, starts)
         is_lead = not lead_done
         if hits or s_dates:
             lead_done = True

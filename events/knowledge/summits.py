@@ -137,7 +137,31 @@ def _capital_points() -> dict[str, tuple[float, float]]:
     }
 
 
-_LITERAL_PREFIX = re.compile(r"[\w ,'-]{2,}(?![?*{])")
+# What a trigger's match must contain: after any lookbehinds and one leading group ("(?:St\\.? |Saint[ -])"),
+# a run of plain or escaped characters whose last one is not optional.
+_SKIPPED_START = re.compile(r"(?:\(\?<[!=][^()]*\))*(?:\(\?:[^()]*\)\??)?")
+_LITERAL_RUN = re.compile(r"(?:[\w ,'-]|\\[.()])+(?![?*{])")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _required_literal(source: str) -> str | None:
+    """A literal every match of the trigger ``source`` contains (a cheap ``in`` test before the regex), or None."""
+    depth, escaped = 0, False
+    for ch in source:  # an alternation at the top level has no common literal
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    skipped = _SKIPPED_START.match(source)
+    run = _LITERAL_RUN.match(source, skipped.end() if skipped else 0)
+    literal = _ESCAPE.sub(r"\1", run.group()) if run else ""
+    return literal if len(literal) >= 2 else None
 
 
 @lru_cache(maxsize=1)
@@ -153,11 +177,11 @@ def _trigger_scanners() -> tuple[tuple[tuple[str, ...], re.Pattern[str], tuple[_
     for ss in groups.values():
         prefixes: list[str] = []
         for trig in ss[0].trigger_sources:
-            lit = _LITERAL_PREFIX.match(trig)
+            lit = _required_literal(trig)
             if lit is None:
-                prefixes = []  # a trigger without a literal start: always run this one
+                prefixes = []  # a trigger without a literal: always run this one
                 break
-            prefixes.append(lit.group())
+            prefixes.append(lit)
         out.append((tuple(prefixes), ss[0].trigger, tuple(ss)))
     return tuple(out)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,24 @@ def test_olympic_games_by_season_and_host() -> None:
     assert [s.date_start.year for s in summits_in("The Beijing Olympics in 2008 were a showcase.")] == [2008]
     assert summits_in("She won gold at the Olympics.") == []
     assert year_from_knowledge(2, None, text, [])[0] == 2022  # type: ignore[index]
+
+
+def test_every_trigger_match_holds_its_required_literal() -> None:
+    # the literal lets a text that lacks it skip the trigger's regex: it must be in every match
+    from events.knowledge.summits import _data, _required_literal
+
+    assert _required_literal(r"U\.N\. General Assembly") == "U.N. General Assembly"
+    assert _required_literal(r"(?<!Winter )(?<!Special )Olympics") == "Olympics"
+    assert _required_literal(r"(?:St\.? |Saint[ -])Petersburg Forum(?: \(X\))?") == "Petersburg Forum"
+    assert _required_literal(r"COP ?\d{1,2}") == "COP"
+    assert _required_literal(r"G7|Group of Seven") is None  # a top-level alternation has no common literal
+    assert _required_literal(r"[Ss]ummit") is None
+    samples = ["U.N. General Assembly", "St Petersburg International Economic Forum (SPIEF)",
+               "Saint-Petersburg International Economic Forum", "Summer Olympic Games", "Olympics", "APEC", "G-20"]
+    for series in _data()[0]:
+        for source in series.trigger_sources:
+            literal = _required_literal(source)
+            for text in samples:
+                m = re.fullmatch(source, text)
+                if m is not None and literal is not None:
+                    assert literal in text, (source, text)

@@ -105,3 +105,17 @@ def test_an_article_on_one_huge_line_is_read_in_windows_of_whole_sentences() -> 
         assert inside[-1].end - inside[0].start <= MAX_ARTICLE_CHARS
     assert [s.start for s in sentences] == sorted(s.start for s in sentences)
     assert len(sentences) == text.count("2024.")
+
+
+def test_word_before_a_full_stop_is_read_as_the_regex_would() -> None:
+    # the walk back replaced re.search(r"(\S+)$", ...): same answer, trailing newline and all
+    import re
+
+    from events.segment import _last_word
+
+    for text in ["Mr", "said Mr", "ends with space ", "", "x\n", "a b\n\n", "two\u00a0words", "U.S"]:
+        for a in range(len(text) + 1):
+            for b in range(len(text) + 1):
+                m = re.search(r"(\S+)$", text[a:b])
+                assert _last_word(text, a, b) == (m.group(1) if m else None)
+    assert split_sentences("Mr. Smith met Gen. Lee. They talked.", 0, 36) == [(0, 23), (24, 36)]
