@@ -522,8 +522,8 @@ def clause_actors(
                 return speaker[-2:], addressed
     if hit.sense.event_type == "THREATEN" or hit.sense.lemma.startswith("threat"):
         # "Russia threatened to stop talks if the United States goes ahead": the condition names the target
-        nxt = [c for c in sorted(set(clauses)) if c > hit.clause]
-        cond = next((c for c in nxt if toks[clauses.index(c)].low in ("if", "unless")), None)
+        later = [c for c in sorted(set(clauses)) if c > hit.clause]
+        cond = next((c for c in later if toks[clauses.index(c)].low in ("if", "unless")), None)
         if cond is not None:
             others = others + [m for m in actors if clause_at(m.start - sent.start) == cond and m not in others]
     owner = _possessor(toks, hit)
