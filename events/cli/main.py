@@ -162,7 +162,14 @@ def cmd_build(args: argparse.Namespace) -> int:
             sys.stderr.write(f"resuming the unfinished build of these inputs ({len(skip)} documents already stored)\n")
         committed = 0
         first = not resume
-        batches = extract_batches(args.paths, _skip, skip_ids=skip, on_progress=_batch_progress, **_distributed(args))
+        skipped: list[str] = []
+
+        def skip_one(message: str) -> None:
+            skipped.append(message)
+            _skip(message)
+
+        batches = extract_batches(args.paths, skip_one, skip_ids=skip, on_progress=_batch_progress,
+                                  **_distributed(args))
         pending = next(batches, None)
         while pending is not None:
             following = next(batches, None)  # one batch ahead: the last commit says the build is done
@@ -176,8 +183,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             sys.stderr.write(f"nothing usable in {' '.join(args.paths)}: the store was left as it was "
                              f"({store.count_events()} events, version {store.version()})\n")
             return 2
-    sys.stderr.write(f"store {store.path}: {store.count_events()} events, version {store.version()}\n")
-    return 0
+    why = f"; skipped {len(skipped)}: {skipped[0]}{' …' if len(skipped) > 1 else ''}" if skipped else ""
+    sys.stderr.write(f"store {store.path}: {store.count_events()} events, version {store.version()}{why}\n")
+    return 2 if skipped else 0
 
 
 def cmd_store(args: argparse.Namespace) -> int:

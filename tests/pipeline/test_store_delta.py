@@ -247,6 +247,18 @@ def test_build_of_only_bad_files_leaves_the_store_and_says_so(tmp_path: Path) ->
     assert Store(store_path).version() == "1" and Store(store_path).count_events() == 1
 
 
+def test_a_build_that_skipped_a_file_stores_the_rest_and_exits_2(tmp_path: Path) -> None:
+    store_path = tmp_path / "s"
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("March 3, 2023\n\nOfficials of Peru and China met in Lima on March 3, 2023.\n",
+                                  encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    done = _run("-m", "events", "build", str(src), store=store_path)
+    assert done.returncode == 2 and "skipped 1" in done.stderr and "Traceback" not in done.stderr
+    assert Store(store_path).count_events() >= 1
+
+
 def test_overlapping_builds_refuse_with_a_message(tmp_path: Path) -> None:
     store_path = tmp_path / "s"
     Store(store_path)
