@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from events.model import Article, Document, Sentence
+from events.text.sentences import BULLET, split_sentences
 
 # Lines that are page furniture wherever they appear.
 _BOILER_LINE = re.compile(
@@ -72,7 +73,6 @@ _DATE_ONLY = re.compile(
     re.I,
 )
 _SENT_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
-_BULLET = re.compile(r"^(?:[•·▪●◦‣∙*\-–]\s+)")
 _ALL_CAPS_WORD = re.compile(r"^[A-Z][A-Z \-]{1,25}$")
 
 
@@ -96,7 +96,7 @@ def _classify(text: str) -> str:
             or _LINK_INTRO.match(t) or (len(t) < 200 and not _SENT_END.search(t) and _CREDIT.search(t))):
         return "boiler"
     words = t.split()
-    if _BULLET.match(t):
+    if BULLET.match(t):
         return "body"
     if _has_url(t):
         return "body" if len(words) > 12 else "boiler"
@@ -223,53 +223,6 @@ def _pick_title(heads: list[_Block]) -> str:
 def _first_words(text: str, n: int = 12) -> str:
     words = text.split()
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
-
-
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
-    "st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "fig", "eng", "rev", "hon", "pres",
-}
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9•])""")
-
-
-_ONE_LETTER = re.compile(r"[a-z]")
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
-
-
-def _last_word(text: str, start: int, end: int) -> str | None:
-    """The run of non-space characters that ends text[start:end] (before a final newline), as
-    ``re.search(r"(\\S+)$", ...)`` finds it, without that regex's scan of the whole sentence."""
-    if end > start and text[end - 1] == "\n":
-        end -= 1
-    i = end
-    while i > start and not text[i - 1].isspace():
-        i -= 1
-    return text[i:end] if i < end else None
-
-
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside text[start:end] (abbreviations and initials don't split)."""
-    chunk = text[start:end]
-    bullet = _BULLET.match(chunk)
-    offset = bullet.end() if bullet else 0
-    spans: list[tuple[int, int]] = []
-    sent_start = offset
-    for m in _BOUNDARY.finditer(chunk, offset):
-        before = chunk[sent_start:m.start() + 1]
-        last = _last_word(chunk, sent_start, m.start()) if m.group(0)[0] == "." else None
-        if last:
-            token = last.lower().strip("(\"'“‘")
-            if token in _ABBREV or _ONE_LETTER.fullmatch(token) or _INITIALS.fullmatch(token):
-                continue
-        if len(before.strip()) < 3:
-            continue
-        spans.append((start + sent_start, start + m.start() + len(m.group(0).rstrip())))
-        sent_start = m.end()
-    if sent_start < len(chunk) and chunk[sent_start:].strip():
-        spans.append((start + sent_start, end))
-    return spans
 
 
 def clean_article_text(text: str, article: Article) -> str:

@@ -20,7 +20,7 @@ from typing import Literal
 from events.actors.coref import definite_people
 from events.actors.lexicon import lexicon
 from events.actors.states import find_actors
-from events.assemble.discourse import Reference, clause_records, dateline
+from events.assemble.discourse import Reference, clause_records
 from events.assemble.sentences import ArticleContext, place_events_at_summits, summit_events
 from events.assemble.triggers import lookup as trigger_lookup
 from events.assemble.triggers import trigger_words
@@ -41,6 +41,7 @@ from events.resources import country_names
 from events.segment import clean_article_text, segment, titled
 from events.temporal.pubdate import SOURCE_WORDS, article_dates, publication_date
 from events.temporal.tagger import resolve_dates
+from events.text.datelines import story_dateline
 
 Scope = Literal["runner", "document", "article", "document_end"]
 
@@ -256,7 +257,7 @@ def reference(text: str, pub_date: dt.date | None, source: str, actors: Sequence
     """An article's reference points: the report day (a dateline's day, else the publication date),
     the dateline's place ("BUFFALO, N.Y." is Buffalo) and the home state (the dateline's, else the
     state the article names most often as a noun)."""
-    found = dateline(text)
+    found = story_dateline(text)
     context = sorted({m.code for m in actors if len(m.code) == 3})
     place: PlaceMention | None = None
     report_day, why = pub_date, f"publication date {pub_date} ({SOURCE_WORDS.get(source, source)})"

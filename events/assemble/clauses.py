@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from events.assemble.nonacts import FORESEEN, not_an_act
 from events.model import ActorMention, DateSpan, PlaceMention, Sentence
+from events.text.tense import AUX_FUTURE, COMMITMENT_VERBS, INTENT_VERBS
 
 
 @dataclass(frozen=True)
@@ -93,18 +94,10 @@ class ClauseEvent:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*|[;:,\"“”()—–]|--|_")
-_AUX_FUTURE = frozenset("will 'll shall".split())
 _AUX_MODAL = frozenset("would could may might can should must cannot".split())
 _AUX_PERFECT = frozenset("has have 've".split())
 _BE = frozenset("is are was were be been being am 's 're".split())
 _NEGATION = frozenset("not n't never no".split())
-_INTENT = frozenset(
-    "plans plan planned planning intends intend intended expects expected hopes hope hoped wants want wanted "
-    "seeks seek sought wished willing ready prepared scheduled due set going trying tried agreed agree agrees "
-    "offered offer offers promised promise promises pledged pledge pledges threatened threaten threatens "
-    "decided decide decides refused refuse refuses vowed vow vows proposed propose proposes asked urged "
-    "called".split()
-)
 _PAST_IRREGULAR = frozenset(
     "met sent took left made held struck shot fought sought told gave won began saw flew went came brought "
     "bought sold found led fled hit set put cut spoke broke threw withdrew drove rode ran stood kept "
@@ -258,10 +251,9 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
         if before and before[-1] in _BE and (word.endswith("ed") or word in _PAST_IRREGULAR or word.endswith("en")):
             passive = True
     window = before[-3:]
-    if any(w in _AUX_FUTURE for w in window) or (reported and "would" in window):
+    if any(w in AUX_FUTURE for w in window) or (reported and "would" in window):
         return "future", passive, negated
-    if len(before) >= 2 and before[-1] == "to" and before[-2] in ("willing", "ready", "prepared", "agreed", "offered",
-                                                                   "promised", "pledged", "vowed", "threatened"):
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in COMMITMENT_VERBS:
         return "future", passive, negated
     hearsay = (len(before) >= 2 and before[-1] == "to" and before[-2] in _HEARSAY) or (
         len(before) >= 3 and before[-1] in ("have", "be", "been") and before[-2] == "to" and before[-3] in _HEARSAY)
@@ -271,7 +263,7 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
         return "past", passive, negated  # "attempted to assassinate": PLOVER codes the attempt
     if before and before[-1] == "to":
         # "plans to visit" is an intention; "paid for them to fly to Detroit" an infinitive dated by its clause
-        return ("future" if len(before) > 1 and before[-2] in _INTENT else "infinitive"), passive, negated
+        return ("future" if len(before) > 1 and before[-2] in INTENT_VERBS else "infinitive"), passive, negated
     if "had" in window:
         return "pluperfect", passive, negated
     if any(w in _AUX_PERFECT for w in window) and (word.endswith("ed") or word.endswith("en")
@@ -338,7 +330,7 @@ def _finite_base(toks: Sequence[Token], i: int) -> bool:
         i -= 1  # "soldiers routinely beat up detainees": an adverb between subject and verb
     prev = toks[i - 1]
     low = _uncontracted(prev.low)
-    if low in _BASE_BEFORE or low in _AUX_MODAL or low in _AUX_FUTURE:
+    if low in _BASE_BEFORE or low in _AUX_MODAL or low in AUX_FUTURE:
         return True
     return prev.text[:1].isupper() or (low.endswith("s") and not low.endswith("ss") and low.isalpha())
 

@@ -251,36 +251,6 @@ def clause_events(
     return out
 
 
-_DATELINE_AT = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))?"
-    r"(?:,?\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2}))?"
-    r"\s*(?:\((?:[A-Za-z-]+)\))?\s*(?:--|—|–|_|-|:)"
-)
-
-
-_LINE = re.compile(r"[^\n]+")
-_DATE_ONLY = re.compile(r"^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)\s*$")
-
-
-def dateline(text: str) -> tuple[str, str, str] | None:
-    """(place, region, 'Month D' or '') of a story's dateline ("NAIROBI, August 21 (Xinhua) --",
-    "THE HAGUE, Netherlands (AP)_"), or None."""
-    m = None
-    for line in _LINE.finditer(text[:400]):
-        if _DATE_ONLY.match(line.group(0)) or not line.group(0).strip():
-            continue  # the page's date line
-        m = _DATELINE_AT.match(line.group(0))
-        break
-    if m is None:
-        return None
-    place = m.group("place").strip()
-    if len(place) < 3 or place in ("AP", "UPI", "AFP", "NEW", "THE"):
-        return None
-    month_day = f"{m.group('month')} {m.group('day')}" if m.group("month") else ""
-    return place.title(), (m.group("region") or "").strip(), month_day
-
-
 # interactions that need a named party: "a train arrived in Amsterdam" is no visit by the Netherlands
 _NEEDS_A_PARTY = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from events.text.tense import STATUS_FUTURE
+
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER",
@@ -113,17 +115,12 @@ class SentenceTriggers:
         return Trigger(etype, mode, label, best[2], best[3])
 
 
-_FUTURE = re.compile(
-    r"\b(?:will|shall|would|to be held|is (?:expected|scheduled|set|due|slated|planning|going) to|are (?:expected|scheduled|set|due|planning|going) to|"
-    r"plans? to|intends? to|may|might|could|upcoming|forthcoming|next (?:week|month|year)|later this|ahead of)\b",
-    re.I,
-)
 _REPORTED = re.compile(r"\b(?:reportedly|allegedly|according to|reports? (?:said|say|suggest)|unconfirmed|purportedly|sources said)\b", re.I)
 
 
 def status_of(text: str, future_date: bool) -> str:
     """occurred / planned / reported, from tense cues and the date relative to publication."""
-    if future_date or _FUTURE.search(text):
+    if future_date or STATUS_FUTURE.search(text):
         return "planned"
     if _REPORTED.search(text):
         return "reported"

@@ -34,6 +34,7 @@ from events.geo.local import (
 from events.geo.recognise import Candidate, recognize
 from events.geo.resolve import CURATED_KINDS, Resolution, resolve_all
 from events.model import PlaceMention
+from events.text.datelines import DATELINE_FOLLOWERS, DATELINE_REACH
 
 _PORT_AFTER = re.compile(r"\s+(?:[Pp]ort|[Hh]arbou?r)\b")
 _PORT_BEFORE = re.compile(r"\b(?:[Pp]ort|[Hh]arbou?r) of\s+$")
@@ -93,7 +94,8 @@ def _keep(gaz: Gazetteer, text: str, cand: Candidate, res: Resolution, countries
     big = place.kind != "city" or place.population >= 100_000
     local = cand.locative or res.local
     supported = local or (place.country is not None and countries.get(place.country, 0) > 0)
-    dateline = cand.dateline or (cand.start < 80 or cand.initial) and text[cand.end: cand.end + 3].lstrip()[:1] in (",", "(", "-", "—", "–", ":") \
+    dateline = cand.dateline or (cand.start < DATELINE_REACH or cand.initial) \
+        and text[cand.end: cand.end + 3].lstrip()[:1] in (*DATELINE_FOLLOWERS, ":") \
         or (cand.start < 3 and place.population >= 100_000)  # "LONDON The latest on ..."
     if cand.all_caps and single and place.kind == "city" and not local and not dateline:
         return False  # "COSCO": a company in capitals, not Cusco ("LIMA, Peru —" opens a text)

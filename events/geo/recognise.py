@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from events.geo.gazetteer import Gazetteer, Place, fold
+from events.text.datelines import DATELINE_FOLLOWERS, DATELINE_REACH
 
 MAX_TOKENS = 7
 # Runs of plain lower-case words become one token (they never start or join a name; the
@@ -342,7 +343,7 @@ def _match_at(gaz: Gazetteer, text: str, toks: list[_Tok], i: int) -> tuple[Cand
             prev = toks[i - 1].text.lower() if i > 0 else ""
             found.locative = prev in LOCATIVE
             follow = text[found.end: found.end + 4].lstrip()[:1]
-            found.dateline = found.start < 80 and follow in (",", "(", "-", "—", "–") and (
+            found.dateline = found.start < DATELINE_REACH and follow in DATELINE_FOLLOWERS and (
                 found.all_caps or found.initial)
             return found, j
     return None

@@ -30,6 +30,7 @@ from events.actors.lexicon import canonical_form, lexicon, normalise, trie_patte
 from events.actors.states import leader_terms
 from events.resources import SUMMITS_FILE, countries
 from events.temporal.calendar import safe_date
+from events.text.sentences import sentence_around
 
 __all__ = ["SummitMention", "Summit", "summits_in", "year_from_knowledge", "summits"]
 
@@ -55,7 +56,6 @@ _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-3]\d)(?!\d)")
 _LOCATIVE_BEFORE = re.compile(r"(?:\bin|\bat|\bhosted by|\bheld in|\bcity of)\s+(?:the\s+)?$")
 # A host right before the name: "Xiamen BRICS summit", "Beijing Summit of the FOCAC", "Lima's APEC".
 _HOST_BEFORE_TRIGGER = re.compile(r"(?:'s)?(?:\s+[\w'-]+){0,4}?\s+$")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])|\n")
 
 
 @dataclass(frozen=True)
@@ -233,15 +233,6 @@ def summits() -> tuple[Summit, ...]:
     return _data()[1]
 
 
-def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
-    lo, hi = max(0, start - _WINDOW), min(len(norm), end + _WINDOW)
-    left = lo
-    for m in _SENTENCE_BREAK.finditer(norm, lo, start):
-        left = m.end()
-    right_m = _SENTENCE_BREAK.search(norm, end, hi)
-    return left, right_m.start() if right_m else hi
-
-
 def _host(series: _Series, norm: str, left: int, right: int, t_start: int, t_end: int,
           ) -> tuple[str, str, int, int] | None:
     """("city"|"country", value, start, end) of the host named nearest the trigger."""
@@ -304,7 +295,7 @@ def _editions_at(
     """
     if series.blocked_before and norm.endswith(series.blocked_before, 0, t_start):
         return None
-    left, right = _sentence_bounds(norm, t_start, t_end)
+    left, right = sentence_around(norm, t_start, t_end, _WINDOW)
     if series.requires_context is not None and not series.requires_context.search(norm, left, right):
         return None
     if series.excluded_context is not None and series.excluded_context.search(norm, left, right):

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from events.text.datelines import opens_paragraph_dateline
+from events.text.sentences import sentence_starts
+from events.text.tense import ANCHORING_FUTURE, REPORTED_FUTURE, SCHEDULED
+
 Tense = Literal["past", "future", "scheduled"] | None
 FUTURE_WEIGHT = 1.0  # distance multiplier for future cues (1.0: nearest cue wins, whatever its tense)
 # With a document date, a yearless date takes the story's year only from a fully written day date
@@ -21,40 +25,7 @@ FUTURE_WEIGHT = 1.0  # distance multiplier for future cues (1.0: nearest cue win
 NARRATIVE_GRANULARITY = "day"
 NARRATIVE_SENTENCES = 1
 
-# Candidate sentence ends; a full stop after an abbreviation ("U.S.", "Mr.", "Jan.") is dropped in code.
-_SENT_BREAK = re.compile(r"[.!?][\"')\]']*\s+(?=[\"'`(\[]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'`]{2})")
-_ABBREVIATIONS = frozenset({"mr", "ms", "mrs", "dr", "st", "jr", "gen", "gov", "sen", "rep", "jan", "feb", "aug",
-                            "sep", "sept", "oct", "nov", "dec", "col", "lt", "no", "co", "inc", "corp", "prof",
-                            "vs", "v", "mt", "ft", "sgt", "capt", "adm", "maj", "cmdr", "messrs"})
-_WORD_END = re.compile(r"(\w+)$")
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences start (0 first)."""
-    starts = [0]
-    for m in _SENT_BREAK.finditer(text):
-        if text[m.start()] == ".":
-            w = _WORD_END.search(text, max(0, m.start() - 12), m.start())
-            if w and (w.group(1).lower() in _ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())):
-                continue
-        starts.append(m.end())
-    return starts
-
-
 _PARA_BREAK = re.compile(r"\n\s*\n")
-_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Za-z .'\u2019-]{1,40},\s*")
-_DATELINE_DASH = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?(?:--|\u2014|\u2013|-)")
-_FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\sto|expected\sto|expects?\sto|agreed\sto|agreement\sto|scheduled|slated|planned\sfor|due\sto|plans?\sto|planning\sto"
-    r"|intends?\sto|set\sto|to\sbe\sheld|upcoming|(?:expected|due)\s(?:on|in|by|around|before|next|later|early)|look(?:s|ed|ing)?\sforward\sto|is\sto|are\sto|hopes?\sto|aims?\sto"
-    r"|to\sattend|to\svisit|invited\sto|as\ssoon\sas|payable|effective|expires?|deadline|begins|starts|opens|ends|takes\seffect|runs\sthrough)\b", re.IGNORECASE)
-# The present tense of a scheduled event points ahead ("meets Monday", "leaves for Rome on Friday"):
-# a weaker cue than "will" (a weekday takes the coming one, a date only leans ahead).
-_SCHEDULED = re.compile(r"\b(?:meets|(?<!\bto\s)(?<!\bnot\s)meet|leaves\sfor|arrives|departs|convenes|reconvenes"
-                        r"|heads\sto|flies\sto|falls\s+on|runs\s+from|takes\s+place|(?:is|are)\s+set\s+for)\b", re.IGNORECASE)
-# Future in reported speech ("said it would pay in January"): a cue for months, too weak for weekdays
-# ("said Wednesday that he would ...").
-_REPORTED_FUTURE = re.compile(r"\bwould\b", re.IGNORECASE)
 # "had been scheduled to expire Friday": a plan in the past perfect lies behind the report
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _AUX_PAST = frozenset({"was", "were"})
@@ -78,7 +49,7 @@ _NOT_PAST_ED = frozenset({"expected", "scheduled", "planned", "united", "need", 
 
 def is_plan_word(word: str) -> bool:
     """A word that announces a plan ("expire", "scheduled"), even when a past perfect makes it a past cue."""
-    return _FUTURE.fullmatch(word) is not None
+    return ANCHORING_FUTURE.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=32)
@@ -111,9 +82,9 @@ def _tense_cues(text: str) -> list[tuple[int, int, str]]:
     """Tense cues of a text; they do not depend on the reference date, so one scan serves both passes."""
     cues: list[tuple[int, int, str]] = [
         (m.start(), m.end(), "past" if _PLUPERFECT.search(text, max(0, m.start() - 32), m.start())
-         else "future") for m in _FUTURE.finditer(text)]
-    cues.extend((m.start(), m.end(), "reported") for m in _REPORTED_FUTURE.finditer(text))
-    cues.extend((m.start(), m.end(), "scheduled") for m in _SCHEDULED.finditer(text))
+         else "future") for m in ANCHORING_FUTURE.finditer(text)]
+    cues.extend((m.start(), m.end(), "reported") for m in REPORTED_FUTURE.finditer(text))
+    cues.extend((m.start(), m.end(), "scheduled") for m in SCHEDULED.finditer(text))
     for m in _WORDS.finditer(text):
         w = m.group(0).lower()
         if w in _NOT_PAST_ED or not (w in _PAST_WORDS or (w.endswith("ed") and len(w) > 3)):
@@ -240,8 +211,7 @@ class Discourse:
     def _opens_paragraph_dateline(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.para_starts, start) - 1
         ps = self.para_starts[i] if i >= 0 else 0
-        return start - ps <= 48 and bool(_DATELINE_PLACE.fullmatch(self.text, ps, start)) \
-            and bool(_DATELINE_DASH.match(self.text, end))
+        return opens_paragraph_dateline(self.text, ps, start, end)
 
     def dateline_date(self) -> dt.date | None:
         """The date of the paragraph dateline the current expression stands under, if any."""

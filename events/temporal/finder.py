@@ -24,7 +24,7 @@ from events.temporal.lexicon import (
     YEAR4,
 )
 from events.temporal.names import in_name
-from events.temporal.names import sentence_initial as _sentence_initial
+from events.text.sentences import sentence_initial
 
 
 @dataclass(frozen=True)
@@ -282,7 +282,7 @@ def _accept(c: Candidate, text: str) -> bool:  # noqa: C901 - one filter per rul
         return h <= 24
     if c.rule == "ref":
         w = (g.get("word") or "").lower()
-        if w == "now" and re.match(r"\s*(?:,|for\b)", text[c.end:c.end + 5]) and _sentence_initial(text, c.start):
+        if w == "now" and re.match(r"\s*(?:,|for\b)", text[c.end:c.end + 5]) and sentence_initial(text, c.start):
             return False  # "Now, he says, ...", "Now for the weather": a discourse marker, not a time
         if w == "current":
             return not re.match(r"\s(?:account|accounts|affairs|assets|liabilities|ratio|yield|flow|flows|"

@@ -12,17 +12,12 @@ import re
 from typing import TYPE_CHECKING
 
 from events.temporal.lexicon import MONTHS, SEASONS, WEEKDAY_PLURALS, WEEKDAYS
+from events.text.sentences import sentence_initial
 
 if TYPE_CHECKING:
     from events.temporal.finder import Candidate
 
-__all__ = ["in_name", "sentence_initial"]
-
-
-def sentence_initial(text: str, pos: int) -> bool:
-    """Nothing but quotes and spaces between the previous sentence end (or text start) and ``pos``."""
-    before = text[max(0, pos - 6):pos].rstrip(" \t\n\"'`\u201c")
-    return not before or before[-1] in ".!?:;\n\u2022\u00b7\u25aa\u25ba*\u2013\u2014"  # bullets and dashes start items
+__all__ = ["in_name"]
 
 
 # Words written capitalised in running text anyway: a capital there says nothing about a name.

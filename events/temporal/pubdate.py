@@ -25,12 +25,12 @@ from events.temporal.calendar import month_end, safe_date
 from events.temporal.context import Discourse
 from events.temporal.lexicon import DAYNUM, MONTH, month_number
 from events.temporal.tagger import resolve, resolve_dates
+from events.text.datelines import AGENCY, HEADER_DATELINE, is_wire_story, yearless_dateline_pattern
+from events.text.tense import future_context
 
 HEADER_CHARS = 600
-_AGENCY = r"\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|ANI|IANS|PTI|TASS|Sputnik|Bloomberg|CNN|BBC|KUNA|WAM|SPA|APA|MENA)\)"
 _CUE = re.compile(
-    rf"(?i:\b(?:published|updated|posted|by|date|dated|released|last\smodified|issued)\b)|\d{{1,2}}:\d\d|{_AGENCY}")
-_DATELINE_HEAD = re.compile(rf"(?:^|\n)\s*[A-Z][A-Z .'\u2019-]{{2,}}(?:,\s*[A-Z][A-Za-z .]+)?,?\s*(?:{_AGENCY}\s*)?$")
+    rf"(?i:\b(?:published|updated|posted|by|date|dated|released|last\smodified|issued)\b)|\d{{1,2}}:\d\d|{AGENCY}")
 _FULL_DATES = re.compile(
     rf"(?P<iso>(?<![\d/.])(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))"
     rf"|(?P<num>(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d\d)(?![\d/.]\d))"
@@ -40,20 +40,7 @@ _FULL_DATES = re.compile(
 # What may stand before a byline date at the start of its line: punctuation, a weekday, a clock time.
 _LINE_PREFIX = re.compile(r"[\s|\-\u2013\u2014:,]*(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?"
                           r"(?:\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?,?\s*)?")
-# "MOSCOW (Reuters) -" opening a story: a reprinted agency story, dated by its own line or not at all.
-WIRE_DATELINE_REACH = 1500  # characters: a dateline opens the story, after its headline and byline
-_WIRE_DATELINE = re.compile(rf"(?m)^[ \t]*[A-Z][A-Z .'\u2019-]{{2,}}(?:,\s*[A-Za-z .]+)?\s*{_AGENCY}\s*[-\u2013\u2014]")
-
-
-def is_wire_story(text: str) -> bool:
-    """Does the text open with an agency dateline ("MOSCOW (Reuters) -", "BEIJING (Xinhua) --")?"""
-    return _WIRE_DATELINE.search(text, 0, WIRE_DATELINE_REACH) is not None
-
-
-_YEARLESS_DATELINE = re.compile(
-    rf"(?:^|\n)\s*[A-Z][A-Za-z .'\u2019-]{{2,40}},\s*(?:[A-Z][A-Za-z .]+,\s*)?(?P<mon>{MONTH})\s?(?P<day>{DAYNUM})"
-    rf"\s*(?:{_AGENCY})?\s*(?:--|\u2014|\u2013|-|_|\()"
-)
+_YEARLESS_DATELINE = yearless_dateline_pattern(MONTH, DAYNUM)
 
 
 @lru_cache(maxsize=4096)
@@ -113,9 +100,9 @@ def find_publication_date(text: str, year_hint: int | None = None) -> tuple[dt.d
         ls = header.rfind("\n", 0, m.start()) + 1
         before = header[max(ls, m.start() - 40):m.start()]
         starts_line = bool(_LINE_PREFIX.fullmatch(header[ls:m.start()]))
-        if not (_CUE.search(before) or starts_line or _DATELINE_HEAD.search(header[ls:m.start()].rstrip(" ,"))):
+        if not (_CUE.search(before) or starts_line or HEADER_DATELINE.search(header[ls:m.start()].rstrip(" ,"))):
             continue  # a date inside a sentence of the story is not the publication date
-        kind = "dateline" if (re.search(_AGENCY, before) or _DATELINE_HEAD.search(header[ls:m.start()].rstrip(" ,"))) \
+        kind = "dateline" if (re.search(AGENCY, before) or HEADER_DATELINE.search(header[ls:m.start()].rstrip(" ,"))) \
             else "byline"
         return d, kind
     if year_hint is not None:
@@ -189,7 +176,7 @@ def publication_date(
     latest_day = max((s.date_start for s in explicit if s.precision == "day" and s.date_start), default=None)
     # a later year written in a past or present sentence bounds the publication date from below
     later_years = [s.date_end for s in explicit if s.date_end and (latest_day is None or s.date_end.year > latest_day.year)
-                   and s.precision != "day" and not _future_context(text, s.timex.start)]
+                   and s.precision != "day" and not future_context(text, s.timex.start)]
     if latest_day is not None and not later_years:
         return latest_day, "inferred"
     if previous is not None and previous[1] != "guessed":
@@ -227,20 +214,6 @@ def _yearless_dateline(text: str, near: dt.date) -> dt.date | None:
     return min(options, key=lambda o: abs((o - near).days))
 
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|plans?|planned|is to|are to|expected|scheduled|next|upcoming|by|projected|forecast|"
-    r"predicted|estimated|target|goals?|forward|until|through|vision|agenda|period)\b",
-    re.I,
-)
-
-
-def _future_context(text: str, pos: int) -> bool:
-    """Whether the clause before ``pos`` speaks of the future (a cheap, local tense cue)."""
-    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 120)
-    window = text[start:pos + 40]
-    return bool(_FUTURE_CUE.search(window))
-
-
 SOURCE_WORDS = {
     "byline": "read from the byline", "dateline": "read from the dateline",
     "inferred": "latest full date in the article", "guessed": "guessed from the years the article names",
@@ -259,7 +232,7 @@ def _latest_reported(fixed: dt.date, bare: Sequence[DateSpan], text: str) -> dt.
     latest = fixed
     for s in bare:
         m = _YEARLESS.match(s.timex.value)
-        if s.date_start is not None or not m or not m.group(2) or _future_context(text, s.timex.start):
+        if s.date_start is not None or not m or not m.group(2) or future_context(text, s.timex.start):
             continue
         d = safe_date(fixed.year, int(m.group(1)), int(m.group(2)))
         if d is not None and d > latest:

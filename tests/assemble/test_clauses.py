@@ -148,12 +148,6 @@ def test_future_cooperation_is_an_intent_to_agree() -> None:
     assert ev.event_type == "AGREE" and ev.mode == "visit" and ev.status == "planned"
 
 
-def test_dateline_parsing() -> None:
-    assert D.dateline("May 7, 2021\n\nNAIROBI, May 6 (Xinhua) --\n\nText") == ("Nairobi", "", "May 6")
-    assert D.dateline("THE HAGUE, Netherlands (AP)_ The court ruled") == ("The Hague", "Netherlands", "")
-    assert D.dateline("President Bush said today") is None
-
-
 def test_a_parenthesis_is_its_own_clause_and_the_sentence_goes_on_after_it() -> None:
     s = _sent("Putin met Zhang (who is also a member of the Party) at the Kremlin on April 13.")
     toks = C.tokens(s.text)

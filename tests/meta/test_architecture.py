@@ -50,6 +50,13 @@ def test_gateway_imports_only_the_pipeline_and_errors() -> None:
     assert found <= {"events", "events.pipeline", "events.errors"}, found
 
 
+def test_text_helpers_depend_on_nothing_else_in_events() -> None:
+    # every stage uses events/text/, so an import from a stage there would be a cycle waiting to happen
+    for path in (ROOT / "events" / "text").glob("*.py"):
+        bad = [n for n in _imports(path) if n.startswith("events") and not n.startswith("events.text")]
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
 def test_ui_never_imports_geo() -> None:
     for path in _app_files():
         bad = [n for n in _imports(path) if n.startswith("events.geo")]
@@ -72,7 +79,7 @@ def test_every_stage_module_says_what_it_requires_and_sets() -> None:
 
 
 def test_tests_mirror_the_packages() -> None:
-    for package in ("temporal", "geo", "actors", "knowledge", "assemble", "pipeline", "app", "browser", "meta"):
+    for package in ("text", "temporal", "geo", "actors", "knowledge", "assemble", "pipeline", "app", "browser", "meta"):
         assert list((ROOT / "tests" / package).glob("test_*.py")), package
     assert not list((ROOT / "tests").glob("test_*.py")), "tests belong in the folder of their package"
 
