@@ -47,6 +47,7 @@ from events.assemble.clauses import (
     subject_actors,
     tokens,
 )
+from events.assemble.confidence import clause_confidence
 from events.assemble.dating import assign_dates
 from events.assemble.eventtypes import Trigger
 from events.assemble.participants import named_participant
@@ -353,9 +354,8 @@ def clause_records(
         if not codes:
             continue
         trig = Trigger(ce.event_type, ce.mode, ce.trigger.sense.lemma, ce.trigger.start, ce.trigger.end)
-        confidence = 0.5 + (0.15 if ce.date_source == "own" else 0.05) + (0.1 if span.precision == "day" else 0.0)
-        confidence += 0.1 if place is not None else 0.0
-        confidence += 0.1 if ce.agents else 0.0
+        confidence = clause_confidence(ce.date_source == "own", span.precision == "day", place is not None,
+                                       bool(ce.agents))
         rel = sent.start
         # an agent carried over from an earlier sentence ("They ...") has nothing to highlight here
         highlights = [("actor", a.start - rel, a.end - rel) for a in list(ce.agents) + list(ce.others)
@@ -375,7 +375,7 @@ def clause_records(
             lat=place.lat if place else None, lon=place.lon if place else None,
             place_precision=place.precision if place else "none",
             status=ce.status,  # type: ignore[arg-type]
-            confidence=round(min(confidence, 0.95), 2), mentions=1, doc_id=doc.doc_id, doc_title=doc.title,
+            confidence=confidence, mentions=1, doc_id=doc.doc_id, doc_title=doc.title,
             evidence=sent.text, char_start=sent.start, char_end=sent.end,
             date_anchored_on=span.anchored_on,
             place_why=(f"{ce.place_reason}: {place.why}" if place.why else ce.place_reason) if place else "",

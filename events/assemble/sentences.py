@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
+from events.assemble.confidence import SUMMIT as SUMMIT_CONFIDENCE
+from events.assemble.confidence import sentence_confidence
 from events.assemble.eventtypes import SentenceTriggers, Trigger, classify, status_of
 from events.model import PLACE_RANK, ActorMention, Article, DateSpan, Document, Event, PlaceMention, Sentence, Timex
 
@@ -301,12 +303,8 @@ def _make_event(
         return None
     future = bool(ctx.pub_date and span.date_start > ctx.pub_date)
     status = status_of(sent.text, future)
-    confidence = 0.45
-    confidence += 0.15 if trigger.event_type != "OTHER" else 0.05
-    confidence += 0.1 if span.precision == "day" else 0.05 if span.precision == "month" else 0.0
-    confidence += 0.1 if span.anchor in ("explicit", "document") else 0.05
-    confidence += 0.1 if place is not None else 0.0
-    confidence -= 0.1 if inherited else 0.0
+    confidence = sentence_confidence(trigger.event_type != "OTHER", span.precision,
+                                     span.anchor in ("explicit", "document"), place is not None, inherited)
     doc = ctx.document
     rel = sent.start
     highlights = [("date", span.timex.start - rel, span.timex.end - rel)]
@@ -331,7 +329,7 @@ def _make_event(
         lon=place.lon if place else None,
         place_precision=place.precision if place else "none",
         status=status,  # type: ignore[arg-type]
-        confidence=round(min(confidence, 0.95), 2),
+        confidence=confidence,
         mentions=1,
         doc_id=doc.doc_id,
         doc_title=doc.title,
@@ -446,7 +444,7 @@ def summit_events(
             lat=place.lat if place else chosen.lat, lon=place.lon if place else chosen.lon,
             place_precision=place.precision if place else ("city" if chosen.lat is not None else "none"),
             status="occurred" if ctx.pub_date is None or chosen.date_end <= ctx.pub_date else "planned",
-            confidence=0.7, mentions=1, doc_id=ctx.document.doc_id, doc_title=ctx.document.title,
+            confidence=SUMMIT_CONFIDENCE, mentions=1, doc_id=ctx.document.doc_id, doc_title=ctx.document.title,
             evidence=sent.text, char_start=sent.start, char_end=sent.end,
             date_anchored_on=f"knowledge: {label} ({chosen.date_start.isoformat()}..{chosen.date_end.isoformat()}), "
             "edition nearest the publication date" if ctx.pub_date else f"knowledge: {label}, the only edition that fits",

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from events.geo import weights as W
 from events.geo.backends.nominatim import online_geocoder
 from events.geo.gazetteer import Gazetteer, Place, fold, load_gazetteer
 from events.geo.local import (
@@ -314,7 +315,7 @@ def _initialisms(
         if 2 <= len(c.text) <= 4 and c.text.isalpha() and c.text.isupper():
             place = named.get(c.text)
             if place is not None and (res is None or res.place.pid != place.pid):
-                res = Resolution(place, f"initials of {place.name}, named in the text", True, 9.0)
+                res = Resolution(place, f"initials of {place.name}, named in the text", True, W.CERTAIN_MARGIN)
         out.append(res)
     return out
 

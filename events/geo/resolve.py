@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from events.geo import weights as W
 from events.geo.distance import km
 from events.geo.gazetteer import Gazetteer, Place, county_key
 from events.geo.recognise import Candidate
@@ -76,22 +77,22 @@ class DocContext:
                 self.anchors.append(place)
 
 
-def prior(place: Place, alternate: bool, admin_size: float = 5.6) -> float:
+def prior(place: Place, alternate: bool, admin_size: float = W.ADMIN_PRIOR_DEFAULT) -> float:
     """Score before context: bigger and higher-level places are the usual reading."""
     if place.kind == "country":
-        score = max(6.8, math.log10(place.population + 1) + 0.6)
+        score = max(W.COUNTRY_PRIOR_FLOOR, math.log10(place.population + 1) + W.COUNTRY_PRIOR_LIFT)
     elif place.kind == "continent":
-        score = 9.0
+        score = W.CONTINENT_PRIOR
     elif place.kind == "admin":
         score = admin_size  # log10 of a typical region's population in that country
     elif place.kind == "airport" and alternate:
-        score = 4.0  # "Heathrow", "Dulles": the bare name of an airport, often also a surname or a town
+        score = W.AIRPORT_BARE_NAME_PRIOR  # "Heathrow", "Dulles": the bare name of an airport, often also a surname or a town
     elif place.kind in CURATED_KINDS:
-        score = 7.6
+        score = W.CURATED_PRIOR
     else:
-        score = math.log10(place.population + 10)
+        score = math.log10(place.population + W.CITY_POPULATION_OFFSET)
     if alternate and place.kind in ("city", "admin"):
-        score -= 1.5
+        score -= W.ALTERNATE_NAME_PENALTY
     return score
 
 
@@ -137,27 +138,27 @@ def score_place(
         mine = ctx.own.get(cand.key, _NOTHING)
         weight = ctx.countries.get(place.country, 0.0) - mine.get(place.country, 0.0)
         if place.country in ctx.given:
-            weight += 2.0
+            weight += W.GIVEN_COUNTRY_WEIGHT
         if weight > 0:
-            signals.append(0.9 + 0.2 * min(weight, 3.0))
+            signals.append(W.COUNTRY_IN_TEXT + W.COUNTRY_PER_MENTION * min(weight, W.MENTIONS_CAP))
             if explain:
                 why.append(f"{gaz.countries.get(place.country, {}).get('name', place.country)} is in the text")
         admin_key = (place.country, place.admin1)
         admin_weight = ctx.admins.get(admin_key, 0.0) - mine.get(admin_key, 0.0) if place.admin1 else 0.0
         if admin_weight > 0:
             local = True
-            signals.append(1.6 + 0.3 * min(admin_weight, 3.0))
+            signals.append(W.REGION_IN_TEXT + W.REGION_PER_MENTION * min(admin_weight, W.MENTIONS_CAP))
             region = gaz.admin_place(place.country, place.admin1)
             if explain:
                 why.append(f"{region.name if region else 'its region'} is in the text")
     in_county = bool(ctx.counties) and place.kind == "city" and gaz.county_of(place) in ctx.counties
     if in_county:
         local = True
-        signals.append(2.2)
+        signals.append(W.COUNTY_IN_TEXT)
         if explain:
             why.append("its county is in the text")
     if place.kind == "city" and gaz.is_capital(place):
-        score += 0.7
+        score += W.CAPITAL_BONUS
         if explain:
             why.append("national capital")
     contained = in_county  # "Lebanon police ... Wilson County deputies": as good as "Lebanon, Tenn."
@@ -169,8 +170,8 @@ def score_place(
             why.append(reason)
     if place.kind != "country" and points:
         best = _nearest_km(place, points)
-        local = local or best <= 100.0
-        for limit, bonus in ((30.0, 2.6), (100.0, 2.0), (300.0, 1.2), (1000.0, 0.5)):
+        local = local or best <= W.LOCAL_KM
+        for limit, bonus in W.ANCHOR_DISTANCE_BONUS:
             if best <= limit:
                 signals.append(bonus)
                 if explain:
@@ -178,7 +179,7 @@ def score_place(
                 break
     if ctx.near and place.kind != "country":
         near_km = _nearest_km(place, ctx.near)
-        for limit, bonus in ((50.0, 4.0), (200.0, 2.5), (1000.0, 1.0)):
+        for limit, bonus in W.GIVEN_POINT_BONUS:
             if near_km <= limit:
                 score += bonus  # the caller's own evidence, independent of the text
                 if explain:
@@ -187,7 +188,7 @@ def score_place(
     if signals:
         # The signals are correlated (one region gives all three): the strongest counts fully.
         signals.sort(reverse=True)
-        score += signals[0] + 0.3 * sum(signals[1:])
+        score += signals[0] + W.SIGNAL_DISCOUNT * sum(signals[1:])
     return score, why, contained, local or contained
 
 
@@ -199,14 +200,14 @@ def _containment(place: Place, container: Candidate) -> tuple[float, str]:
             continue
         bonus = 0.0
         if outer.kind == "country" and outer.country == place.country:
-            bonus = 4.0
+            bonus = W.CONTAINER_COUNTRY
         elif outer.kind == "admin" and outer.country == place.country:
             if place.admin1 and place.admin1 == outer.admin1:
-                bonus = 6.0
-            elif _km(place, (outer.lat, outer.lon)) < 400:
-                bonus = 4.5
-        elif outer.kind == "city" and _km(place, (outer.lat, outer.lon)) < 60:
-            bonus = 3.0
+                bonus = W.CONTAINER_REGION
+            elif _km(place, (outer.lat, outer.lon)) < W.CONTAINER_NEAR_REGION_KM:
+                bonus = W.CONTAINER_NEAR_REGION
+        elif outer.kind == "city" and _km(place, (outer.lat, outer.lon)) < W.CONTAINER_NEAR_CITY_KM:
+            bonus = W.CONTAINER_NEAR_CITY
         if bonus > best:
             best, reason = bonus, f"written as '{container.text}' container"
     return best, reason
@@ -232,7 +233,7 @@ def rank(
     for place, alt in options:
         s, _why, contained, local = score_place(gaz, cand, place, alt, ctx, points)
         if high_level and place.kind == "city" and not contained:
-            s -= 2.5  # "Mexico", "Lebanon": the country, unless written "Mexico, Missouri"
+            s -= W.CITY_UNDER_COUNTRY_PENALTY  # "Mexico", "Lebanon": the country, unless written "Mexico, Missouri"
         scored.append((s, place, alt, local))
     scored.sort(key=lambda t: -t[0])
     best = scored[0]
@@ -256,7 +257,7 @@ def resolve_all(
     ranking pass only, without the evidence in the reasons (enough to judge which recognised
     spans are places).
     """
-    min_pop = 5_000 if trusted else 20_000
+    min_pop = W.ANCHOR_POPULATION_TRUSTED if trusted else W.ANCHOR_POPULATION
 
     def substantial(place: Place) -> bool:
         return place.kind != "city" or place.population >= min_pop
@@ -268,7 +269,7 @@ def resolve_all(
     # Pass 0: what is certain without ranking — adjectives, single-reading names.
     for c in cands:
         if c.is_adjective and c.adjective is not None:
-            ctx.add(c.adjective, 0.5, c.key)
+            ctx.add(c.adjective, W.ADJECTIVE_WEIGHT, c.key)
         elif len(c.places) == 1 and substantial(c.places[0][0]):
             ctx.add(c.places[0][0], 1.0, c.key)
         elif c.places and all(p.kind == "country" for p, _ in c.places):
@@ -291,16 +292,16 @@ def resolve_all(
                       own={k: defaultdict(float, v) for k, v in ctx.own.items()})
     for c, ranked in zip(cands, first, strict=True):
         if ranked and c.dateline:
-            ctx2.add(ranked[0][1], 2.0, c.key)  # the dateline says where the story is told from
+            ctx2.add(ranked[0][1], W.DATELINE_WEIGHT, c.key)  # the dateline says where the story is told from
         if ranked and len(c.places) > 1:
             margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-            if (margin >= 1.0 and substantial(ranked[0][1])) or c.container is not None:
+            if (margin >= W.CONFIDENT_MARGIN and substantial(ranked[0][1])) or c.container is not None:
                 ctx2.add(ranked[0][1], 1.0, c.key)
     out: list[Resolution | None] = []
     cache.clear()
     for c, ranked in zip(cands, first, strict=True):
         if c.is_adjective and c.adjective is not None:
-            out.append(Resolution(c.adjective, f"adjective/demonym of {c.adjective.name}", True, 9.0))
+            out.append(Resolution(c.adjective, f"adjective/demonym of {c.adjective.name}", True, W.CERTAIN_MARGIN))
             continue
         if not c.places:
             out.append(None)
@@ -313,7 +314,7 @@ def resolve_all(
                 cache[ck] = rank(gaz, c, ctx2, frozenset(p.pid for p, _ in c.places))
         final = cache[ck]
         score, place, why, local = final[0]
-        margin = score - final[1].score if len(final) > 1 else 9.0
+        margin = score - final[1].score if len(final) > 1 else W.CERTAIN_MARGIN
         local = local or c.container is not None
         if len(final) == 1:
             why = ["only place of that name"]
@@ -338,7 +339,7 @@ def _regions_of_towns(cands: Sequence[Candidate], out: list[Resolution | None]) 
         i = position[id(outer)]
         current = fixed[i]
         if region is not None and (current is None or current.place.pid != region.pid):
-            fixed[i] = Resolution(region, f"the region of {res.place.name}, written after it", True, 9.0)
+            fixed[i] = Resolution(region, f"the region of {res.place.name}, written after it", True, W.CERTAIN_MARGIN)
     return fixed
 
 
