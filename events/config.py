@@ -27,6 +27,7 @@ STORE = "EVENTSCAPE_STORE"
 GEOCODER = "EVENTSCAPE_GEOCODER"
 GEOCODER_USER_AGENT = "EVENTSCAPE_GEOCODER_USER_AGENT"
 GEOCODER_CACHE = "EVENTSCAPE_GEOCODER_CACHE"
+PUBLIC_URL = "EVENTSCAPE_PUBLIC_URL"
 GEOCODER_BACKENDS = ("nominatim",)
 _OFF = ("", "off", "none", "0", "false")
 
@@ -35,6 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(GEOCODER, "off", "an online geocoder for names the embedded gazetteer lacks: off or nominatim"),
     Setting(GEOCODER_USER_AGENT, "", "required with nominatim: a name identifying your application"),
     Setting(GEOCODER_CACHE, "~/.cache/eventscape/geocode.sqlite", "where online answers are cached"),
+    Setting(PUBLIC_URL, "", "the app's public address (e.g. `https://eventscape.example.org/`) that shared links "
+                            "and export stamps name; unset: the address the browser used"),
 )
 
 
@@ -42,6 +45,11 @@ def store_path(env: Mapping[str, str] | None = None) -> Path:
     """The store folder: ``$EVENTSCAPE_STORE`` or ``data/store/`` in the repository."""
     value = (os.environ if env is None else env).get(STORE)
     return Path(value) if value else DATA_DIR / "store"
+
+
+def public_url(env: Mapping[str, str] | None = None) -> str:
+    """The app's public address (``$EVENTSCAPE_PUBLIC_URL``), or "" when unset; read when a link is made."""
+    return (os.environ if env is None else env).get(PUBLIC_URL, "").strip()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ SUMMITS_FILE = GEODATA / "summits.json"
 SEATS_FILE = GEODATA / "seats.json"
 BASEMAP_FILE = GEODATA / "world_110m.geojson"
 GIVEN_NAMES_FILE = GEODATA / "lexicon" / "given_names.json"
+TRIGGERS_FILE = GEODATA / "lexicon" / "triggers.json"
 
 
 @lru_cache(maxsize=4)

@@ -9,14 +9,13 @@ says when the setting is missing.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from events.config import public_url
 from ui.filters import Filters
 
-PUBLIC_URL_ENV = "EVENTSCAPE_PUBLIC_URL"
 VIEW_KEYS: tuple[str, ...] = ("ev", "map", "v")
 
 
@@ -73,7 +72,7 @@ class ViewLink:
 
 def public_base_url(browser_url: str | None = None) -> tuple[str, bool]:
     """(base URL of the Explore view, whether it is the configured public one)."""
-    configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    configured = public_url()
     if configured:
         return configured.split("?")[0].rstrip("/") + "/", True
     base = (browser_url or "http://localhost:8501/").split("?")[0].rstrip("/")

@@ -6,14 +6,12 @@ import json
 from functools import lru_cache
 
 from events.assemble.clauses import TriggerSense
-from events.resources import GEODATA
-
-_PATH = GEODATA / "lexicon" / "triggers.json"
+from events.resources import TRIGGERS_FILE
 
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, TriggerSense], dict[str, list[tuple[tuple[str, ...], TriggerSense]]], frozenset[str]]:
-    data = json.loads(_PATH.read_text(encoding="utf-8"))
+    data = json.loads(TRIGGERS_FILE.read_text(encoding="utf-8"))
     single: dict[str, TriggerSense] = {}
     nouns: dict[str, TriggerSense] = {}
     for pos, key in (("noun", "nouns"), ("verb", "verbs")):  # verbs win over nouns for a shared form

@@ -109,6 +109,23 @@ def test_modules_stay_small() -> None:
     assert len((ROOT / "events" / "pipeline.py").read_text(encoding="utf-8").splitlines()) < 200
 
 
+def test_only_config_reads_the_environment() -> None:
+    # settings come from events/config.py (validated there), never from a stray os.environ/getenv
+    for path in [*(ROOT / "events").rglob("*.py"), *_app_files()]:
+        if path == ROOT / "events" / "config.py" or not path.exists():
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert "os.environ" not in source and "getenv" not in source, f"{path.relative_to(ROOT)} reads the environment"
+
+
+def test_only_resources_knows_where_geodata_lives() -> None:
+    for path in (ROOT / "events").rglob("*.py"):
+        if path == ROOT / "events" / "resources.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert "__file__" not in source and "GEODATA" not in source, f"{path.relative_to(ROOT)} builds a geodata path"
+
+
 def test_every_setting_is_documented() -> None:
     from events.config import SETTINGS
 
