@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import sys
 import tempfile
 import time
@@ -33,6 +32,7 @@ from events.errors import UnusableInput
 from events.ingest import documents_from_text
 from events.model import REFERENCE_DATES, Document, Event
 from events.stages import Stage, Work
+from events.text.sentences import rough_sentences
 
 # -- the generator ------------------------------------------------------------------------------
 
@@ -144,11 +144,8 @@ def eval_sentences(eval_dir: str) -> tuple[str, ...]:
             except (ValueError, AttributeError):
                 continue
             if isinstance(text, str):
-                out.extend(s.strip() for s in _SENTENCE_END.split(text) if 3 < len(s.strip()) < 600)
+                out.extend(s.strip() for s in rough_sentences(text) if 3 < len(s.strip()) < 600)
     return tuple(out)
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 # -- the properties -----------------------------------------------------------------------------

@@ -12,7 +12,8 @@ what the pipeline extracts, so they stay side by side here:
 - ``sentence_around`` — a cheap window around one phrase (knowledge): the sentence breaks in a
   fixed reach either side, with any newline a break.
 
-``clause_start`` is the cheapest of all: the last full stop or newline before a position.
+``rough_sentences`` cuts any text at every stop and newline (the fuzz tool harvests sentences
+with it: abbreviations need not survive there).  ``clause_start`` is the cheapest of all: the last full stop or newline before a position.
 ``sentence_initial`` says whether a position opens a sentence (or a list item).
 """
 
@@ -20,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "sentence_starts", "sentence_around", "clause_start", "sentence_initial", "BULLET"]
+__all__ = ["split_sentences", "sentence_starts", "sentence_around", "clause_start", "sentence_initial", "rough_sentences",
+           "BULLET"]
 
 # --- split_sentences: body sentences (segment) -------------------------------------------------
 BULLET = re.compile(r"^(?:[•·▪●◦‣∙*\-–]\s+)")
@@ -106,6 +108,14 @@ def sentence_around(text: str, start: int, end: int, reach: int) -> tuple[int, i
 
 
 # --- the cheapest readings ----------------------------------------------------------------------
+_ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def rough_sentences(text: str) -> list[str]:
+    """``text`` cut after every ``.!?`` followed by space and at every newline (pieces unstripped)."""
+    return _ROUGH_BREAK.split(text)
+
+
 def clause_start(text: str, pos: int, reach: int) -> int:
     """Where the clause before ``pos`` starts: the last full stop or newline, at most ``reach`` back
     (the stop itself is included)."""

@@ -7,6 +7,7 @@ import re
 from events.text.sentences import (
     _last_word,
     clause_start,
+    rough_sentences,
     sentence_around,
     sentence_initial,
     sentence_starts,
@@ -72,3 +73,7 @@ def test_sentence_initial() -> None:
     assert sentence_initial('He left. "Now we wait"', 10)
     assert sentence_initial("\u2013 Now", 2)  # a list item
     assert not sentence_initial("until now", 6)
+
+
+def test_rough_sentences_cut_at_every_stop_and_newline() -> None:
+    assert rough_sentences("Mr. Smith left.\n\nHe came back! Ok") == ["Mr.", "Smith left.", "He came back!", "Ok"]
