@@ -20,6 +20,7 @@ from events.errors import EventscapeError, UnusableInput
 from events.ingest import MAX_BYTES, decode
 from events.model import REFERENCE_DATES as DCT_RANGE
 from events.model import usable_reference
+from events.temporal.calendar import safe_date
 
 MAX_TEXT_CHARS = MAX_BYTES  # per record, as for one uploaded file
 
@@ -135,10 +136,7 @@ def _parse_date(raw: str) -> dt.date | None:
         digits = raw.replace("-", "")[:8]
         if not digits.isdigit():
             return None
-        try:
-            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-        except ValueError:
-            return None
+        return safe_date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
 
 
 def given_spans(record: Record) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from events.temporal.anchoring import pick_weekday
-from events.temporal.calendar import duration_value
+from events.temporal.calendar import duration_value, safe_date
 from events.temporal.finder import Candidate
 from events.temporal.lexicon import MONTHS, SEASONS, UNIT, WEEKDAYS, parse_number, unit_name
 from events.temporal.relative import PART_CODE, RelativeNormalizer
@@ -124,10 +124,7 @@ class Normalizer(RelativeNormalizer):
             y = int(mm.group(3)) if mm.group(3) else (b[0].year if b else None)
             if y is None:
                 return None
-            try:
-                return dt.date(y, MONTHS[mm.group(1).lower()], int(mm.group(2)))
-            except ValueError:
-                return None
+            return safe_date(y, MONTHS[mm.group(1).lower()], int(mm.group(2)))
         return None
 
     def time_in(self, c: Candidate) -> Resolved | None:
