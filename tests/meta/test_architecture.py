@@ -118,6 +118,16 @@ def test_only_config_reads_the_environment() -> None:
         assert "os.environ" not in source and "getenv" not in source, f"{path.relative_to(ROOT)} reads the environment"
 
 
+def test_dates_are_anchored_on_the_document_never_on_today() -> None:
+    # the house rule: a stage reads no clock; only the store stamps its versions with the time of writing
+    stamps = {ROOT / "events" / "store.py", ROOT / "events" / "store_log.py"}
+    for path in (ROOT / "events").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "today()" not in source, f"{path.relative_to(ROOT)} reads today's date"
+        if path not in stamps:
+            assert ".now(" not in source, f"{path.relative_to(ROOT)} reads the clock"
+
+
 def test_only_resources_knows_where_geodata_lives() -> None:
     for path in (ROOT / "events").rglob("*.py"):
         if path == ROOT / "events" / "resources.py":
