@@ -424,7 +424,8 @@ def find_triggers(
             i += length  # "demanded the withdrawal", "rejected an invitation": the demand or refusal is the event
             continue
         if sense.pos == "noun":
-            light = next((j for j in range(max(0, i - 3), i) if lows[j] in _LIGHT_VERBS), None)
+            light = next((j for j in range(max(0, i - 5), i) if lows[j] in _LIGHT_VERBS
+                          and (j >= i - 3 or "of" in lows[j + 1:i])), None)  # "launched 10 days of war games"
             if light is None:  # "will provide nearly 25,000 tons of food aid": a verb of giving further back
                 light = next((j for j in range(max(0, i - 8), i) if lows[j] in _GIVING), None)
             if light is not None and not any(lows[j] in (",", ";") for j in range(light, i)):
@@ -432,6 +433,8 @@ def find_triggers(
                 tense, passive, negated = _tense(toks, light, TriggerSense(lows[light], "", "", "verb"),
                                                  reported=any(w in _REPORTING for w in lows[:light]))
                 sense = TriggerSense(sense.lemma, sense.event_type, sense.mode, "verb")
+                if out and out[-1].start == toks[light].start and out[-1].sense.event_type not in _GOVERNING:
+                    out.pop()  # "launched an offensive", "opened a hearing": the light verb's own sense yields
         if negated and tense == "future" and sense.event_type in _COOPERATIVE | {"AGREE"}:
             # PLOVER: refusing to meet, help or accept is a rejection ("will not accept refugees");
             # a past negation ("did not meet") is no happening at all
@@ -617,16 +620,6 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "
 # a demand or an accusation can be made from anywhere)
 _HAPPENS_SOMEWHERE = frozenset({"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AGREE", "AID", "OTHER"})
 _COERCIVE = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})
-
-
-def plover_type(hit: TriggerHit) -> tuple[str, str]:
-    """PLOVER codes an intention to cooperate ("will visit", "offered to help") as AGREE."""
-    t = hit.sense.event_type
-    if hit.tense == "future" and t in _COOPERATIVE:
-        return "AGREE", hit.sense.mode or t.lower()
-    if hit.tense == "future" and t in _COERCIVE:
-        return "THREATEN", hit.sense.mode or t.lower()  # "would blockade Paris": a threat, made now
-    return t, hit.sense.mode
 
 
 def day_span(day: dt.date, text: str, anchor: str, anchored_on: str, start: int, end: int) -> DateSpan:

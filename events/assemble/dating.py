@@ -22,7 +22,7 @@ def _date_distance(text: str, hit: TriggerHit, a: int, b: int) -> int:
         gap = a - hit.end
         between = text[hit.end:a]
         penalty = 0
-    elif hit.sense.pos == "noun" and hit.start - b <= 20 and not re.search(r"[,;]|\b(?:of|in|on|at|to|and|but)\b",
+    elif hit.sense.pos == "noun" and hit.start - b <= 20 and not re.search(r"[,;]|\b(?:of|in|into|on|at|to|for|from|with|over|about|against|and|but)\b",
                                                                        text[b:hit.start]):
         return -1  # "the August 7 bombings", "its 1990 invasion": a date before a noun dates that noun
     else:

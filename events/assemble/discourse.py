@@ -40,7 +40,6 @@ from events.assemble.clauses import (
     find_triggers,
     here_or_lead,
     home_role,
-    plover_type,
     pronoun_subject,
     relative_clause,
     status_for,
@@ -51,6 +50,7 @@ from events.assemble.dating import assign_dates
 from events.assemble.eventtypes import Trigger
 from events.assemble.participants import named_participant
 from events.assemble.places import pick_place
+from events.assemble.senses import contextual_type
 from events.assemble.sentences import (
     _DAY_AFTER,
     ArticleContext,
@@ -164,7 +164,7 @@ def clause_events(
             role = "" if agents else home_role(clause_text)
             if not role and not agents and not others:
                 role = named_participant(toks, clauses, hit, blocked)  # "KKR bought RJR": the home state's
-            etype, mode = plover_type(hit)
+            etype, mode = contextual_type(hit, clause_text, {m.code for m in agents})
             own = by_hit.get(k, [])
             if not own and hit.sense.pos == "verb" and hit.tense in ("past", "perfect"):
                 own = _coordinated_date(toks, hits, by_hit, k)  # "have kidnapped … and exploded bombs, … said today"
@@ -176,6 +176,9 @@ def clause_events(
                 codes_here = {m.code for m in agents + others}
                 retold = _retold(told, etype, codes_here) if hit.tense in ("past", "perfect", "pluperfect", "none") \
                     and (hit.sense.pos == "verb" or _definite(toks, hit)) else None
+                if retold is not None and hit.tense == "perfect" and ref.report_day is not None \
+                        and retold.date_end is not None and (ref.report_day - retold.date_end).days > _PERFECT_REACH_DAYS:
+                    retold = None  # "Iraq has agreed to …": a present perfect is recent, not the 1988 agreement
                 if retold is not None:
                     # "The car bomb attack at the embassy killed 253": the attack the story already dated
                     span0 = retold
@@ -249,6 +252,9 @@ def clause_events(
         elif good:
             prev_day = good[-1]
     return out
+
+
+_PERFECT_REACH_DAYS = 31  # how far back a present perfect ("has agreed") may retell a dated happening
 
 
 _DATELINE_AT = re.compile(

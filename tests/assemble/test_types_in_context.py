@@ -1,0 +1,68 @@
+"""PLOVER types read from a trigger's clause, with the real lexicon (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from events.ingest import documents_from_text
+from events.pipeline import run_document
+
+
+def _events(text: str, head: str = "June 9, 2004"):
+    doc = next(iter(documents_from_text(f"{head}\n\n{text}\n", "t.txt")))
+    return run_document(doc).events
+
+
+def _types(text: str) -> list[str]:
+    return [e.event_type for e in _events(text)]
+
+
+def test_joint_exercises_are_cooperation_and_one_states_drills_a_mobilisation() -> None:
+    assert _types("Indian and French warships on Tuesday began five days of war games in the Arabian Sea.") == ["COOPERATE"]
+    assert _types("Russia and Belarus held joint exercises near Minsk on Tuesday.") == ["COOPERATE"]
+    assert _types("Iranian warships staged drills near Bahrain on Tuesday.") == ["MOBILIZE"]
+
+
+def test_a_light_verb_takes_the_type_of_the_act_it_names() -> None:
+    assert _types("Kenya's top court opened a hearing on Tuesday into the disputed election.") == ["ACCUSE"]
+    assert _types("Poland issued a stern reminder to Belarus on Tuesday that it must respect the border.") == ["REQUEST"]
+
+
+def test_peacekeepers_arriving_are_aid() -> None:
+    ev = _events("The first Ghanaian peacekeeping troops arrived in Liberia on Tuesday.")
+    assert [(e.event_type, e.event_mode) for e in ev] == [("AID", "peacekeeping")]
+
+
+def test_withdrawing_inspectors_is_a_sanction_and_announcing_it_a_threat() -> None:
+    assert _types("The UN withdrew its inspectors from Syria on Tuesday.") == ["SANCTION"]
+    assert _types("The UN said on Tuesday it will withdraw its inspectors from Syria.") == ["THREATEN"]
+    assert _types("Chad withdrew its troops from Niger on Tuesday.") == ["RETREAT"]
+
+
+def test_blocking_roads_to_protest_is_a_protest_and_stopping_a_rally_is_coercion() -> None:
+    assert _types("Farmers in Poland blocked roads on Tuesday to protest against grain imports from Ukraine.") == ["PROTEST"]
+    assert _types("Georgian police on Tuesday prevented the demonstration planned by students in Tbilisi.") == ["COERCE"]
+
+
+def test_a_reason_or_a_description_is_not_a_second_act() -> None:
+    ev = _events("Malaysian authorities on Tuesday deported 40 Indonesians for travelling without visas.")
+    assert [e.event_type for e in ev] == ["COERCE"]
+    ev = _events("Newly elected Peruvian President Ana Ruiz on Tuesday rejected a demand from Chile.")
+    assert [e.event_type for e in ev] == ["REJECT"]
+    ev = _events("Spain on Tuesday completed the withdrawal of its invasion forces from Morocco.")
+    assert [e.event_type for e in ev] == ["RETREAT"]
+
+
+def test_refusing_to_respond_to_a_demand_rejects_it_but_declining_to_comment_does_not() -> None:
+    assert _types("Serbia has refused to respond to an ultimatum from Kosovo, officials said on Tuesday.") == ["REJECT"]
+    assert _types("Serbia declined to respond to questions from Kosovo on Tuesday.") == []
+
+
+def test_pressure_and_investigation_phrases() -> None:
+    assert _types("Germany on Tuesday pressured Hungary to drop its veto.") == ["REQUEST"]
+    assert _types("A Dutch citizen was put under investigation in Belgium on Tuesday.") == ["ACCUSE"]
+    assert _types("The IAEA on Tuesday dispatched inspectors to a reactor in Iran.") == ["ACCUSE"]
+
+
+def test_a_present_perfect_does_not_retell_an_agreement_years_earlier() -> None:
+    ev = _events("Iran and Iraq agreed in August 1988 to end their war. Iraq has agreed to let 300 Iranians leave Kuwait.",
+                 "August 16, 1990")
+    assert all(e.date_start.year != 1988 for e in ev if "300 Iranians" in e.evidence)
