@@ -396,6 +396,10 @@ def find_triggers(
         if tense not in ("future", "modal") and any(lows[j] in ("can", "could", "may", "might")
                                                    for j in range(i) if clauses[j] == clauses[i]):
             tense = "modal"  # "Bush can call up reservists without seeking approval": a possibility
+        if sense.pos == "noun" and tense == "none" and any(
+                lows[j] in _AUX_FUTURE or lows[j] == "would" for j in range(max(0, i - 4), i)) \
+                and not any(lows[j] in (",", ";", "and", "but") for j in range(max(0, i - 4), i)):
+            tense = "future"  # "will extend the curfew", "would tighten the blockade": the act is announced
         if sense.pos == "noun" and i > 0 and lows[i - 1] in FORESEEN:
             tense = "modal"  # "an imminent clash between Ford and GM": foreseen, not happened
         if any(lows[j] in _OPINION for j in range(max(0, i - 12), i) if clauses[j] != clauses[i]):

@@ -66,3 +66,17 @@ def test_a_present_perfect_does_not_retell_an_agreement_years_earlier() -> None:
     ev = _events("Iran and Iraq agreed in August 1988 to end their war. Iraq has agreed to let 300 Iranians leave Kuwait.",
                  "August 16, 1990")
     assert all(e.date_start.year != 1988 for e in ev if "300 Iranians" in e.evidence)
+
+
+def test_ending_talks_or_aid_is_a_sanction() -> None:
+    assert _types("Egypt on Tuesday suspended its mediation between the two factions in Gaza.") == ["SANCTION"]
+    assert _types("Japan cut off aid to Myanmar on Tuesday.") == ["SANCTION"]
+
+
+def test_named_fire_is_an_assault() -> None:
+    assert _types("Ethiopian troops directed artillery, mortar and rocket fire at rebel positions on Tuesday.") == ["ASSAULT"]
+
+
+def test_an_announced_coercive_act_is_a_threat() -> None:
+    ev = _events("Mali's junta said on Tuesday that it would extend the curfew in Bamako.")
+    assert [(e.event_type, e.status) for e in ev] == [("THREATEN", "planned")]
