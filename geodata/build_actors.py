@@ -165,6 +165,14 @@ def build() -> dict[str, Any]:
     for iso3, names in curated["institutions"].items():
         for name in names:
             add(name, iso3, "state", "institution")
+    for iso3, names in curated.get("legislatures", {}).items():
+        if not iso3.startswith("_"):
+            for name in names:
+                add(name, iso3, "state", "institution (LEG)")
+    for iso3, names in curated.get("companies", {}).items():
+        if not iso3.startswith("_"):
+            for name in names:
+                add(name, iso3, "state", "organisation (BUS)")
     for key, names in curated["organisations"].items():
         code, _, organ = key.partition(":")
         via = f"organisation ({organ})" if organ else "organisation"

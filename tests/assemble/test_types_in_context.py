@@ -80,3 +80,12 @@ def test_named_fire_is_an_assault() -> None:
 def test_an_announced_coercive_act_is_a_threat() -> None:
     ev = _events("Mali's junta said on Tuesday that it would extend the curfew in Bamako.")
     assert [(e.event_type, e.status) for e in ev] == [("THREATEN", "planned")]
+
+
+def test_a_national_legislature_or_a_company_counts_as_its_state() -> None:
+    ev = _events("The House of Lords voted on Tuesday to delay the bill.")
+    assert [e.actors for e in ev] == [("GBR",)]
+    ev = _events("Gazprom cut off supplies to Moldova on Tuesday, Moldova's Sejm said.")
+    assert ev and ev[0].actors[:2] == ("RUS", "MDA")
+    ev = _events("Volkswagen agreed on Tuesday to sell its stake in Samsung.")
+    assert ev and set(ev[0].actors) == {"DEU", "KOR"}
