@@ -429,7 +429,8 @@ def find_triggers(
             continue
         if sense.pos == "noun":
             light = next((j for j in range(max(0, i - 5), i) if lows[j] in _LIGHT_VERBS
-                          and (j >= i - 3 or "of" in lows[j + 1:i])), None)  # "launched 10 days of war games"
+                          and not any(w in ("and", "but", "to") for w in lows[j + 1:i])),
+                         None)  # "launched a mass naval drill", "launched 10 days of war games"
             if light is None:  # "will provide nearly 25,000 tons of food aid": a verb of giving further back
                 light = next((j for j in range(max(0, i - 8), i) if lows[j] in _GIVING), None)
             if light is not None and not any(lows[j] in (",", ";") for j in range(light, i)):

@@ -97,6 +97,8 @@ def pick_place(
             continue
         if clause_at(a) != hit.clause:
             continue
+        if any(h is not hit and h.sense.pos == "noun" and hit.end <= h.start < a for h in others):
+            continue  # "investigate the genocide of Tutsis in Rwanda": the place of the nested happening
         before = sent.text[max(0, a - 50):a]
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
         if len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_KINDS:

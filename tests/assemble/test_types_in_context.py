@@ -89,3 +89,10 @@ def test_a_national_legislature_or_a_company_counts_as_its_state() -> None:
     assert ev and ev[0].actors[:2] == ("RUS", "MDA")
     ev = _events("Volkswagen agreed on Tuesday to sell its stake in Samsung.")
     assert ev and set(ev[0].actors) == {"DEU", "KOR"}
+
+
+def test_a_place_after_a_nested_happening_is_that_happenings_place() -> None:
+    ev = _events("The African Union said on Tuesday it would investigate the killings of civilians in Darfur.")
+    assert ev and all(e.place_name != "Darfur" for e in ev if e.event_type == "ACCUSE")
+    ev = _events("Greece and Egypt launched a large naval drill together in the Aegean Sea on Tuesday.")
+    assert [(e.event_type, e.place_name) for e in ev] == [("COOPERATE", "Aegean Sea")]
