@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from events.assemble.clauses import _FINITE, Token, TriggerHit
+from events.assemble.clauses import _FINITE, _REPORTING, Token, TriggerHit
 from events.model import DateSpan, Sentence
 
 _COORDINATOR = re.compile(r"\b(?:and|but|or|while|then)\b")
@@ -79,6 +79,8 @@ def assign_dates(
         out.setdefault(k, []).append(span)
     for span in orphans:
         a = span.timex.start - sent.start
+        if _own_predicate(toks, clauses, clause_at(a)):
+            continue  # "… but there was no word in Washington on Tuesday": the date dates its own clause's state
         if span.open_ended:
             # a stretch of time in a clause without a trigger dates nothing, except what its "when" tells:
             # "since 2014, when Russia annexed Crimea"
@@ -95,6 +97,17 @@ def assign_dates(
         k = min(free, key=lambda k: abs(hits[k].start - a))
         out.setdefault(k, []).append(span)
     return out
+
+
+_STATE_FINITE = frozenset("is are was were".split())
+
+
+def _own_predicate(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:
+    """A clause with a finite "be" of its own and no reporting verb: "there was no word on Tuesday" says
+    what the state was that day; unlike "…, officials said Tuesday", it dates no act of another clause."""
+    words = [t.low for t, c in zip(toks, clauses, strict=True) if c == clause]
+    return any(w in _STATE_FINITE for w in words) and not any(w in _REPORTING for w in words) \
+        and words[:1] != ["when"] and "since" not in words[:2]
 
 
 def _in_relative_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:

@@ -58,11 +58,15 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
         return True  # "deported 40 men for travelling without papers": the reason, not a second act
     if verb and i > 0 and past_form and lows[i - 1] in _ATTRIBUTIVE_ADVERBS:
         return True  # "newly appointed Prime Minister X", "the recently elected parliament": a description
+    if not verb and i > 0 and (lows[i - 1] in _NONE_OF or (i > 1 and lows[i - 2] in _NONE_OF
+                                                          and lows[i - 1] not in ARTICLES)):
+        return True  # "no word of any arrest", "without a single attack": a happening that did not happen
     if not verb and i + length < len(lows) and lows[i + length] in _MODIFIED_HEADS:
         return True  # "the withdrawal of invasion forces", "attack helicopters": a noun modifying a noun
     return False
 
 
+_NONE_OF = frozenset("no any without".split())
 _REASON_PREPOSITIONS = frozenset("for without".split())
 _ATTRIBUTIVE_ADVERBS = frozenset("newly recently democratically freshly popularly duly".split())
 _MODIFIED_HEADS = frozenset(

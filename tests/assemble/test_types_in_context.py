@@ -96,3 +96,14 @@ def test_a_place_after_a_nested_happening_is_that_happenings_place() -> None:
     assert ev and all(e.place_name != "Darfur" for e in ev if e.event_type == "ACCUSE")
     ev = _events("Greece and Egypt launched a large naval drill together in the Aegean Sea on Tuesday.")
     assert [(e.event_type, e.place_name) for e in ev] == [("COOPERATE", "Aegean Sea")]
+
+
+def test_a_date_in_a_clause_stating_a_condition_dates_no_act_of_another_clause() -> None:
+    ev = _events("Norway sent police officers to Chile to investigate the shootings, but there was no word in Oslo on Tuesday of any arrest.")
+    assert all(e.date_text != "Tuesday" for e in ev)
+    ev = _events("Chadian troops attacked a rebel base near Abeche, officials said on Tuesday.")
+    assert [e.date_text for e in ev] == ["Tuesday"]
+
+
+def test_backing_out_is_no_support() -> None:
+    assert "SUPPORT" not in _types("On Tuesday Serbia was backing out of the agreement with Kosovo.")
