@@ -197,6 +197,16 @@ def _verb_ahead(toks: Sequence[Token], i: int, reach: int = 6) -> bool:
     return False
 
 
+def _closing_report(toks: Sequence[Token], i: int) -> bool:
+    """Whether the words from ``i`` are a short reporting clause that ends the sentence ("a newspaper
+    reported Friday", "officials said on Tuesday"), not one that introduces what follows."""
+    verb = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].low in _REPORTING), None)
+    if verb is None or any(t.low in (",", ";", "that") for t in toks[i + 1:verb]):
+        return False
+    rest = [t.low for t in toks[verb + 1:]]
+    return len(rest) <= 4 and not any(w in ("that", "it", "he", "she", "they", "we") for w in rest)
+
+
 def clause_ids(toks: Sequence[Token]) -> list[int]:
     """A clause number for every token (see module docstring for where clauses are cut)."""
     ids: list[int] = []
@@ -235,6 +245,9 @@ def clause_ids(toks: Sequence[Token]) -> list[int]:
             cut = True  # ", saying on Friday that …": a participial clause
         elif low in _REPORTING and prev == ",":
             cut = True  # "…, Freeh said" closes the quoted clause
+        elif prev == "," and low in ("a", "an", "the", "officials", "police", "witnesses", "sources") \
+                and _closing_report(toks, i):
+            cut = True  # "…, a newspaper reported Friday": the reporting clause after the report
         if cut and ids:
             top += 1
             clause = top

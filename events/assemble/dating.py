@@ -94,6 +94,11 @@ def assign_dates(
                 and not _subject_noun(toks, h) and not _in_relative_clause(toks, clauses, h.clause)]
         if not free:
             continue
+        if _reporting_clause(toks, clauses, clause_at(a)):
+            # "Tanzania expelled five men questioned over the bombing …, a newspaper reported Friday": the
+            # report dates the act its clause reports — the main verb — not the nearest noun
+            verbs = [k for k in free if hits[k].sense.pos == "verb"]
+            free = verbs or free
         k = min(free, key=lambda k: abs(hits[k].start - a))
         out.setdefault(k, []).append(span)
     return out
@@ -108,6 +113,11 @@ def _own_predicate(toks: Sequence[Token], clauses: Sequence[int], clause: int) -
     words = [t.low for t, c in zip(toks, clauses, strict=True) if c == clause]
     return any(w in _STATE_FINITE for w in words) and not any(w in _REPORTING for w in words) \
         and words[:1] != ["when"] and "since" not in words[:2]
+
+
+def _reporting_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:
+    """ "…, officials said Tuesday": a clause of a reporting verb."""
+    return any(t.low in _REPORTING for t, c in zip(toks, clauses, strict=True) if c == clause)
 
 
 def _in_relative_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:

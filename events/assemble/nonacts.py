@@ -47,8 +47,9 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
                                                          or (lows[i - 1].endswith(("'s", "’s"))
                                                              and lows[i - 1][:-2] not in _PRONOUNS)):
         return True  # "a loyalist of ousted Prime Minister X", "Kuwait's ousted government"
-    if word in ("asked", "ask", "asks", "asking") and i + 1 < len(lows) and lows[i + 1] in _QUESTION_WORDS:
-        return True  # "asked whether he was glad": a question, not a request
+    if word in ("asked", "ask", "asks", "asking") and any(w in _QUESTION_WORDS for w in lows[i + 1:i + 4]) \
+            and "to" not in lows[i + 1:i + 4]:
+        return True  # "asked whether he was glad", "was asked today about the message": a question, not a request
     if word.startswith("conclud") and i + 1 < len(lows) and lows[i + 1] in _CLAUSE_OPENERS:
         return True  # "officers concluded he had been killed": a finding, not an agreement
     if word.startswith("recall") and ((i > 0 and lows[i - 1] in _QUOTE_END)

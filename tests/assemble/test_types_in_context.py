@@ -107,3 +107,12 @@ def test_a_date_in_a_clause_stating_a_condition_dates_no_act_of_another_clause()
 
 def test_backing_out_is_no_support() -> None:
     assert "SUPPORT" not in _types("On Tuesday Serbia was backing out of the agreement with Kosovo.")
+
+
+def test_a_closing_report_dates_the_main_act_not_a_noun_near_it() -> None:
+    ev = _events("Kenya deported three Somalis held over the bombing of a hotel in Mombasa last month, a newspaper reported Friday.")
+    assert ("COERCE", "Friday") in [(e.event_type, e.date_text) for e in ev]
+
+
+def test_being_asked_about_something_is_a_question_not_a_request() -> None:
+    assert _types("The Jordanian prince was asked on Tuesday about the letter from Iraq.") == []
