@@ -90,6 +90,7 @@ class ClauseEvent:
     place: PlaceMention | None
     place_reason: str
     status: str
+    home: str = ""  # the state a national body ("the lower house") belongs to when the story just named it
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*|[;:,\"“”()—–]|--|_")
@@ -565,6 +566,14 @@ def subject_actors(sent: Sentence, toks: Sequence[Token], clauses: Sequence[int]
                    first_trigger: int) -> list[ActorMention]:
     """The actors named before the sentence's first trigger in its first clause: its subject."""
     return [m for m in actors if m.start - sent.start < first_trigger]
+
+
+_NATIONAL_BODY = re.compile(r"\b(?:parliament|legislature|(?:lower|upper) house|cabinet|government|ministry)\b", re.I)
+
+
+def national_body(role: str) -> bool:
+    """A role noun naming a national body, which belongs to the state the story is about at that point."""
+    return bool(_NATIONAL_BODY.fullmatch(role.strip())) or bool(_NATIONAL_BODY.search(role))
 
 
 def home_role(clause_text: str) -> str:

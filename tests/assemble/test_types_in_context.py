@@ -116,3 +116,10 @@ def test_a_closing_report_dates_the_main_act_not_a_noun_near_it() -> None:
 
 def test_being_asked_about_something_is_a_question_not_a_request() -> None:
     assert _types("The Jordanian prince was asked on Tuesday about the letter from Iraq.") == []
+
+
+def test_a_bare_national_body_belongs_to_the_state_whose_body_the_story_named() -> None:
+    text = ("BRUSSELS, June 8 (Xinhua) -- The upper house of the Danish parliament voted on Tuesday to ratify the treaty. "
+            "The lower house approved the treaty in early May this year.")
+    ev = [e for e in _events(text) if "lower house" in e.evidence]
+    assert [e.actors for e in ev] == [("DNK",)]
