@@ -123,3 +123,8 @@ def test_a_bare_national_body_belongs_to_the_state_whose_body_the_story_named() 
             "The lower house approved the treaty in early May this year.")
     ev = [e for e in _events(text) if "lower house" in e.evidence]
     assert [e.actors for e in ev] == [("DNK",)]
+
+
+def test_the_territory_invaded_or_annexed_is_the_place() -> None:
+    ev = _events("Armenia invaded Azerbaijan on Tuesday.")
+    assert [(e.place_name, e.place_precision) for e in ev] == [("Azerbaijan", "country")]
