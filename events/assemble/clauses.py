@@ -151,7 +151,8 @@ _PLACE_MODIFIERS = frozenset(
 )
 _PLACE_KINDS = frozenset(
     "town city village province region district state port capital island county part area outskirts centre "
-    "center suburb suburbs heart streets outskirt neighbourhood neighborhood".split()
+    "center suburb suburbs heart streets outskirt neighbourhood neighborhood coast coasts shores waters "
+    "territory border borders north south east west interior".split()
 )
 _TARGET_PREP = frozenset("of on into against".split())  # "invasion of X", "attack on X"
 _NO_PLACE_MODES = frozenset({"phone", "statement"})

@@ -128,3 +128,8 @@ def test_a_bare_national_body_belongs_to_the_state_whose_body_the_story_named() 
 def test_the_territory_invaded_or_annexed_is_the_place() -> None:
     ev = _events("Armenia invaded Azerbaijan on Tuesday.")
     assert [(e.place_name, e.place_precision) for e in ev] == [("Azerbaijan", "country")]
+
+
+def test_off_the_coast_of_a_place_is_a_locative() -> None:
+    ev = _events("Greek coastguards rescued 40 migrants off the coast of Crete on Tuesday.")
+    assert [e.place_name for e in ev] == ["Crete"]
