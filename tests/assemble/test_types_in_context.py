@@ -133,3 +133,8 @@ def test_the_territory_invaded_or_annexed_is_the_place() -> None:
 def test_off_the_coast_of_a_place_is_a_locative() -> None:
     ev = _events("Greek coastguards rescued 40 migrants off the coast of Crete on Tuesday.")
     assert [e.place_name for e in ev] == ["Crete"]
+
+
+def test_a_city_written_without_its_transliteration_marks_is_found() -> None:
+    ev = _events("A roadside bomb near the town of Samarra on Tuesday killed two soldiers, the army said.")
+    assert ev and ev[0].place_name and ev[0].place_country == "IRQ"
