@@ -159,6 +159,10 @@ def build() -> dict[str, Any]:
     for iso3, names in curated["extra_names"].items():
         for name in names:
             add(name, iso3, "state", "name")
+    for iso3, adjectives in curated.get("extra_adjectives", {}).items():
+        if not iso3.startswith("_"):
+            for adj in adjectives:
+                add(adj, iso3, "state", "adjective")
     for iso3, caps in curated["extra_capitals"].items():
         for cap in caps:
             add(cap, iso3, "state", "capital")

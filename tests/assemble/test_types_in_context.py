@@ -138,3 +138,8 @@ def test_off_the_coast_of_a_place_is_a_locative() -> None:
 def test_a_city_written_without_its_transliteration_marks_is_found() -> None:
     ev = _events("A roadside bomb near the town of Samarra on Tuesday killed two soldiers, the army said.")
     assert ev and ev[0].place_name and ev[0].place_country == "IRQ"
+
+
+def test_adjectives_of_former_state_names_are_read() -> None:
+    ev = _events("Vietnamese troops attacked Kampuchean guerrilla camps on Tuesday.")
+    assert ev and set(ev[0].actors) == {"VNM", "KHM"}
