@@ -55,6 +55,9 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
     if word.startswith("recall") and ((i > 0 and lows[i - 1] in _QUOTE_END)
                                       or (i + 1 < len(lows) and lows[i + 1] in ("that", "how", "when"))):
         return True  # '"…," recalled one participant', "she recalled that …": recalling is telling
+    for j in ([i] if verb else range(max(2, i - 3), i)):
+        if j > 1 and lows[j].endswith("ing") and lows[j - 1] in ("in", "of", "on") and lows[j - 2] in _PROSPECTS:
+            return True  # "its interest in resuming talks", "the prospect of meeting": a possibility, not an act
     if verb and i > 0 and word.endswith("ing") and lows[i - 1] in _REASON_PREPOSITIONS:
         return True  # "deported 40 men for travelling without papers": the reason, not a second act
     if verb and i > 0 and past_form and lows[i - 1] in _ATTRIBUTIVE_ADVERBS:
@@ -67,6 +70,8 @@ def not_an_act(lows: Sequence[str], i: int, length: int, lemma: str, verb: bool,
     return False
 
 
+_PROSPECTS = frozenset("interest interested prospect prospects possibility idea hopes hope chance chances plan plans "
+                       "intention aim goal option question talk insistence willingness readiness".split())
 _NONE_OF = frozenset("no any without".split())
 _REASON_PREPOSITIONS = frozenset("for without".split())
 _ATTRIBUTIVE_ADVERBS = frozenset("newly recently democratically freshly popularly duly".split())

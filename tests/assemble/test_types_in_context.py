@@ -143,3 +143,7 @@ def test_a_city_written_without_its_transliteration_marks_is_found() -> None:
 def test_adjectives_of_former_state_names_are_read() -> None:
     ev = _events("Vietnamese troops attacked Kampuchean guerrilla camps on Tuesday.")
     assert ev and set(ev[0].actors) == {"VNM", "KHM"}
+
+
+def test_an_interest_in_doing_something_is_no_act() -> None:
+    assert _types("Iran said on Tuesday it had signalled its interest in resuming talks with Egypt.") == []
