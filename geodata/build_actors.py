@@ -159,12 +159,24 @@ def build() -> dict[str, Any]:
     for iso3, names in curated["extra_names"].items():
         for name in names:
             add(name, iso3, "state", "name")
+    for iso3, adjectives in curated.get("extra_adjectives", {}).items():
+        if not iso3.startswith("_"):
+            for adj in adjectives:
+                add(adj, iso3, "state", "adjective")
     for iso3, caps in curated["extra_capitals"].items():
         for cap in caps:
             add(cap, iso3, "state", "capital")
     for iso3, names in curated["institutions"].items():
         for name in names:
             add(name, iso3, "state", "institution")
+    for iso3, names in curated.get("legislatures", {}).items():
+        if not iso3.startswith("_"):
+            for name in names:
+                add(name, iso3, "state", "institution (LEG)")
+    for iso3, names in curated.get("companies", {}).items():
+        if not iso3.startswith("_"):
+            for name in names:
+                add(name, iso3, "state", "organisation (BUS)")
     for key, names in curated["organisations"].items():
         code, _, organ = key.partition(":")
         via = f"organisation ({organ})" if organ else "organisation"

@@ -282,6 +282,13 @@ class PlaceTable:
         if code not in entries and pid * 2 not in entries:
             entries.append(code)
         self.forms[key].add(form)
+        bare = key.replace("'", "").replace("ʼ", "").replace("ʻ", "")
+        if bare != key and len(bare) >= 4:
+            # "Sāmarrā’", "Ṣan‘ā’": transliteration marks that news copy leaves out ("Samarra", "Sanaa")
+            entries = self.index[bare]
+            if code not in entries and pid * 2 not in entries:
+                entries.append(code)
+            self.forms[bare].add(form)
 
 
 def sources_digest() -> str:

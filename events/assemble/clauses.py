@@ -91,6 +91,7 @@ class ClauseEvent:
     place: PlaceMention | None
     place_reason: str
     status: str
+    home: str = ""  # the state a national body ("the lower house") belongs to when the story just named it
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*|[;:,\"“”()—–]|--|_")
@@ -143,7 +144,8 @@ _PLACE_MODIFIERS = frozenset(
 )
 _PLACE_KINDS = frozenset(
     "town city village province region district state port capital island county part area outskirts centre "
-    "center suburb suburbs heart streets outskirt neighbourhood neighborhood".split()
+    "center suburb suburbs heart streets outskirt neighbourhood neighborhood coast coasts shores waters "
+    "territory border borders north south east west interior".split()
 )
 _TARGET_PREP = frozenset("of on into against".split())  # "invasion of X", "attack on X"
 _NO_PLACE_MODES = frozenset({"phone", "statement"})
@@ -190,6 +192,16 @@ def _verb_ahead(toks: Sequence[Token], i: int, reach: int = 6) -> bool:
     return False
 
 
+def _closing_report(toks: Sequence[Token], i: int) -> bool:
+    """Whether the words from ``i`` are a short reporting clause that ends the sentence ("a newspaper
+    reported Friday", "officials said on Tuesday"), not one that introduces what follows."""
+    verb = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].low in _REPORTING), None)
+    if verb is None or any(t.low in (",", ";", "that") for t in toks[i + 1:verb]):
+        return False
+    rest = [t.low for t in toks[verb + 1:]]
+    return len(rest) <= 4 and not any(w in ("that", "it", "he", "she", "they", "we") for w in rest)
+
+
 def clause_ids(toks: Sequence[Token]) -> list[int]:
     """A clause number for every token (see module docstring for where clauses are cut)."""
     ids: list[int] = []
@@ -228,6 +240,9 @@ def clause_ids(toks: Sequence[Token]) -> list[int]:
             cut = True  # ", saying on Friday that …": a participial clause
         elif low in _REPORTING and prev == ",":
             cut = True  # "…, Freeh said" closes the quoted clause
+        elif prev == "," and low in ("a", "an", "the", "officials", "police", "witnesses", "sources") \
+                and _closing_report(toks, i):
+            cut = True  # "…, a newspaper reported Friday": the reporting clause after the report
         if cut and ids:
             top += 1
             clause = top
@@ -388,6 +403,10 @@ def find_triggers(
         if tense not in ("future", "modal") and any(lows[j] in ("can", "could", "may", "might")
                                                    for j in range(i) if clauses[j] == clauses[i]):
             tense = "modal"  # "Bush can call up reservists without seeking approval": a possibility
+        if sense.pos == "noun" and tense == "none" and any(
+                lows[j] in AUX_FUTURE or lows[j] == "would" for j in range(max(0, i - 4), i)) \
+                and not any(lows[j] in (",", ";", "and", "but") for j in range(max(0, i - 4), i)):
+            tense = "future"  # "will extend the curfew", "would tighten the blockade": the act is announced
         if sense.pos == "noun" and i > 0 and lows[i - 1] in FORESEEN:
             tense = "modal"  # "an imminent clash between Ford and GM": foreseen, not happened
         if any(lows[j] in _OPINION for j in range(max(0, i - 12), i) if clauses[j] != clauses[i]):
@@ -416,7 +435,9 @@ def find_triggers(
             i += length  # "demanded the withdrawal", "rejected an invitation": the demand or refusal is the event
             continue
         if sense.pos == "noun":
-            light = next((j for j in range(max(0, i - 3), i) if lows[j] in _LIGHT_VERBS), None)
+            light = next((j for j in range(max(0, i - 5), i) if lows[j] in _LIGHT_VERBS
+                          and not any(w in ("and", "but", "to") for w in lows[j + 1:i])),
+                         None)  # "launched a mass naval drill", "launched 10 days of war games"
             if light is None:  # "will provide nearly 25,000 tons of food aid": a verb of giving further back
                 light = next((j for j in range(max(0, i - 8), i) if lows[j] in _GIVING), None)
             if light is not None and not any(lows[j] in (",", ";") for j in range(light, i)):
@@ -424,6 +445,8 @@ def find_triggers(
                 tense, passive, negated = _tense(toks, light, TriggerSense(lows[light], "", "", "verb"),
                                                  reported=any(w in _REPORTING for w in lows[:light]))
                 sense = TriggerSense(sense.lemma, sense.event_type, sense.mode, "verb")
+                if out and out[-1].start == toks[light].start and out[-1].sense.event_type not in _GOVERNING:
+                    out.pop()  # "launched an offensive", "opened a hearing": the light verb's own sense yields
         if negated and tense == "future" and sense.event_type in _COOPERATIVE | {"AGREE"}:
             # PLOVER: refusing to meet, help or accept is a rejection ("will not accept refugees");
             # a past negation ("did not meet") is no happening at all
@@ -538,6 +561,14 @@ def subject_actors(sent: Sentence, toks: Sequence[Token], clauses: Sequence[int]
     return [m for m in actors if m.start - sent.start < first_trigger]
 
 
+_NATIONAL_BODY = re.compile(r"\b(?:parliament|legislature|(?:lower|upper) house|cabinet|government|ministry)\b", re.I)
+
+
+def national_body(role: str) -> bool:
+    """A role noun naming a national body, which belongs to the state the story is about at that point."""
+    return bool(_NATIONAL_BODY.fullmatch(role.strip())) or bool(_NATIONAL_BODY.search(role))
+
+
 def home_role(clause_text: str) -> str:
     """A role noun standing for a state body that names no state ("police", "a federal court")."""
     m = _FEDERAL.search(clause_text) or _ROLE_NOUNS.search(clause_text)
@@ -609,16 +640,6 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "
 # a demand or an accusation can be made from anywhere)
 _HAPPENS_SOMEWHERE = frozenset({"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AGREE", "AID", "OTHER"})
 _COERCIVE = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})
-
-
-def plover_type(hit: TriggerHit) -> tuple[str, str]:
-    """PLOVER codes an intention to cooperate ("will visit", "offered to help") as AGREE."""
-    t = hit.sense.event_type
-    if hit.tense == "future" and t in _COOPERATIVE:
-        return "AGREE", hit.sense.mode or t.lower()
-    if hit.tense == "future" and t in _COERCIVE:
-        return "THREATEN", hit.sense.mode or t.lower()  # "would blockade Paris": a threat, made now
-    return t, hit.sense.mode
 
 
 def day_span(day: dt.date, text: str, anchor: str, anchored_on: str, start: int, end: int) -> DateSpan:

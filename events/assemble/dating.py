@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from events.assemble.clauses import _FINITE, Token, TriggerHit
+from events.assemble.clauses import _FINITE, _REPORTING, Token, TriggerHit
 from events.model import DateSpan, Sentence
 
 _COORDINATOR = re.compile(r"\b(?:and|but|or|while|then)\b")
@@ -22,7 +22,7 @@ def _date_distance(text: str, hit: TriggerHit, a: int, b: int) -> int:
         gap = a - hit.end
         between = text[hit.end:a]
         penalty = 0
-    elif hit.sense.pos == "noun" and hit.start - b <= 20 and not re.search(r"[,;]|\b(?:of|in|on|at|to|and|but)\b",
+    elif hit.sense.pos == "noun" and hit.start - b <= 20 and not re.search(r"[,;]|\b(?:of|in|into|on|at|to|for|from|with|over|about|against|and|but)\b",
                                                                        text[b:hit.start]):
         return -1  # "the August 7 bombings", "its 1990 invasion": a date before a noun dates that noun
     else:
@@ -79,6 +79,8 @@ def assign_dates(
         out.setdefault(k, []).append(span)
     for span in orphans:
         a = span.timex.start - sent.start
+        if _own_predicate(toks, clauses, clause_at(a)):
+            continue  # "… but there was no word in Washington on Tuesday": the date dates its own clause's state
         if span.open_ended:
             # a stretch of time in a clause without a trigger dates nothing, except what its "when" tells:
             # "since 2014, when Russia annexed Crimea"
@@ -92,9 +94,30 @@ def assign_dates(
                 and not _subject_noun(toks, h) and not _in_relative_clause(toks, clauses, h.clause)]
         if not free:
             continue
+        if _reporting_clause(toks, clauses, clause_at(a)):
+            # "Tanzania expelled five men questioned over the bombing …, a newspaper reported Friday": the
+            # report dates the act its clause reports — the main verb — not the nearest noun
+            verbs = [k for k in free if hits[k].sense.pos == "verb"]
+            free = verbs or free
         k = min(free, key=lambda k: abs(hits[k].start - a))
         out.setdefault(k, []).append(span)
     return out
+
+
+_STATE_FINITE = frozenset("is are was were".split())
+
+
+def _own_predicate(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:
+    """A clause with a finite "be" of its own and no reporting verb: "there was no word on Tuesday" says
+    what the state was that day; unlike "…, officials said Tuesday", it dates no act of another clause."""
+    words = [t.low for t, c in zip(toks, clauses, strict=True) if c == clause]
+    return any(w in _STATE_FINITE for w in words) and not any(w in _REPORTING for w in words) \
+        and words[:1] != ["when"] and "since" not in words[:2]
+
+
+def _reporting_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:
+    """ "…, officials said Tuesday": a clause of a reporting verb."""
+    return any(t.low in _REPORTING for t, c in zip(toks, clauses, strict=True) if c == clause)
 
 
 def _in_relative_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:

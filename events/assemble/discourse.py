@@ -40,7 +40,7 @@ from events.assemble.clauses import (
     find_triggers,
     here_or_lead,
     home_role,
-    plover_type,
+    national_body,
     pronoun_subject,
     relative_clause,
     status_for,
@@ -52,6 +52,7 @@ from events.assemble.dating import assign_dates
 from events.assemble.eventtypes import Trigger
 from events.assemble.participants import named_participant
 from events.assemble.places import pick_place
+from events.assemble.senses import contextual_type
 from events.assemble.sentences import (
     _DAY_AFTER,
     ArticleContext,
@@ -109,6 +110,7 @@ def clause_events(
     told: list[tuple[str, frozenset[str], DateSpan]] = []  # happenings the story has dated so far
     prev_end = -1
     lead_done = False
+    body_owner = ""  # the state whose parliament or government the story last named ("the Dutch parliament")
     for i, sent in enumerate(sentences):
         if prev_end >= 0 and _paragraph_break(doc_text, prev_end, sent.start) and i > 1:
             prev_day = prev_day if prev_day is not None and prev_day.anchor != "narrative" else None
@@ -116,6 +118,7 @@ def clause_events(
         if not sent.text.strip():
             continue
         s_actors = actors_in[i]
+        body_owner = _body_owner(sent, s_actors, body_owner)
         s_dates = [d for d in dates_in[i] if d.date_start and d.date_end]
         if starts is not None and starts.isdisjoint(_WORDS.findall(sent.text.lower())):
             toks, clauses, hits = [], [], []
@@ -165,7 +168,7 @@ def clause_events(
             role = "" if agents else home_role(clause_text)
             if not role and not agents and not others:
                 role = named_participant(toks, clauses, hit, blocked)  # "KKR bought RJR": the home state's
-            etype, mode = plover_type(hit)
+            etype, mode = contextual_type(hit, clause_text, {m.code for m in agents})
             own = by_hit.get(k, [])
             if not own and hit.sense.pos == "verb" and hit.tense in ("past", "perfect"):
                 own = _coordinated_date(toks, hits, by_hit, k)  # "have kidnapped … and exploded bombs, … said today"
@@ -177,6 +180,9 @@ def clause_events(
                 codes_here = {m.code for m in agents + others}
                 retold = _retold(told, etype, codes_here) if hit.tense in ("past", "perfect", "pluperfect", "none") \
                     and (hit.sense.pos == "verb" or _definite(toks, hit)) else None
+                if retold is not None and hit.tense == "perfect" and ref.report_day is not None \
+                        and retold.date_end is not None and (ref.report_day - retold.date_end).days > _PERFECT_REACH_DAYS:
+                    retold = None  # "Iraq has agreed to …": a present perfect is recent, not the 1988 agreement
                 if retold is not None:
                     # "The car bomb attack at the embassy killed 253": the attack the story already dated
                     span0 = retold
@@ -231,6 +237,7 @@ def clause_events(
                 out.append(ClauseEvent(
                     sentence=sent, trigger=hit, event_type=etype, mode=mode, span=span,
                     date_source=date_source, agents=tuple(agents), others=tuple(others), home_role=role,
+                    home=body_owner if role and national_body(role) else "",
                     place=place, place_reason=why,
                     status="occurred" if span is None and hit.tense == "future" else status_for(hit, clause_text, future),
                 ))
@@ -250,6 +257,22 @@ def clause_events(
         elif good:
             prev_day = good[-1]
     return out
+
+
+_OWNED_BODY = re.compile(r"^(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:parliament|legislature|(?:lower|upper) house|cabinet|"
+                         r"government|senate|congress)\b", re.I)
+
+
+def _body_owner(sent: Sentence, mentions: Sequence[ActorMention], owner: str) -> str:
+    """The state the sentence names as owner of a national body ("the Dutch parliament", "Ukraine's
+    cabinet"); ``owner`` (the one named before) when it names none."""
+    for m in mentions:
+        if m.kind == "state" and m.code and _OWNED_BODY.match(sent.text[m.end - sent.start:m.end - sent.start + 40]):
+            owner = m.code
+    return owner
+
+
+_PERFECT_REACH_DAYS = 31  # how far back a present perfect ("has agreed") may retell a dated happening
 
 
 # interactions that need a named party: "a train arrived in Amsterdam" is no visit by the Netherlands
@@ -339,8 +362,9 @@ def clause_records(
                 codes.append(a.code)
             if a.kind == "person" and a.person and a.person not in people:
                 people.append(a.person)
-        if ce.home_role and ref.home and ref.home not in codes:
-            codes.insert(0, ref.home)
+        home = ce.home or ref.home
+        if ce.home_role and home and home not in codes:
+            codes.insert(0, home)
         place = ce.place
         if place is not None and place.country and place.precision in ("venue", "city", "admin") and codes \
                 and place.country not in codes:

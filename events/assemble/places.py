@@ -36,6 +36,7 @@ def in_longer_name(sent_text: str, end: int) -> bool:
     return bool(_NAME_GOES_ON.match(sent_text[end:end + 40]))
 
 
+_TAKING = ("invad", "invasion", "occup", "annex", "seiz", "captur", "overr")  # "invaded Kuwait": the place taken
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten several many".split())
 
 
@@ -97,6 +98,8 @@ def pick_place(
             continue
         if clause_at(a) != hit.clause:
             continue
+        if any(h is not hit and h.sense.pos == "noun" and hit.end <= h.start < a for h in others):
+            continue  # "investigate the genocide of Tutsis in Rwanda": the place of the nested happening
         before = sent.text[max(0, a - 50):a]
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
         if len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_KINDS:
@@ -125,6 +128,9 @@ def pick_place(
         elif hit.sense.event_type in ("ASSAULT", "COERCE", "MOBILIZE") and prev and prev[-1] in _TARGET_PREP \
                 and 0 <= a - hit.end <= 30:
             score, reason = 3, "target of the attack"
+        elif hit.sense.lemma.startswith(_TAKING) and 0 <= a - hit.end <= 6 \
+                and sent.text[hit.end:a].strip().lower() in ("", "the"):
+            score, reason = 3, "the territory invaded, occupied or annexed"
         if not score:
             continue
         rank = {"venue": 3, "city": 3, "admin": 2, "sea": 1, "country": 1}.get(p.precision, 0)

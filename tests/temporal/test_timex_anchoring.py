@@ -143,3 +143,10 @@ def test_day_after_in_apposition_restates_the_date() -> None:
             "the day after the visit by the US Secretary of State to Moscow.")
     got = spans(text, dt.date(2017, 4, 20))
     assert got["the day after the visit"].date_start == d("2017-04-13")
+
+
+def test_a_past_verb_with_its_object_governs_the_day_after_it() -> None:
+    got = spans("Iraq invaded Kuwait on August 2.", dt.date(2000, 6, 1))
+    assert got["August 2"].date_start == dt.date(1999, 8, 2)
+    got = spans("The minister said the talks open on August 2.", dt.date(2000, 6, 1))
+    assert got["August 2"].date_start == dt.date(2000, 8, 2)
