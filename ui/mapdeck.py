@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
@@ -184,18 +185,22 @@ def _pickable(layer_type: str, layer_id: str, data: list[dict[str, Any]], **kwar
                      highlight_color=[255, 255, 255, 90], **kwargs)
 
 
-def geography_layers(frame: pl.DataFrame, basemap: dict[str, Any], *, points: bool = True,
-                     selected_id: str | None = None, zoom: float = 1.0) -> list[pdk.Layer]:
-    """Countries shaded by count, region/sea areas, venue/city spots with counts (see :mod:`ui.spots`)."""
-    shapes, missing = country_shapes(frame, basemap)
-    areas = area_spots(frame, missing)
-    layers = [
+def _geography(shapes: list[dict[str, Any]], areas: list[dict[str, Any]]) -> list[pdk.Layer]:
+    return [
         _pickable("PolygonLayer", "countries", shapes, get_polygon="polygon", get_fill_color="color",
                   stroked=True, get_line_color=[*COUNTRY_RGB, 255], line_width_min_pixels=1),
         _pickable("ScatterplotLayer", "areas", areas, get_position="position", get_radius="radius",
                   radius_units="'meters'", get_fill_color="color", stroked=True,
                   get_line_color=[*AREA_RGB, 230], line_width_min_pixels=1.5, radius_min_pixels=6),
     ]
+
+
+def geography_layers(frame: pl.DataFrame, basemap: dict[str, Any], *, points: bool = True,
+                     selected_id: str | None = None, zoom: float = 1.0) -> list[pdk.Layer]:
+    """Countries shaded by count, region/sea areas, venue/city spots with counts (see :mod:`ui.spots`)."""
+    shapes, missing = country_shapes(frame, basemap)
+    areas = area_spots(frame, missing)
+    layers = _geography(shapes, areas)
     if not points:
         return layers
     spots = point_spots(frame, cluster_cell(zoom))
@@ -237,6 +242,41 @@ def _selected_ring(frame: pl.DataFrame, selected_id: str, spots: list[dict[str, 
     return None
 
 
+@dataclass(frozen=True)
+class AggregateMap:
+    """The aggregate map's records (plain JSON-able lists): per-cell bins of venue/city events,
+    shaded countries, areas and one arc per actor pair. Small whatever the number of events, so the
+    unfiltered view's map can be computed once per store version and kept (see :mod:`ui.overview`)."""
+
+    bins: list[dict[str, Any]]
+    shapes: list[dict[str, Any]]
+    areas: list[dict[str, Any]]
+    arcs: list[dict[str, Any]]
+
+
+def aggregate_map(frame: pl.DataFrame, basemap: dict[str, Any]) -> AggregateMap:
+    """What the aggregate map draws for ``frame`` (see :func:`build_deck`)."""
+    shapes, missing = country_shapes(frame, basemap)
+    return AggregateMap(bins=bin_records(frame, precisions=POINT_PRECISIONS), shapes=shapes,
+                        areas=area_spots(frame, missing), arcs=pair_arc_records(frame))
+
+
+def _aggregate_layers(agg: AggregateMap) -> list[pdk.Layer]:
+    return [
+        *_geography(agg.shapes, agg.areas),
+        pdk.Layer("HeatmapLayer", id="heat", data=[{"position": b["position"], "n": b["n"]} for b in agg.bins],
+                  get_position="position", get_weight="n", radius_pixels=40, opacity=0.55,
+                  aggregation="'SUM'", pickable=False),
+        pdk.Layer("ScatterplotLayer", id="bins", data=agg.bins, get_position="position",
+                  get_fill_color="color", get_radius="radius", radius_units="'pixels'",
+                  stroked=True, get_line_color=[255, 255, 255, 180], line_width_min_pixels=0.5,
+                  pickable=True, auto_highlight=True),
+        pdk.Layer("ArcLayer", id="pairs", data=agg.arcs, get_source_position="src",
+                  get_target_position="dst", get_source_color="color", get_target_color="color",
+                  get_width="width", width_units="'pixels'", pickable=True, auto_highlight=True),
+    ]
+
+
 def build_deck(
     frame: pl.DataFrame,
     basemap: dict[str, Any],
@@ -246,25 +286,20 @@ def build_deck(
     online_tiles: bool = False,
     offline_style: bool = True,
     view: pdk.ViewState | None = None,
+    aggregate: AggregateMap | None = None,
 ) -> tuple[pdk.Deck, str]:
     """The map for a filtered, windowed events frame; returns (deck, mode) with
-    mode "points" or "aggregate" (past ``aggregate_threshold`` venue/city events)."""
-    n_points = frame.select((pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()).sum()).item()
+    mode "points" or "aggregate" (past ``aggregate_threshold`` venue/city events).
+    ``aggregate``: the aggregate map of ``frame`` already computed (drawn as it is)."""
     layers = [] if online_tiles else basemap_layers(basemap, ocean=not offline_style)
-    if n_points > aggregate_threshold:
+    if aggregate is None:
+        n_points = frame.select(
+            (pl.col("place_precision").is_in(POINT_PRECISIONS) & pl.col("lat").is_not_null()).sum()).item()
+        if n_points > aggregate_threshold:
+            aggregate = aggregate_map(frame, basemap)
+    if aggregate is not None:
         mode = "aggregate"
-        bins = bin_records(frame, precisions=POINT_PRECISIONS)
-        layers.extend(geography_layers(frame, basemap, points=False))
-        layers.append(pdk.Layer("HeatmapLayer", id="heat", data=[{"position": b["position"], "n": b["n"]} for b in bins],
-                                get_position="position", get_weight="n", radius_pixels=40, opacity=0.55,
-                                aggregation="'SUM'", pickable=False))
-        layers.append(pdk.Layer("ScatterplotLayer", id="bins", data=bins, get_position="position",
-                                get_fill_color="color", get_radius="radius", radius_units="'pixels'",
-                                stroked=True, get_line_color=[255, 255, 255, 180], line_width_min_pixels=0.5,
-                                pickable=True, auto_highlight=True))
-        layers.append(pdk.Layer("ArcLayer", id="pairs", data=pair_arc_records(frame), get_source_position="src",
-                                get_target_position="dst", get_source_color="color", get_target_color="color",
-                                get_width="width", width_units="'pixels'", pickable=True, auto_highlight=True))
+        layers.extend(_aggregate_layers(aggregate))
     else:
         mode = "points"
         view = view or fit_view(frame)
