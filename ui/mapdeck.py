@@ -97,12 +97,15 @@ def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BIN
         ((pl.col("lat") / cell_deg).floor() * cell_deg + cell_deg / 2).alias("clat"),
         ((pl.col("lon") / cell_deg).floor() * cell_deg + cell_deg / 2).alias("clon"),
     )
-    per_type = cells.group_by("clat", "clon", "event_type").len("n")
-    top_type = per_type.sort("n", descending=True).unique(["clat", "clon"], keep="first").select(
-        "clat", "clon", pl.col("event_type").alias("top_type"))
+    # ties are broken by name and position, so the same events always give the same map
+    per_type = cells.group_by("clat", "clon", "event_type").len("n").with_columns(pl.col("event_type").cast(pl.Utf8))
+    top_type = per_type.sort(["n", "event_type"], descending=[True, False]).unique(
+        ["clat", "clon"], keep="first").select("clat", "clon", pl.col("event_type").alias("top_type"))
     per_cell = (cells.group_by("clat", "clon")
-                .agg(pl.len().alias("n"), pl.col("place_name").drop_nulls().mode().first().alias("place"))
-                .join(top_type, on=["clat", "clon"]).sort("n", descending=True).head(limit))
+                .agg(pl.len().alias("n"), pl.col("place_name").drop_nulls().cast(pl.Utf8).mode().sort().first()
+                     .alias("place"))
+                .join(top_type, on=["clat", "clon"])
+                .sort(["n", "clat", "clon"], descending=[True, False, False]).head(limit))
     out = []
     for row in per_cell.to_dicts():
         r, g, b = type_color(row["top_type"])
@@ -123,7 +126,9 @@ def pair_arc_records(frame: pl.DataFrame, limit: int = 500) -> list[dict[str, An
     if arcs.is_empty():
         return []
     grouped = (arcs.group_by("actors_label", "src_lat", "src_lon", "dst_lat", "dst_lon")
-               .agg(pl.len().alias("n")).sort("n", descending=True).head(limit))
+               .agg(pl.len().alias("n")).with_columns(pl.col("actors_label").cast(pl.Utf8))
+               .sort(["n", "actors_label", "src_lat", "src_lon", "dst_lat", "dst_lon"],
+                     descending=[True, False, False, False, False, False], nulls_last=True).head(limit))
     out = []
     for row in grouped.to_dicts():
         out.append({
