@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import polars as pl
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
@@ -88,23 +89,27 @@ def arc_records(frame: pl.DataFrame, limit: int = MAX_ARCS) -> list[dict[str, An
 def bin_records(frame: pl.DataFrame, cell_deg: float = 1.0, limit: int = MAX_BINS,
                 precisions: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Aggregate mode: events counted per grid cell, the dominant type per cell."""
-    located = frame.select("lat", "lon", "event_type", "place_name", "place_precision").filter(
+    located = frame.lazy().select("lat", "lon", "event_type", "place_name", "place_precision").filter(
         pl.col("lat").is_not_null() & pl.col("lon").is_not_null()
         & (pl.col("place_precision").is_in(precisions) if precisions else pl.lit(True)))
-    if located.is_empty():
-        return []
-    cells = located.with_columns(
+    # one pass over the events: counts per (cell, type, place); the rest is done on those counts
+    fine = located.select(
         ((pl.col("lat") / cell_deg).floor() * cell_deg + cell_deg / 2).alias("clat"),
         ((pl.col("lon") / cell_deg).floor() * cell_deg + cell_deg / 2).alias("clon"),
-    )
-    # ties are broken by name and position, so the same events always give the same map
-    per_type = cells.group_by("clat", "clon", "event_type").len("n").with_columns(pl.col("event_type").cast(pl.Utf8))
-    top_type = per_type.sort(["n", "event_type"], descending=[True, False]).unique(
-        ["clat", "clon"], keep="first").select("clat", "clon", pl.col("event_type").alias("top_type"))
-    per_cell = (cells.group_by("clat", "clon")
-                .agg(pl.len().alias("n"), pl.col("place_name").drop_nulls().cast(pl.Utf8).mode().sort().first()
-                     .alias("place"))
-                .join(top_type, on=["clat", "clon"])
+        "event_type", "place_name",
+    ).group_by("clat", "clon", "event_type", "place_name").len("n").collect()
+    if fine.is_empty():
+        return []
+    fine = fine.with_columns(pl.col("event_type", "place_name").cast(pl.Utf8))
+
+    def most(column: str) -> pl.DataFrame:
+        """Per cell, the value of ``column`` with the most events (ties: the first by name)."""
+        counts = fine.filter(pl.col(column).is_not_null()).group_by("clat", "clon", column).agg(pl.col("n").sum())
+        return counts.sort(["n", column], descending=[True, False]).unique(["clat", "clon"], keep="first").drop("n")
+
+    per_cell = (fine.group_by("clat", "clon").agg(pl.col("n").sum())
+                .join(most("event_type").rename({"event_type": "top_type"}), on=["clat", "clon"], how="left")
+                .join(most("place_name").rename({"place_name": "place"}), on=["clat", "clon"], how="left")
                 .sort(["n", "clat", "clon"], descending=[True, False, False]).head(limit))
     out = []
     for row in per_cell.to_dicts():
@@ -141,6 +146,15 @@ def pair_arc_records(frame: pl.DataFrame, limit: int = 500) -> list[dict[str, An
     return out
 
 
+def nearest_quantiles(values: np.ndarray, qs: tuple[float, ...]) -> list[float]:
+    """``pl.Series.quantile(q)`` (interpolation "nearest") for each ``q``, by one partial sort:
+    ten million coordinates in a fraction of the time of a sort per quantile."""
+    n = len(values)
+    index = [math.floor(q * (n - 1) + 0.5) for q in qs]
+    part = np.partition(values, index)
+    return [float(part[i]) for i in index]
+
+
 def fit_view(frame: pl.DataFrame, width: int = 580, height: int = 440) -> pdk.ViewState:
     """A view that frames the central 90% of the located events (robust to outliers).
 
@@ -150,10 +164,9 @@ def fit_view(frame: pl.DataFrame, width: int = 580, height: int = 440) -> pdk.Vi
     located = frame.select("lat", "lon").drop_nulls()
     if located.is_empty():
         return WORLD_VIEW
-    q = located.select(
-        pl.col("lon").quantile(0.05).alias("w"), pl.col("lon").quantile(0.95).alias("e"),
-        pl.col("lat").quantile(0.05).alias("s"), pl.col("lat").quantile(0.95).alias("n"),
-    ).row(0, named=True)
+    q: dict[str, float] = {}
+    q["w"], q["e"] = nearest_quantiles(located["lon"].to_numpy(), (0.05, 0.95))
+    q["s"], q["n"] = nearest_quantiles(located["lat"].to_numpy(), (0.05, 0.95))
     lon_span = max(q["e"] - q["w"], 1.0) * 1.3
     y_n = math.log(math.tan(math.pi / 4 + math.radians(min(q["n"], 80)) / 2))
     y_s = math.log(math.tan(math.pi / 4 + math.radians(max(q["s"], -80)) / 2))

@@ -42,14 +42,15 @@ def is_unfiltered(filters: Filters) -> bool:
 
 def type_counts(view: pl.DataFrame) -> pl.DataFrame:
     """Events per type, most first (the summary's left table)."""
-    return to_plain(view.group_by("event_type").len("events").sort("events", descending=True)
-                    .rename({"event_type": "type"}))
+    return to_plain(view.lazy().group_by("event_type").len("events").sort("events", descending=True)
+                    .rename({"event_type": "type"}).collect())
 
 
 def place_counts(view: pl.DataFrame) -> pl.DataFrame:
     """Events per named place, most first (the summary's right table)."""
-    return to_plain(view.filter(pl.col("place_name").is_not_null()).group_by("place_name").len("events")
-                    .sort("events", descending=True).rename({"place_name": "place"}))
+    # lazy: only the one column is read (an eager filter would copy every column of the view first)
+    return to_plain(view.lazy().filter(pl.col("place_name").is_not_null()).group_by("place_name").len("events")
+                    .sort("events", descending=True).rename({"place_name": "place"}).collect())
 
 
 @dataclass(frozen=True)

@@ -53,16 +53,21 @@ def shift(day: dt.date, bucket: Bucket, n: int) -> dt.date:
     return dt.date(year, month + 1, last if month_end else min(day.day, last))
 
 
+def _bucket_end_expr(bucket: Bucket) -> pl.Expr:
+    """Vectorised :func:`bucket_end` of a ``bucket_start`` column (starts are whole buckets)."""
+    return pl.col("bucket_start").dt.offset_by(_EVERY[bucket] if bucket != "week" else "7d").alias("bucket_end")
+
+
 def bucket_counts(frame: pl.DataFrame, bucket: Bucket) -> pl.DataFrame:
     """Day-precision events per (bucket, event type)."""
-    days = frame.select("date_start", "event_type", "date_precision").filter(pl.col("date_precision") == "day")
-    counts = (
+    days = frame.lazy().select("date_start", "event_type", "date_precision").filter(pl.col("date_precision") == "day")
+    return (
         days.group_by(pl.col("date_start").dt.truncate(_EVERY[bucket]).alias("bucket_start"), "event_type")
         .len("count")
         .sort("bucket_start", "event_type")
+        .with_columns(_bucket_end_expr(bucket))
+        .collect()
     )
-    ends = [bucket_end(d, bucket) for d in counts["bucket_start"].to_list()]
-    return counts.with_columns(pl.Series("bucket_end", ends, dtype=pl.Date))
 
 
 def day_counts(frame: pl.DataFrame) -> pl.DataFrame:
@@ -72,13 +77,12 @@ def day_counts(frame: pl.DataFrame) -> pl.DataFrame:
 
 def rebucket(days: pl.DataFrame, bucket: Bucket) -> pl.DataFrame:
     """:func:`bucket_counts` from :func:`day_counts` (the same rows, without the events)."""
-    counts = (
+    return (
         days.group_by(pl.col("bucket_start").dt.truncate(_EVERY[bucket]), "event_type")
         .agg(pl.col("count").sum().cast(pl.UInt32))
         .sort("bucket_start", "event_type")
+        .with_columns(_bucket_end_expr(bucket))
     )
-    ends = [bucket_end(d, bucket) for d in counts["bucket_start"].to_list()]
-    return counts.with_columns(pl.Series("bucket_end", ends, dtype=pl.Date))
 
 
 @dataclass(frozen=True)
