@@ -182,15 +182,15 @@ def _search(path: str, ident: str, version: int) -> pl.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _text_ids(path: str, ident: str, version: int, text: str) -> pl.Series:
+def _text_mask(path: str, ident: str, version: int, text: str) -> pl.Series:
     return scan.text_matches(_search(path, ident, version), _slim(path, ident, version), text)
 
 
 def explore_view(filters: Filters, *, window: bool = True) -> pl.DataFrame:
     """Slim rows of the shown version passing ``filters`` (free text matched lazily)."""
     key = _key()
-    ids = _text_ids(*key, filters.text.strip().lower()) if filters.text.strip() else None
-    return scan.view(_slim(*key), filters, ids, window=window)
+    mask = _text_mask(*key, filters.text.strip().lower()) if filters.text.strip() else None
+    return scan.view(_slim(*key), filters, mask, window=window)
 
 
 def rows_for(slim_rows: pl.DataFrame) -> pl.DataFrame:

@@ -8,6 +8,7 @@ reads everything else from the Delta files when a handful of rows is shown:
 * :func:`slim_frame` — the columns views aggregate on, plus arc endpoints (once per version);
 * :func:`search_column` / :func:`text_matches` — free-text search: the long text columns are read
   on the first search of a version only; repeated values are matched once per distinct value;
+  a search gives a row mask, so filtering never hashes ten million ids;
 * :func:`view` — the filtered slim frame for one rerun;
 * :func:`hydrate` — full, prepared rows for a few ids (the list, the map in point mode, detail).
 
@@ -59,32 +60,46 @@ def search_column(events: pl.LazyFrame) -> pl.DataFrame:
 
 
 def text_matches(search: pl.DataFrame, slim: pl.DataFrame, text: str) -> pl.Series:
-    """Ids of the events whose text contains ``text`` (case-insensitive). Repeated values — the
-    document title, the place, the type, the actors — are matched once per distinct value."""
+    """Which events of ``slim`` contain ``text`` (case-insensitive): a boolean mask aligned with
+    ``slim``'s rows. Repeated values — the document title, the place, the type, the actors — are
+    matched once per distinct value (categoricals are compared by code, not row by row)."""
     needle = text.strip().lower()
-    hit = search.filter(pl.col("_search").str.contains(needle, literal=True))["event_id"]
-    labels: list[pl.Expr] = []
+    found = search["_search"].str.contains(needle, literal=True)
+    if search.height == slim.height and search["event_id"].equals(slim["event_id"]):
+        mask = found  # both read from the same scan of the version: row i is the same event
+    else:
+        mask = slim["event_id"].is_in(search["event_id"].filter(found).implode())
     for col in ("place_name", "event_type", "actors_label", "doc_title"):
         if col in slim.columns:
             values = slim[col].unique().cast(pl.Utf8).drop_nulls()
             matched = values.filter(values.str.to_lowercase().str.contains(needle, literal=True))
             if matched.len():
-                labels.append(pl.col(col).cast(pl.Utf8).is_in(matched.to_list()))
-    if labels:
-        hit = pl.concat([hit, slim.filter(pl.any_horizontal(labels))["event_id"]]).unique()
-    return hit
+                mask = mask | slim[col].is_in(matched.implode()).fill_null(False)
+    return mask.fill_null(False).alias("text_match")
 
 
-def view(slim: pl.DataFrame, filters: Filters, text_ids: pl.Series | None, *, window: bool = True) -> pl.DataFrame:
-    """The slim rows passing ``filters``; the free text is matched through ``text_ids``."""
-    docs = filters.docs
-    out = apply_filters(slim, replace(filters, text="", docs=()), window=window)
-    if docs:
-        out = out.filter(pl.col("doc_id").cast(pl.Utf8).is_in(list(docs)))
+def _actor_condition(slim: pl.DataFrame, filters: Filters) -> pl.Expr:
+    """The actors and pair filters, decided once per distinct actor list rather than per event:
+    ``actors_label`` is the list joined with ", " (actor codes are dictionary codes, never holding
+    ", "), so splitting each distinct label gives back its list."""
+    labels = slim["actors_label"].unique().drop_nulls().cast(pl.Utf8)
+    lists = pl.DataFrame({"actors_label": labels, "actors": labels.str.split(", ")})
+    wanted = apply_filters(lists, Filters(actors=filters.actors, actor_mode=filters.actor_mode, pair=filters.pair))
+    return pl.col("actors_label").is_in(wanted["actors_label"].implode())
+
+
+def view(slim: pl.DataFrame, filters: Filters, text_mask: pl.Series | None, *, window: bool = True) -> pl.DataFrame:
+    """The slim rows passing ``filters``; the free text is matched through ``text_mask``
+    (:func:`text_matches` of this ``slim``)."""
+    conds: list[pl.Expr | pl.Series] = []
     if filters.text.strip():
-        ids = text_ids if text_ids is not None else pl.Series("event_id", [], pl.Utf8)
-        out = out.filter(pl.col("event_id").is_in(ids.implode(), nulls_equal=False))
-    return out
+        conds.append(text_mask if text_mask is not None else pl.repeat(False, slim.height))
+    if filters.actors or filters.pair:
+        conds.append(_actor_condition(slim, filters))
+    if filters.docs:
+        conds.append(pl.col("doc_id").is_in(list(filters.docs)))
+    out = slim.filter(*conds) if conds else slim
+    return apply_filters(out, replace(filters, text="", docs=(), actors=(), pair=None), window=window)
 
 
 def hydrate(events: pl.LazyFrame, rows: pl.DataFrame, capitals: dict[str, tuple[float, float]]) -> pl.DataFrame:

@@ -171,3 +171,33 @@ def test_explore_keeps_the_overview_of_the_version_it_shows(tmp_path: Path, monk
     assert kept is not None and store.read_aggregate(overview.NAME, 2) is None
     assert overview.from_frames(kept).n_events == 300
     assert any("**300** events in view" in md.value for md in at.markdown)
+
+
+def test_bins_count_cells_with_their_most_common_type_and_place() -> None:
+    from ui.mapdeck import bin_records
+
+    rows = [  # cell (10.5, 20.5): 3 AGREE, 2 FIGHT; places Lima ×2, Cusco ×2, none ×1 → the first by name
+        (10.1, 20.2, "AGREE", "Lima"), (10.9, 20.9, "AGREE", "Lima"), (10.5, 20.5, "AGREE", "Cusco"),
+        (10.2, 20.1, "FIGHT", "Cusco"), (10.3, 20.3, "FIGHT", None),
+        # cell (-0.5, -0.5): 1 CONSULT and 1 AGREE (a tie: AGREE by name)
+        (-0.2, -0.7, "CONSULT", "Quito"), (-0.4, -0.1, "AGREE", "Quito"),
+        (5.0, 5.0, "AGREE", "Faraway"),  # a country-precision event: not a point, not binned
+    ]
+    frame = pl.DataFrame(rows, schema=["lat", "lon", "event_type", "place_name"], orient="row").with_columns(
+        pl.Series("place_precision", ["city"] * 7 + ["country"]), pl.col("event_type").cast(pl.Categorical))
+    bins = bin_records(frame, precisions=("venue", "city"))
+    assert [(b["position"], b["n"]) for b in bins] == [([20.5, 10.5], 5), ([-0.5, -0.5], 2)]
+    assert bins[0]["tip"] == "5 events near Cusco\nMost common type: AGREE"
+    assert bins[1]["tip"] == "2 events near Quito\nMost common type: AGREE"
+
+
+def test_nearest_quantiles_are_polars_quantiles() -> None:
+    import numpy as np
+
+    from ui.mapdeck import nearest_quantiles
+
+    rng = np.random.default_rng(5)
+    for n in (1, 2, 3, 19, 20, 21, 1000, 4097):
+        values = rng.normal(size=n).round(1)  # repeated values too
+        expected = [pl.Series(values).quantile(q, interpolation="nearest") for q in (0.05, 0.95)]
+        assert nearest_quantiles(values, (0.05, 0.95)) == expected

@@ -1,0 +1,50 @@
+"""Large-store filtering (ui.scan.view, text_matches) on hand-built slim frames."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ui import scan
+from ui.filters import Filters, apply_filters
+
+
+def _slim() -> pl.DataFrame:
+    actors = [["CHN", "RUS"], ["RUS", "CHN"], ["CHN"], ["USA", "CHN", "RUS"], [], ["IND", "BRA"]]
+    frame = pl.DataFrame({
+        "event_id": [f"e{i}" for i in range(6)],
+        "actors": actors,
+        "event_type": ["AGREE", "CONSULT", "FIGHT", "AGREE", "AGREE", "CONSULT"],
+        "place_name": ["Moscow", None, "Beijing", "Kremlin Palace", None, "Delhi"],
+        "doc_id": ["d1", "d1", "d2", "d2", "d3", "d3"],
+        "doc_title": ["Talks", "Talks", "War", "War", "Note", "Summit in Brasilia"],
+    })
+    return frame.with_columns(pl.col("actors").list.join(", ").alias("actors_label")).with_columns(
+        pl.col("event_type", "place_name", "doc_id", "doc_title", "actors_label").cast(pl.Categorical))
+
+
+def _ids(frame: pl.DataFrame) -> list[str]:
+    return sorted(frame["event_id"].to_list())
+
+
+def test_actor_and_pair_filters_by_distinct_lists_equal_the_row_filters() -> None:
+    slim = _slim()
+    for filters in (Filters(pair=("CHN", "RUS")), Filters(actors=("CHN",)), Filters(actors=("CHN", "IND")),
+                    Filters(actors=("CHN", "RUS"), actor_mode="all"), Filters(actors=("XXX",)),
+                    Filters(actors=("RUS",), types=("AGREE",)), Filters(docs=("d2", "d3"), actors=("CHN",))):
+        expected = apply_filters(slim.with_columns(pl.col("doc_id").cast(pl.Utf8)), filters)
+        assert _ids(scan.view(slim, filters, None)) == _ids(expected), filters
+    assert _ids(scan.view(slim, Filters(pair=("CHN", "RUS")), None)) == ["e0", "e1", "e3"]
+
+
+def test_text_mask_matches_text_and_repeated_values_whatever_the_row_order() -> None:
+    slim = _slim()
+    texts = ["Signed a deal", "Talked", "Shelling near the kremlin", "met", "", "trade"]
+    search = pl.DataFrame({"event_id": slim["event_id"], "_search": [t.lower() for t in texts]})
+    for order in (search, search.reverse()):  # aligned with the slim rows, or not
+        mask = scan.text_matches(order, slim, "Kremlin")
+        assert mask.len() == slim.height
+        # e2 by its text, e3 by its place name
+        assert _ids(scan.view(slim, Filters(text="Kremlin"), mask)) == ["e2", "e3"]
+        mask = scan.text_matches(order, slim, "brasilia")  # only the document title says it
+        assert _ids(scan.view(slim, Filters(text="brasilia"), mask)) == ["e5"]
+    assert scan.view(slim, Filters(text="kremlin"), None).is_empty()
