@@ -22,7 +22,7 @@ from dataclasses import replace
 import polars as pl
 
 from ui.filters import Filters, apply_filters
-from ui.frame import _endpoint, prepare
+from ui.frame import prepare
 from ui.spots import POINT_PRECISIONS
 
 SLIM_COLUMNS: tuple[str, ...] = ("event_id", "date_start", "date_end", "date_precision", "event_type", "status",
@@ -38,14 +38,34 @@ def slim_frame(events: pl.LazyFrame, capitals: dict[str, tuple[float, float]]) -
     """The columns filters, timeline and aggregate map need, for every event of a version."""
     frame = events.select(SLIM_COLUMNS).with_columns(
         pl.col(c).cast(pl.Categorical) for c in _CATEGORICAL
-    ).collect()
-    return frame.with_columns(
-        pl.col("actors").list.join(", ").cast(pl.Categorical).alias("actors_label"),
-        _endpoint(0, capitals, 0).cast(pl.Float32).alias("src_lat"),
-        _endpoint(0, capitals, 1).cast(pl.Float32).alias("src_lon"),
-        _endpoint(1, capitals, 0).cast(pl.Float32).alias("dst_lat"),
-        _endpoint(1, capitals, 1).cast(pl.Float32).alias("dst_lon"),
-    )
+    ).with_columns(pl.col("actors").list.join(", ").cast(pl.Categorical).alias("actors_label")).collect()
+    return frame.with_columns(_endpoints(frame, capitals))
+
+
+def _endpoints(frame: pl.DataFrame, capitals: dict[str, tuple[float, float]]) -> list[pl.Expr]:
+    """Arc endpoints, as :func:`ui.frame._endpoint` gives them (for events with two actors: a
+    state's capital, else the event's own place), with the capitals looked up once per distinct
+    actor list and gathered by the label's category code instead of per event."""
+    lists = frame.select("actors_label", "actors").filter(pl.col("actors_label").is_not_null()).unique(
+        "actors_label", keep="any")
+    codes = lists["actors_label"].to_physical()
+    size = int(codes.max() or 0) + 1 if codes.len() else 1
+    row_codes = frame["actors_label"].to_physical()
+    keys, out = list(capitals), []
+
+    def by_code(values: pl.Series) -> pl.Series:
+        table = pl.Series([None] * size, dtype=values.dtype).scatter(codes, values)
+        return table.gather(row_codes)
+
+    two = by_code(lists["actors"].list.len() == 2)
+    for i, end in enumerate(("src", "dst")):
+        for axis, own in enumerate(("lat", "lon")):
+            code = lists["actors"].list.get(i, null_on_oob=True)
+            capital = (code.replace_strict(keys, [capitals[k][axis] for k in keys], default=None,
+                                           return_dtype=pl.Float64) if keys else pl.Series([None] * len(code), dtype=pl.Float64))
+            out.append(pl.when(pl.lit(two)).then(pl.coalesce(pl.lit(by_code(capital)), pl.col(own)))
+                       .otherwise(None).cast(pl.Float32).alias(f"{end}_{own}"))
+    return out
 
 
 def search_column(events: pl.LazyFrame) -> pl.DataFrame:

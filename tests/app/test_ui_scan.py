@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from ui import scan
 from ui.filters import Filters, apply_filters
@@ -48,3 +49,21 @@ def test_text_mask_matches_text_and_repeated_values_whatever_the_row_order() -> 
         mask = scan.text_matches(order, slim, "brasilia")  # only the document title says it
         assert _ids(scan.view(slim, Filters(text="brasilia"), mask)) == ["e5"]
     assert scan.view(slim, Filters(text="kremlin"), None).is_empty()
+
+
+def test_slim_arc_endpoints_are_the_whole_frame_endpoints() -> None:
+    from ui.frame import _endpoint
+
+    caps = {"CHN": (39.9, 116.4), "RUS": (55.75, 37.62)}
+    events = pl.DataFrame({  # a pair of states, a state and an organisation (its own place), one actor, three
+        "actors": [["CHN", "RUS"], ["RUS", "IGONATO"], ["CHN"], ["CHN", "RUS", "USA"], ["IGONATO", "IGOUNO"],
+                   ["CHN", "RUS"], []],
+        "lat": [1.0, 2.0, 3.0, 4.0, None, 6.0, 7.0], "lon": [10.0, 20.0, 30.0, 40.0, None, 60.0, 70.0],
+    }, schema_overrides={"actors": pl.List(pl.Utf8)})
+    frame = events.with_columns(**{c: pl.lit(None, pl.Utf8) for c in scan.SLIM_COLUMNS if c not in events.columns})
+    slim = scan.slim_frame(frame.lazy(), caps)
+    expected = events.select(*(_endpoint(i, caps, axis).cast(pl.Float32).alias(f"{end}_{own}")
+                               for i, end in enumerate(("src", "dst")) for axis, own in enumerate(("lat", "lon"))))
+    assert slim.select(expected.columns).equals(expected)
+    assert slim["src_lat"].to_list()[:2] == [pytest.approx(39.9), pytest.approx(55.75)]
+    assert slim["dst_lat"].to_list()[1] == 2.0  # the organisation's end is the event's own place
