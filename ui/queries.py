@@ -28,7 +28,7 @@ import polars as pl
 import streamlit as st
 
 from events.store import Store, StoreVersion, default_store_path, open_store
-from ui import overview, scan
+from ui import overview, scan, sidebar
 from ui.filters import Filters
 from ui.frame import prepare
 from ui.geo import capitals, load_basemap
@@ -158,6 +158,16 @@ def _lazy(path: str, version: int) -> pl.LazyFrame:
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _slim(path: str, ident: str, version: int) -> pl.DataFrame:
     return scan.slim_frame(_lazy(path, version), capitals())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _actor_options(path: str, ident: str, version: int) -> list[str]:
+    return sidebar.actor_options(_slim(path, ident, version))
+
+
+def actor_options() -> list[str]:
+    """The sidebar's actors for the shown version, most frequent first (once per version, not per rerun)."""
+    return _actor_options(*_key())
 
 
 def slim_events() -> pl.DataFrame:

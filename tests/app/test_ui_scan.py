@@ -67,3 +67,10 @@ def test_slim_arc_endpoints_are_the_whole_frame_endpoints() -> None:
     assert slim.select(expected.columns).equals(expected)
     assert slim["src_lat"].to_list()[:2] == [pytest.approx(39.9), pytest.approx(55.75)]
     assert slim["dst_lat"].to_list()[1] == 2.0  # the organisation's end is the event's own place
+
+
+def test_actor_options_most_frequent_first() -> None:
+    from ui.sidebar import actor_options
+
+    slim = _slim()  # CHN 4, RUS 3, then BRA, IND, USA once each (ties by code); the empty list adds nothing
+    assert actor_options(slim) == ["CHN", "RUS", "BRA", "IND", "USA"]
