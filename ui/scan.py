@@ -27,9 +27,9 @@ from ui.spots import POINT_PRECISIONS
 
 SLIM_COLUMNS: tuple[str, ...] = ("event_id", "date_start", "date_end", "date_precision", "event_type", "status",
                                  "actors", "place_name", "place_precision", "place_country", "lat", "lon", "mentions",
-                                 "doc_id", "doc_title")
-_CATEGORICAL = ("date_precision", "event_type", "status", "place_name", "place_precision", "place_country", "doc_id",
-                "doc_title")
+                                 "doc_id")
+_CATEGORICAL = ("date_precision", "event_type", "status", "place_name", "place_precision", "place_country", "doc_id")
+# the document title is only searched: it is read with the search column, not on opening a version
 POINT_LIMIT = 5000  # the map draws single events up to this many; above it aggregates (ui.mapdeck)
 HYDRATE_LIMIT = 50_000  # a point map reads full rows for its view only up to this many events
 
@@ -69,14 +69,28 @@ def _endpoints(frame: pl.DataFrame, capitals: dict[str, tuple[float, float]]) ->
 
 
 def search_column(events: pl.LazyFrame) -> pl.DataFrame:
-    """(event_id, lower-cased title, evidence and people) — built on the first free-text search of
-    a version and kept with it, so later searches scan memory, not Parquet."""
+    """(event_id, lower-cased title, evidence and people, the document title) — built on the first
+    free-text search of a version and kept with it, so later searches scan memory, not Parquet."""
     return events.select(
         "event_id",
         pl.concat_str([pl.col("title").fill_null(""), pl.col("evidence").fill_null(""),
                        pl.col("date_text").fill_null(""), pl.col("event_mode").fill_null(""),
                        pl.col("people").list.join(" ")], separator=" | ").str.to_lowercase().alias("_search"),
+        pl.col("doc_title").cast(pl.Categorical),
     ).collect()
+
+
+def _label_matches(frame: pl.DataFrame, columns: tuple[str, ...], needle: str) -> pl.Series | None:
+    """Rows whose value in one of ``columns`` contains ``needle``, each distinct value tested once."""
+    mask = None
+    for col in columns:
+        if col in frame.columns:
+            values = frame[col].unique().cast(pl.Utf8).drop_nulls()
+            matched = values.filter(values.str.to_lowercase().str.contains(needle, literal=True))
+            if matched.len():
+                hit = frame[col].is_in(matched.implode()).fill_null(False)
+                mask = hit if mask is None else mask | hit
+    return mask
 
 
 def text_matches(search: pl.DataFrame, slim: pl.DataFrame, text: str) -> pl.Series:
@@ -84,17 +98,15 @@ def text_matches(search: pl.DataFrame, slim: pl.DataFrame, text: str) -> pl.Seri
     ``slim``'s rows. Repeated values — the document title, the place, the type, the actors — are
     matched once per distinct value (categoricals are compared by code, not row by row)."""
     needle = text.strip().lower()
-    found = search["_search"].str.contains(needle, literal=True)
+    found = search["_search"].str.contains(needle, literal=True).fill_null(False)
+    by_title = _label_matches(search, ("doc_title",), needle)
+    found = found if by_title is None else found | by_title
     if search.height == slim.height and search["event_id"].equals(slim["event_id"]):
         mask = found  # both read from the same scan of the version: row i is the same event
     else:
         mask = slim["event_id"].is_in(search["event_id"].filter(found).implode())
-    for col in ("place_name", "event_type", "actors_label", "doc_title"):
-        if col in slim.columns:
-            values = slim[col].unique().cast(pl.Utf8).drop_nulls()
-            matched = values.filter(values.str.to_lowercase().str.contains(needle, literal=True))
-            if matched.len():
-                mask = mask | slim[col].is_in(matched.implode()).fill_null(False)
+    by_label = _label_matches(slim, ("place_name", "event_type", "actors_label"), needle)
+    mask = mask if by_label is None else mask | by_label
     return mask.fill_null(False).alias("text_match")
 
 
