@@ -122,7 +122,8 @@ def _actor_condition(slim: pl.DataFrame, filters: Filters) -> pl.Expr:
 
 def view(slim: pl.DataFrame, filters: Filters, text_mask: pl.Series | None, *, window: bool = True) -> pl.DataFrame:
     """The slim rows passing ``filters``; the free text is matched through ``text_mask``
-    (:func:`text_matches` of this ``slim``)."""
+    (:func:`text_matches` of this ``slim``). Without the ``actors`` lists: the view's consumers read
+    ``actors_label``, and gathering a million lists of strings is most of a filter's cost."""
     conds: list[pl.Expr | pl.Series] = []
     if filters.text.strip():
         conds.append(text_mask if text_mask is not None else pl.repeat(False, slim.height))
@@ -130,7 +131,8 @@ def view(slim: pl.DataFrame, filters: Filters, text_mask: pl.Series | None, *, w
         conds.append(_actor_condition(slim, filters))
     if filters.docs:
         conds.append(pl.col("doc_id").is_in(list(filters.docs)))
-    out = slim.filter(*conds) if conds else slim
+    rows = slim.drop("actors", strict=False)
+    out = rows.filter(*conds) if conds else rows
     return apply_filters(out, replace(filters, text="", docs=(), actors=(), pair=None), window=window)
 
 
