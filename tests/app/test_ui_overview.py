@@ -201,3 +201,22 @@ def test_nearest_quantiles_are_polars_quantiles() -> None:
         values = rng.normal(size=n).round(1)  # repeated values too
         expected = [pl.Series(values).quantile(q, interpolation="nearest") for q in (0.05, 0.95)]
         assert nearest_quantiles(values, (0.05, 0.95)) == expected
+
+
+def test_explore_draws_the_kept_aggregate_map_when_unfiltered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _store(tmp_path / "store", 600, batch_docs=12)
+    monkeypatch.setenv("EVENTSCAPE_STORE", str(store.root))
+    monkeypatch.setattr(overview, "HYDRATE_LIMIT", 100)  # 600 events count as a large view: the map aggregates
+    monkeypatch.setattr(scan, "HYDRATE_LIMIT", 100)
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    kept = store.read_aggregate(overview.NAME, 1)
+    assert kept is not None and overview.from_frames(kept).aggregate is not None
+    assert any("binned per 1° cell" in c.value for c in at.caption)
+    assert any("**600** events in view" in md.value for md in at.markdown)
+    at.multiselect(key="f_types").set_value(["AGREE"]).run()  # a filter: the view is computed from the events
+
+    assert not at.exception, [e.value for e in at.exception]
+    n_agree = store.events_frame().filter(pl.col("event_type") == "AGREE").height
+    assert any(f"**{n_agree:,}** events in view" in md.value for md in at.markdown)
