@@ -7,6 +7,8 @@ an aggregate is computed once and kept for good under ``_aggregates/<store id>/v
 a folder of Parquet files written aside and renamed into place (a reader never sees half of
 one; of two processes computing the same aggregate, the first to rename wins and the other's
 copy is dropped). ``name`` carries the aggregate's format, so a new format is computed anew.
+Only the :data:`KEEP` versions kept last stay (an older one is computed again if it is asked for):
+thousands of uploads leave thousands of versions, and each kept set is ~0.1 MB.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import polars as pl
 from events import store_log
 
 _DIR = "_aggregates"
+KEEP = 64  # versions whose aggregates stay kept
 
 
 def _folder(root: Path, version: int, name: str) -> Path:
@@ -53,9 +56,27 @@ def write(root: Path, version: int, name: str, frames: dict[str, pl.DataFrame]) 
     try:
         for key, frame in frames.items():
             frame.write_parquet(staging / f"{key}.parquet")
+        staging.chmod(0o755)  # readable by whoever reads the store (mkdtemp makes it private)
         os.rename(staging, folder)  # atomic; fails when another process renamed its copy first
-        return True
     except OSError:
         return False
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    _prune(folder.parent.parent)
+    return True
+
+
+def _prune(store_dir: Path) -> None:
+    """Drop all but the :data:`KEEP` version folders written last. A folder is renamed away before
+    it is removed, so a reader finds a whole set or none."""
+    try:
+        versions = sorted((p for p in store_dir.iterdir() if p.name.startswith("v")), key=lambda p: p.stat().st_mtime)
+    except OSError:
+        return
+    for old in versions[: max(0, len(versions) - KEEP)]:
+        doomed = old.with_name(f".drop-{old.name}-{os.getpid()}")
+        try:
+            os.rename(old, doomed)
+        except OSError:
+            continue  # another process dropped it first
+        shutil.rmtree(doomed, ignore_errors=True)

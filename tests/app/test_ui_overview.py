@@ -220,3 +220,16 @@ def test_explore_draws_the_kept_aggregate_map_when_unfiltered(tmp_path: Path, mo
     assert not at.exception, [e.value for e in at.exception]
     n_agree = store.events_frame().filter(pl.col("event_type") == "AGREE").height
     assert any(f"**{n_agree:,}** events in view" in md.value for md in at.markdown)
+
+
+def test_only_the_versions_kept_last_stay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    store = Store(tmp_path / "s")
+    monkeypatch.setattr(store_aggregates, "KEEP", 3)
+    for version in range(1, 6):
+        assert store.write_aggregate("thing-1", version, {"meta": pl.DataFrame({"n": [version]})})
+        folder = store.root / "_aggregates" / store.identity() / f"v{version}"
+        os.utime(folder, (version, version))  # written in this order, whatever the clock's resolution
+    assert [store.read_aggregate("thing-1", v) is not None for v in range(1, 6)] == [False, False, True, True, True]
+    assert not any(p.name.startswith(".") for p in (store.root / "_aggregates" / store.identity()).iterdir())
