@@ -28,6 +28,6 @@ st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-
         "[data-testid='stDeckGlJsonChart'] div:has(.deck-tooltip){overflow:visible!important}"
         "[data-testid='stElementContainer']:has(.deck-tooltip){z-index:10}</style>")
 asof.render()  # "as known on": which store version the pages show (?v=N)
-st.session_state["filters"] = sidebar.render(queries.slim_events(), queries.documents())
+st.session_state["filters"] = sidebar.render(queries.slim_events(), queries.documents(), queries.actor_options())
 st.sidebar.caption(f"Store version {queries.store_version()} of {queries.latest_version()} · {queries.store_path()}")
 page.run()

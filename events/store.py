@@ -29,7 +29,7 @@ from typing import Any
 import polars as pl
 from deltalake import DeltaTable, WriterProperties
 
-from events import config, store_log
+from events import config, store_aggregates, store_log
 from events.errors import StoreError
 from events.model import Article, Document, Event
 from events.resources import DATA_DIR
@@ -229,6 +229,15 @@ class Store:
             return pl.scan_delta(str(self.root / table), version=int(table_version))
         except Exception as exc:  # noqa: BLE001 - deltalake raises several unrelated types
             raise StoreError(f"cannot read the {table} table of {self.path}: {exc}") from exc
+
+    def read_aggregate(self, name: str, version: int | str | None = None) -> dict[str, pl.DataFrame] | None:
+        """Frames kept for the aggregate ``name`` of a version (see :mod:`events.store_aggregates`), or None."""
+        n = store_log.head_version(self.root) if version is None else int(version)
+        return store_aggregates.read(self.root, n, name)
+
+    def write_aggregate(self, name: str, version: int | str, frames: dict[str, pl.DataFrame]) -> bool:
+        """Keep an aggregate computed from ``version`` (its content never changes); False when not kept."""
+        return store_aggregates.write(self.root, int(version), name, frames)
 
     def count_events(self, version: int | str | None = None) -> int:
         return int(self._entry(version).get("n_events", 0))

@@ -13,15 +13,16 @@ from ui.detail import detail_html, document_html, md_text
 from ui.filters import Filters, apply_filters
 from ui.frame import data_range, event_table, focus_range
 from ui.geo import load_basemap
-from ui.legend import legend_html
+from ui.legend import legend_html, legend_html_of
 from ui.links import MapView, ViewLink, public_base_url, share_link, version_note
 from ui.mapdeck import WORLD_VIEW, build_deck, fit_view, map_pick, view_state
+from ui.overview import NEWEST, Overview, is_unfiltered, place_counts, type_counts
 from ui.safe import drawable
 from ui.spots import spot_filter, spot_title
 from ui.timeline import Bucket, choose_bucket, play_step, selected_window, start_window, step_back, timeline_chart
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
-TABLE_LIMIT = 500
+TABLE_LIMIT = NEWEST  # the list shows the newest 500 of a view
 ss = st.session_state
 ss.setdefault("playing", False)
 ss.setdefault("play_mode", "moving")
@@ -182,13 +183,10 @@ def _advance(bounds: tuple[dt.date, dt.date], bucket: Bucket, events: pl.DataFra
         ss["_finished"] = True
 
 
-def _map_view(base: pl.DataFrame, view: pl.DataFrame) -> MapView:
+def _map_view(fitted: MapView) -> MapView:
     """The map's centre and zoom: set by a link or the map buttons, else fitted to the events."""
     chosen = ss.get("map_view")
-    if isinstance(chosen, MapView):
-        return chosen
-    fitted = fit_view(base)
-    return MapView(fitted.latitude, fitted.longitude, fitted.zoom)
+    return chosen if isinstance(chosen, MapView) else fitted
 
 
 def _move_map(fitted: MapView, action: str, target: tuple[float, float] | None = None) -> None:
@@ -234,24 +232,21 @@ def _spot_list(view: pl.DataFrame, spot: str) -> None:
                                 "actors_label": "Actors"})
 
 
-def _summary(view: pl.DataFrame) -> None:
+def _summary(view: pl.DataFrame, whole: Overview | None) -> None:
     """What is in view, while no event is selected."""
     st.caption("Click a point, a shaded country or an area on the map, or a row in the list, to see the evidence.")
     c1, c2 = st.columns(2)
-    c1.dataframe(view.group_by("event_type").len("events").sort("events", descending=True)
-                 .rename({"event_type": "type"}), hide_index=True, height=300, width="stretch")
-    c2.dataframe(view.filter(pl.col("place_name").is_not_null()).group_by("place_name").len("events")
-                 .sort("events", descending=True).rename({"place_name": "place"}),
-                 hide_index=True, height=300, width="stretch")
+    c1.dataframe(whole.type_counts if whole else type_counts(view), hide_index=True, height=300, width="stretch")
+    c2.dataframe(whole.place_counts if whole else place_counts(view), hide_index=True, height=300, width="stretch")
 
 
-def _detail(row: dict[str, Any] | None, view: pl.DataFrame) -> None:
+def _detail(row: dict[str, Any] | None, view: pl.DataFrame, whole: Overview | None) -> None:
     spot = ss.get("spot")
     if row is None:
         if spot:
             _spot_list(view, spot)
         else:
-            _summary(view)
+            _summary(view, whole)
         return
     with st.container(height=440, border=True, key="detail_pane"):
         if spot and st.button("Back to the list at this place", key="spot_back", icon=":material/arrow_back:"):
@@ -294,8 +289,10 @@ def body() -> None:
         sidebar.sync_query_params(filters)
         _empty_state(filters, windowed=False)
         return
-    bounds = data_range(base)
-    focus = focus_range(base)
+    # no filter: the version's pre-aggregated overview, not a pass over every event (ui.overview)
+    overall = queries.unfiltered_overview() if is_unfiltered(filters) else None
+    bounds = overall.bounds if overall else data_range(base)
+    focus = overall.focus if overall else focus_range(base)
     assert bounds is not None and focus is not None
     bounds, focus = drawable(bounds), drawable(focus)  # an event in 1066 or 9999 stays listed, off the slider
     bucket = _bucket(focus)
@@ -308,11 +305,14 @@ def body() -> None:
         focus = (min(focus[0], window[0]), max(focus[1], window[1]))
     filters = filters.with_window(*(window or (None, None)))
     view = base if window is None else apply_filters(base, Filters(start=filters.start, end=filters.end))
+    whole = overall if window is None else None  # the view is every event of the version
+    fitted = overall.fitted_view() if overall else fit_view(base)
+    fitted_view = MapView(fitted.latitude, fitted.longitude, fitted.zoom)
     _take_selection()
-    map_view = _map_view(base, view)
+    map_view = _map_view(fitted_view)
     sidebar.sync_query_params(filters, ViewLink(ss.get("selected"), ss.get("map_view"), queries.store_version()))
 
-    chart = timeline_chart(base, window, bucket, domain=focus)
+    chart = timeline_chart(base, window, bucket, domain=focus, precomputed=overall.timeline if overall else None)
     # explicit height: with width="stretch" Streamlit does not size a chart from its spec
     st.vega_lite_chart(chart.data, chart.spec, key="timeline", width="stretch", height=chart.height,
                        on_select="rerun", selection_mode=chart.selections)
@@ -336,30 +336,31 @@ def body() -> None:
     selected_row = queries.event_row(ss["selected"]) if ss.get("selected") else None
     col_map, col_detail = st.columns([3, 2])
     with col_map:
-        map_rows, threshold = queries.map_frame(view)
+        aggregate = whole.aggregate if whole else None
+        map_rows, threshold = (view, -1) if aggregate else queries.map_frame(view)
         deck, mode = build_deck(map_rows, load_basemap(), selected_id=ss.get("selected"), aggregate_threshold=threshold,
                                 online_tiles=bool(ss.get("online_tiles")),
-                                view=WORLD_VIEW if view.is_empty() else view_state(map_view))
+                                view=WORLD_VIEW if view.is_empty() else view_state(map_view), aggregate=aggregate)
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=map_key(), height=440,
                         alt="Map of the events in view")
-        fitted = fit_view(base)
-        _map_buttons(MapView(fitted.latitude, fitted.longitude, fitted.zoom), selected_row)
+        _map_buttons(fitted_view, selected_row)
         if mode == "aggregate":
             st.caption(f"{located:,} located events: venue/city events binned per 1° cell; filter or narrow the "
                        "window to see single events.")
-        st.html(legend_html(view))
+        st.html(legend_html_of(whole.legend, whole.timeline.types) if whole else legend_html(view))
     with col_detail:
-        _detail(selected_row, view)
+        _detail(selected_row, view, whole)
     _share(filters, map_view)
     if not view.is_empty():
-        _table(view)
+        _table(view, whole)
     wanted = SPEEDS.get(ss.get("play_speed") or "normal", 1.0) if ss["playing"] else None
     if ss.pop("_finished", False) or wanted != interval:
         st.rerun(scope="app")  # start, stop or re-time the fragment's timer
 
 
-def _table(view: pl.DataFrame) -> None:
-    table = event_table(queries.newest_rows(view, TABLE_LIMIT), TABLE_LIMIT)
+def _table(view: pl.DataFrame, whole: Overview | None) -> None:
+    newest = queries.rows_for(whole.newest) if whole else queries.newest_rows(view, TABLE_LIMIT)
+    table = event_table(newest, TABLE_LIMIT)
     ss["_table_ids"] = table["event_id"].to_list()
     st.dataframe(
         table.drop("event_id"), key="event_table", on_select="rerun", selection_mode="single-row",

@@ -30,8 +30,13 @@ def legend_counts(view: pl.DataFrame) -> dict[str, int]:
 
 
 def legend_html(view: pl.DataFrame) -> str:
-    counts = legend_counts(view)
-    types = type_order(view["event_type"].unique().to_list()) if not view.is_empty() else []
+    types = view["event_type"].unique().to_list() if not view.is_empty() else []
+    return legend_html_of(legend_counts(view), types)
+
+
+def legend_html_of(counts: dict[str, int], event_types: list[str]) -> str:
+    """:func:`legend_html` from a view's :func:`legend_counts` and event types (kept per store version)."""
+    types = type_order(list(event_types))
     chips = " ".join(f"<span style='white-space:nowrap'>{_swatch(f'background:{type_hex(t)};border-radius:50%')}"
                      f"{escape(t.lower())}</span>" for t in types)
     cr, cg, cb = COUNTRY_RGB

@@ -15,7 +15,8 @@ Two ways to read events:
   (fine to a few million events);
 * the large-store API — :func:`slim_events`, :func:`explore_view`, :func:`rows_for`,
   :func:`event_row` — a slim frame per version, free text and full rows read lazily from the
-  Delta files (see :mod:`ui.scan`; ten million events in ~2 GB).
+  Delta files (see :mod:`ui.scan`; ten million events in ~2 GB), and the unfiltered view
+  pre-aggregated once per version and kept beside the store (:func:`unfiltered_overview`).
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ import polars as pl
 import streamlit as st
 
 from events.store import Store, StoreVersion, default_store_path, open_store
-from ui import scan
+from ui import overview, scan, sidebar
 from ui.filters import Filters
 from ui.frame import prepare
-from ui.geo import capitals
+from ui.geo import capitals, load_basemap
 
 VERSION_PARAM = "v"  # ?v=N in a link names the store version the view was made on
 
@@ -159,9 +160,30 @@ def _slim(path: str, ident: str, version: int) -> pl.DataFrame:
     return scan.slim_frame(_lazy(path, version), capitals())
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _actor_options(path: str, ident: str, version: int) -> list[str]:
+    return sidebar.actor_options(_slim(path, ident, version))
+
+
+def actor_options() -> list[str]:
+    """The sidebar's actors for the shown version, most frequent first (once per version, not per rerun)."""
+    return _actor_options(*_key())
+
+
 def slim_events() -> pl.DataFrame:
     """The columns filters, timeline and the aggregate map need, for every event of the shown version."""
     return _slim(*_key())
+
+
+@st.cache_resource(show_spinner="Summarising the events…", max_entries=2)
+def _overview(path: str, ident: str, version: int) -> overview.Overview:
+    return overview.for_version(_store(path), version, lambda: _slim(path, ident, version), load_basemap())
+
+
+def unfiltered_overview() -> overview.Overview:
+    """The shown version's unfiltered view, pre-aggregated: read from the side tables kept for the
+    version, else computed once from its slim frame and kept (see :mod:`ui.overview`)."""
+    return _overview(*_key())
 
 
 @st.cache_resource(show_spinner="Indexing text for search…", max_entries=1)
@@ -170,15 +192,15 @@ def _search(path: str, ident: str, version: int) -> pl.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _text_ids(path: str, ident: str, version: int, text: str) -> pl.Series:
+def _text_mask(path: str, ident: str, version: int, text: str) -> pl.Series:
     return scan.text_matches(_search(path, ident, version), _slim(path, ident, version), text)
 
 
 def explore_view(filters: Filters, *, window: bool = True) -> pl.DataFrame:
     """Slim rows of the shown version passing ``filters`` (free text matched lazily)."""
     key = _key()
-    ids = _text_ids(*key, filters.text.strip().lower()) if filters.text.strip() else None
-    return scan.view(_slim(*key), filters, ids, window=window)
+    mask = _text_mask(*key, filters.text.strip().lower()) if filters.text.strip() else None
+    return scan.view(_slim(*key), filters, mask, window=window)
 
 
 def rows_for(slim_rows: pl.DataFrame) -> pl.DataFrame:

@@ -103,8 +103,15 @@ def _options(values: list[str], selected: list[str]) -> list[str]:
     return list(dict.fromkeys([*values, *selected]))
 
 
-def render(frame: pl.DataFrame, documents: pl.DataFrame) -> Filters:
-    """Draw the filter widgets in the sidebar; return the active filters."""
+def actor_options(frame: pl.DataFrame) -> list[str]:
+    """Every actor of the events, most frequent first (ties by code)."""
+    counts = frame.select(pl.col("actors").explode().alias("a")).drop_nulls().group_by("a").len()
+    return counts.sort(["len", "a"], descending=[True, False])["a"].to_list()
+
+
+def render(frame: pl.DataFrame, documents: pl.DataFrame, actors: list[str] | None = None) -> Filters:
+    """Draw the filter widgets in the sidebar; return the active filters. ``actors``: the
+    :func:`actor_options` of ``frame`` when already known (kept per store version)."""
     ss = st.session_state
     if not ss.get("_query_loaded"):
         seeded = Filters.from_query(st.query_params.to_dict())
@@ -113,9 +120,7 @@ def render(frame: pl.DataFrame, documents: pl.DataFrame) -> Filters:
         ss["_query_loaded"] = True
     _apply_pending(current_filters())
 
-    actor_counts = (frame.select(pl.col("actors").explode().alias("a")).drop_nulls().group_by("a").len()
-                    .sort(["len", "a"], descending=[True, False]))
-    actors = actor_counts["a"].to_list()
+    actors = actor_options(frame) if actors is None else actors
 
     def label(code: str) -> str:
         return code if code == NONE else actor_label(code)

@@ -53,16 +53,49 @@ def shift(day: dt.date, bucket: Bucket, n: int) -> dt.date:
     return dt.date(year, month + 1, last if month_end else min(day.day, last))
 
 
+def _bucket_end_expr(bucket: Bucket) -> pl.Expr:
+    """Vectorised :func:`bucket_end` of a ``bucket_start`` column (starts are whole buckets)."""
+    return pl.col("bucket_start").dt.offset_by(_EVERY[bucket] if bucket != "week" else "7d").alias("bucket_end")
+
+
 def bucket_counts(frame: pl.DataFrame, bucket: Bucket) -> pl.DataFrame:
     """Day-precision events per (bucket, event type)."""
-    days = frame.select("date_start", "event_type", "date_precision").filter(pl.col("date_precision") == "day")
-    counts = (
+    days = frame.lazy().select("date_start", "event_type", "date_precision").filter(pl.col("date_precision") == "day")
+    return (
         days.group_by(pl.col("date_start").dt.truncate(_EVERY[bucket]).alias("bucket_start"), "event_type")
         .len("count")
         .sort("bucket_start", "event_type")
+        .with_columns(_bucket_end_expr(bucket))
+        .collect()
     )
-    ends = [bucket_end(d, bucket) for d in counts["bucket_start"].to_list()]
-    return counts.with_columns(pl.Series("bucket_end", ends, dtype=pl.Date))
+
+
+def day_counts(frame: pl.DataFrame) -> pl.DataFrame:
+    """Day-precision events per (day, event type): what :func:`bucket_counts` needs at any bucket."""
+    return bucket_counts(frame, "day").select("bucket_start", "event_type", "count")
+
+
+def rebucket(days: pl.DataFrame, bucket: Bucket) -> pl.DataFrame:
+    """:func:`bucket_counts` from :func:`day_counts` (the same rows, without the events)."""
+    return (
+        days.group_by(pl.col("bucket_start").dt.truncate(_EVERY[bucket]), "event_type")
+        .agg(pl.col("count").sum().cast(pl.UInt32))
+        .sort("bucket_start", "event_type")
+        .with_columns(_bucket_end_expr(bucket))
+    )
+
+
+@dataclass(frozen=True)
+class TimelineCounts:
+    """What the timeline draws for a frame at any bucket: day counts, span counts, the event types."""
+
+    days: pl.DataFrame
+    spans: pl.DataFrame
+    types: list[str]
+
+    @classmethod
+    def of(cls, frame: pl.DataFrame) -> TimelineCounts:
+        return cls(day_counts(frame), span_counts(frame), frame["event_type"].unique().to_list())
 
 
 def span_counts(frame: pl.DataFrame) -> pl.DataFrame:
@@ -122,6 +155,7 @@ def timeline_chart(
     bucket: Bucket,
     domain: tuple[dt.date, dt.date] | None = None,
     bar_height: int = 100,
+    precomputed: TimelineCounts | None = None,
 ) -> ChartSpec:
     """One chart: stacked bars (day precision) above span lanes (month/year precision).
 
@@ -134,11 +168,16 @@ def timeline_chart(
     Selections (read back through ``st.vega_lite_chart(on_select="rerun")``): ``brush``
     (drag across the bars: an x interval), ``pick`` (click a bar) and ``span_pick`` (click a
     span). ``frame`` should be filtered by everything *except* the time window; the window is
-    a shaded band and everything outside it is faded.
+    a shaded band and everything outside it is faded. ``precomputed``: the frame's
+    :class:`TimelineCounts` (e.g. kept per store version), so ``frame`` is not read.
     """
-    counts = bucket_counts(frame, bucket)
-    spans = span_counts(frame)
-    types = type_order(frame["event_type"].unique().to_list())
+    if precomputed is None:
+        precomputed = TimelineCounts(pl.DataFrame(), span_counts(frame), frame["event_type"].unique().to_list())
+        counts = bucket_counts(frame, bucket)
+    else:
+        counts = rebucket(precomputed.days, bucket)
+    spans = precomputed.spans
+    types = type_order(list(precomputed.types))
     scale = {"domain": types, "range": [type_hex(t) for t in types]}
     if domain is None:
         lo = min([*counts["bucket_start"].to_list(), *spans["date_start"].to_list()], default=None)
