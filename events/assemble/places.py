@@ -117,7 +117,8 @@ def pick_place(
             continue  # "a group based in Trinidad", "born in Prague": where someone is from, not where it happened
         score = 0
         reason = ""
-        if prev and (prev[-1] in _LOCATIVE_PREP or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] == "the")):
+        if prev and (prev[-1] in _LOCATIVE_PREP
+                     or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] in ("the", "a", "an"))):
             score, reason = 4, "locative phrase of the event's clause"
         elif hit.sense.mode in _VISIT_TYPES and prev and prev[-1] in ("to", "visited", "visit", "visiting", "toured", "touring", "left", "reached"):
             score, reason = 4, "destination of the visit"

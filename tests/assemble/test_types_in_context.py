@@ -147,3 +147,8 @@ def test_adjectives_of_former_state_names_are_read() -> None:
 
 def test_an_interest_in_doing_something_is_no_act() -> None:
     assert _types("Iran said on Tuesday it had signalled its interest in resuming talks with Egypt.") == []
+
+
+def test_proceedings_in_a_city_court_are_a_legal_happening_placed_there() -> None:
+    ev = _events("Nokia's bankruptcy proceedings began on Tuesday in a Helsinki court.")
+    assert [(e.event_type, e.actors, e.place_name) for e in ev] == [("OTHER", ("FIN",), "Helsinki")]
