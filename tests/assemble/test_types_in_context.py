@@ -152,3 +152,10 @@ def test_an_interest_in_doing_something_is_no_act() -> None:
 def test_proceedings_in_a_city_court_are_a_legal_happening_placed_there() -> None:
     ev = _events("Nokia's bankruptcy proceedings began on Tuesday in a Helsinki court.")
     assert [(e.event_type, e.actors, e.place_name) for e in ev] == [("OTHER", ("FIN",), "Helsinki")]
+
+
+def test_a_happening_the_text_puts_in_an_unnamed_town_does_not_take_the_dateline() -> None:
+    ev = _events("DUBLIN, Ireland (AP)_ Police seized a car bomb on Tuesday in a village near the border.")
+    assert ev and all(e.place_name != "Dublin" for e in ev)
+    ev = _events("DUBLIN, Ireland (AP)_ Police seized a car bomb on Tuesday.")
+    assert [e.place_name for e in ev] == ["Dublin"]
