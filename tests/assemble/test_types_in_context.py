@@ -159,3 +159,8 @@ def test_a_happening_the_text_puts_in_an_unnamed_town_does_not_take_the_dateline
     assert ev and all(e.place_name != "Dublin" for e in ev)
     ev = _events("DUBLIN, Ireland (AP)_ Police seized a car bomb on Tuesday.")
     assert [e.place_name for e in ev] == ["Dublin"]
+
+
+def test_an_event_noun_naming_a_document_is_no_second_act() -> None:
+    ev = _events("Slovak President Ivan Novak signed his country's accession treaty on Tuesday.")
+    assert [e.event_type for e in ev] == ["SUPPORT"]  # PLOVER: signing an agreement or treaty is SUPPORT
