@@ -51,7 +51,7 @@ from events.assemble.confidence import clause_confidence
 from events.assemble.dating import assign_dates
 from events.assemble.eventtypes import Trigger
 from events.assemble.participants import named_participant
-from events.assemble.places import pick_place
+from events.assemble.places import SEVERAL_PLACES, pick_place
 from events.assemble.senses import contextual_type
 from events.assemble.sentences import (
     _DAY_AFTER,
@@ -223,6 +223,7 @@ def clause_events(
             domestic = bool(ref.home) and (all(m.code == ref.home for m in agents + others) or at_home) \
                 and etype in _HAPPENS_SOMEWHERE  # a statement later in a story may be made anywhere
             if place is None and ref.dateline_place is not None and hit.sense.mode not in _NO_PLACE_MODES \
+                    and why != SEVERAL_PLACES and not _ELSEWHERE.search(clause_text) \
                     and (here_or_lead(sent.text, is_lead) or domestic) and _near_report_day(chosen, ref):
                 place, why = ref.dateline_place, "the dateline (the story is reported from there)"
             for span in chosen:
@@ -272,6 +273,10 @@ def _body_owner(sent: Sentence, mentions: Sequence[ActorMention], owner: str) ->
     return owner
 
 
+# "seized a car bomb in a town bordering Northern Ireland": the clause puts it somewhere it does not name,
+# so the dateline is not its place
+_ELSEWHERE = re.compile(r"\b(?:in|at|near|outside)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|hamlet|district|"
+                        r"province|region|suburb|neighbou?rhood|camp|port|border town)\b")
 _PERFECT_REACH_DAYS = 31  # how far back a present perfect ("has agreed") may retell a dated happening
 
 

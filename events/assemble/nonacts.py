@@ -77,7 +77,8 @@ _REASON_PREPOSITIONS = frozenset("for without".split())
 _ATTRIBUTIVE_ADVERBS = frozenset("newly recently democratically freshly popularly duly".split())
 _MODIFIED_HEADS = frozenset(
     "force forces troops helicopter helicopters aircraft plane planes jets submarine submarines vessel vessels "
-    "ship ships boat boats drone drones dog dogs rifle rifles unit units".split())
+    "ship ships boat boats drone drones dog dogs rifle rifles unit units "
+    "document documents papers protocol protocols accord accords agreement agreements treaty treaties".split())
 
 
 _CLAUSE_OPENERS = frozenset("that he she it they there we i this".split())

@@ -36,6 +36,7 @@ def in_longer_name(sent_text: str, end: int) -> bool:
     return bool(_NAME_GOES_ON.match(sent_text[end:end + 40]))
 
 
+SEVERAL_PLACES = "several places named"  # the reason given with no place when the clause names two cities
 _TAKING = ("invad", "invasion", "occup", "annex", "seiz", "captur", "overr")  # "invaded Kuwait": the place taken
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten several many".split())
 
@@ -117,7 +118,8 @@ def pick_place(
             continue  # "a group based in Trinidad", "born in Prague": where someone is from, not where it happened
         score = 0
         reason = ""
-        if prev and (prev[-1] in _LOCATIVE_PREP or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] == "the")):
+        if prev and (prev[-1] in _LOCATIVE_PREP
+                     or (len(prev) > 1 and prev[-2] in _LOCATIVE_PREP and prev[-1] in ("the", "a", "an"))):
             score, reason = 4, "locative phrase of the event's clause"
         elif hit.sense.mode in _VISIT_TYPES and prev and prev[-1] in ("to", "visited", "visit", "visiting", "toured", "touring", "left", "reached"):
             score, reason = 4, "destination of the visit"
@@ -140,7 +142,7 @@ def pick_place(
         if best is None or key > best[:2]:
             best = (key[0], key[1], p, reason)
     if len({(p.name, p.country) for p in locatives}) > 1 and all(p.precision in ("city", "venue") for p in locatives):
-        return None, ""  # "met twice, once in Moscow and once in Beijing": no one pin is the place
+        return None, SEVERAL_PLACES  # "met twice, once in Moscow and once in Beijing": no one pin is the place
     if best is None:
         return None, ""
     _c = clause_of  # noqa: F841 - kept for readability of clause lookups above

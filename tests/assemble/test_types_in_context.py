@@ -147,3 +147,20 @@ def test_adjectives_of_former_state_names_are_read() -> None:
 
 def test_an_interest_in_doing_something_is_no_act() -> None:
     assert _types("Iran said on Tuesday it had signalled its interest in resuming talks with Egypt.") == []
+
+
+def test_proceedings_in_a_city_court_are_a_legal_happening_placed_there() -> None:
+    ev = _events("Nokia's bankruptcy proceedings began on Tuesday in a Helsinki court.")
+    assert [(e.event_type, e.actors, e.place_name) for e in ev] == [("OTHER", ("FIN",), "Helsinki")]
+
+
+def test_a_happening_the_text_puts_in_an_unnamed_town_does_not_take_the_dateline() -> None:
+    ev = _events("DUBLIN, Ireland (AP)_ Police seized a car bomb on Tuesday in a village near the border.")
+    assert ev and all(e.place_name != "Dublin" for e in ev)
+    ev = _events("DUBLIN, Ireland (AP)_ Police seized a car bomb on Tuesday.")
+    assert [e.place_name for e in ev] == ["Dublin"]
+
+
+def test_an_event_noun_naming_a_document_is_no_second_act() -> None:
+    ev = _events("Slovak President Ivan Novak signed his country's accession treaty on Tuesday.")
+    assert [e.event_type for e in ev] == ["SUPPORT"]  # PLOVER: signing an agreement or treaty is SUPPORT
