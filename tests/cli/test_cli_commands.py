@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,22 @@ def test_the_seeded_fuzz_command_reports_no_crash_and_no_lost_document(capsys: p
     out = capsys.readouterr().out
     assert code == 0, out
     assert "fuzz: 12 texts" in out and "crashes 0, lost documents 0" in out and "property failures 0" in out
+
+
+def test_the_fuzz_re_ingest_check_passes_a_store_that_keeps_its_promise_and_catches_one_that_does_not(
+        tmp_path: Path) -> None:
+    from events.cli.fuzz import _reingest_changes
+    from events.store import AddResult, Store
+    from tests.pipeline.test_store import _doc, _event
+
+    batch = [(_doc(f"d{i}"), [_event(f"e{i}", f"d{i}"), _event("shared", f"d{i}")], i) for i in range(3)]
+    store = Store(tmp_path / "s")
+    assert not _reingest_changes(store, batch)
+    assert store.count_events() == 4
+
+    class Duplicating(Store):
+        def add(self, *args, **kwargs) -> AddResult:  # type: ignore[no-untyped-def]
+            result = super().add(*args, **kwargs)
+            return dataclasses.replace(result, new_documents=result.new_documents or 1)
+
+    assert _reingest_changes(Duplicating(tmp_path / "t"), batch)
