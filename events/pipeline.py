@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from events.collector import paused_collector
 from events.errors import EventscapeError, ExtractionFailed, UnusableInput, failed_ingest_message, user_message
 from events.ingest import documents_from_bytes, documents_from_text, expand_paths, read_path
 from events.model import Article, Document, Event
@@ -54,13 +55,14 @@ def run_document(doc: Document, observe: Observer | None = None) -> DocumentResu
             observe(stage, work)
     for article in work.articles:
         work.article = article
-        for stage in _PER_ARTICLE:
-            assert stage.run is not None
-            more = stage.run(work)
-            if observe is not None:
-                observe(stage, work)
-            if more is False:
-                break
+        with paused_collector():  # else a long document's full collections make it quadratic
+            for stage in _PER_ARTICLE:
+                assert stage.run is not None
+                more = stage.run(work)
+                if observe is not None:
+                    observe(stage, work)
+                if more is False:
+                    break
     for stage in _AFTER:
         assert stage.run is not None
         stage.run(work)

@@ -184,7 +184,7 @@ def bench_long_lines(corpus: Path, sizes: Sequence[float], kinds: Sequence[str] 
     """The whole pipeline (read, segment, every stage) on single-line texts of growing size.
 
     Prints CPU seconds per size and the growth per doubling of size, ``(t2/t1) ** (1/log2(s2/s1))``:
-    1.0 is linear time, 2.0 is quadratic; the target is <= 2.2 (exit 1 when a step exceeds it).
+    2.0 is linear time, 4.0 quadratic; the target is <= 2.2 (exit 1 when a step exceeds it).
     """
     import math
 
