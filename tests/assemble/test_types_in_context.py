@@ -164,3 +164,8 @@ def test_a_happening_the_text_puts_in_an_unnamed_town_does_not_take_the_dateline
 def test_an_event_noun_naming_a_document_is_no_second_act() -> None:
     ev = _events("Slovak President Ivan Novak signed his country's accession treaty on Tuesday.")
     assert [e.event_type for e in ev] == ["SUPPORT"]  # PLOVER: signing an agreement or treaty is SUPPORT
+
+
+def test_people_in_custody_are_detained() -> None:
+    ev = _events("Kenyan police said on Tuesday that six men were in custody over the bombing.")
+    assert [e.event_type for e in ev] == ["COERCE"]
