@@ -169,3 +169,7 @@ def test_an_event_noun_naming_a_document_is_no_second_act() -> None:
 def test_people_in_custody_are_detained() -> None:
     ev = _events("Kenyan police said on Tuesday that six men were in custody over the bombing.")
     assert [e.event_type for e in ev] == ["COERCE"]
+
+
+def test_an_appeals_court_is_no_appeal() -> None:
+    assert "REQUEST" not in _types("A Kenyan appeals court on Tuesday upheld the sentence of the former minister.")
