@@ -173,3 +173,8 @@ def test_people_in_custody_are_detained() -> None:
 
 def test_an_appeals_court_is_no_appeal() -> None:
     assert "REQUEST" not in _types("A Kenyan appeals court on Tuesday upheld the sentence of the former minister.")
+
+
+def test_him_in_a_reported_clause_is_the_speaker() -> None:
+    ev = _events("Macron said on Tuesday that the Emir of Qatar had assured him Qatar would release the hostages.")
+    assert ev and "FRA" in ev[0].actors and "QAT" in ev[0].actors
