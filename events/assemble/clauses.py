@@ -132,7 +132,8 @@ _ARTICLES = frozenset("the a an this that these those his her its their our my y
 _LIGHT_VERBS = frozenset(
     "issued issue issues lodged lodge launched launch staged stage held hold holds began begin begins opened open "
     "undertook undertake conducted conduct carried made make gave give continued continue started start mounted "
-    "announced announce declared declare completed complete ordered order".split()
+    "announced announce declared declare completed complete ordered order "
+    "sparked spark sparks triggered trigger triggers provoked provoke prompted touched set".split()
 )
 _PRONOUN_SUBJECT = frozenset("he she they it we".split())
 _LOCATIVE_PREP = frozenset("in at near outside inside off over across aboard within".split())

@@ -165,6 +165,10 @@ def clause_events(
                 agents = list(pair)
             if not agents and pronoun and hit.clause == hits[0].clause and prev_agents:
                 agents = _antecedent(sent.text, prev_agents, recent_people)
+            if hit.clause != 0 and _OBJECT_PRONOUN.search(clause_text):
+                # "Bush said King Hussein assured him …": "him" is the speaker of the reporting clause
+                speaker = _speaker(sent, toks, clauses, s_actors)
+                others = others + [m for m in speaker if m.code not in {x.code for x in agents + others}]
             role = "" if agents else home_role(clause_text)
             if not role and not agents and not others:
                 role = named_participant(toks, clauses, hit, blocked)  # "KKR bought RJR": the home state's
@@ -277,6 +281,18 @@ def _body_owner(sent: Sentence, mentions: Sequence[ActorMention], owner: str) ->
 # so the dateline is not its place
 _ELSEWHERE = re.compile(r"\b(?:in|at|near|outside)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|hamlet|district|"
                         r"province|region|suburb|neighbou?rhood|camp|port|border town)\b")
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+
+
+def _speaker(sent: Sentence, toks: Sequence[Token], clauses: Sequence[int],
+             mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """The actors named before the main clause's reporting verb ("Bush also said …"), or none."""
+    verb = next((k for k, t in enumerate(toks) if clauses[k] == 0 and t.low in _REPORTING), None)
+    if verb is None:
+        return []
+    return [m for m in mentions if m.code and m.start - sent.start < toks[verb].start]
+
+
 _PERFECT_REACH_DAYS = 31  # how far back a present perfect ("has agreed") may retell a dated happening
 
 

@@ -164,3 +164,17 @@ def test_a_happening_the_text_puts_in_an_unnamed_town_does_not_take_the_dateline
 def test_an_event_noun_naming_a_document_is_no_second_act() -> None:
     ev = _events("Slovak President Ivan Novak signed his country's accession treaty on Tuesday.")
     assert [e.event_type for e in ev] == ["SUPPORT"]  # PLOVER: signing an agreement or treaty is SUPPORT
+
+
+def test_people_in_custody_are_detained() -> None:
+    ev = _events("Kenyan police said on Tuesday that six men were in custody over the bombing.")
+    assert [e.event_type for e in ev] == ["COERCE"]
+
+
+def test_an_appeals_court_is_no_appeal() -> None:
+    assert "REQUEST" not in _types("A Kenyan appeals court on Tuesday upheld the sentence of the former minister.")
+
+
+def test_him_in_a_reported_clause_is_the_speaker() -> None:
+    ev = _events("Macron said on Tuesday that the Emir of Qatar had assured him Qatar would release the hostages.")
+    assert ev and "FRA" in ev[0].actors and "QAT" in ev[0].actors
