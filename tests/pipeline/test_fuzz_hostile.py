@@ -72,7 +72,7 @@ def _hostile_docs() -> list[str]:
 
 
 def test_hostile_documents_through_the_pipeline() -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds, not the shared machine's wall time
     for text in _hostile_docs():
         try:
             docs = documents_from_text(text, "fuzz.txt")
@@ -84,7 +84,7 @@ def test_hostile_documents_through_the_pipeline() -> None:
                 assert 0 <= ev.char_start <= ev.char_end <= len(doc.text), (text, ev)
                 assert ev.evidence in doc.text, (text, ev.evidence)
                 assert ev.date_start <= ev.date_end, (text, ev)
-    assert time.perf_counter() - started < 60 * max(1, N_DOCS / 120)
+    assert time.process_time() - started < 60 * max(1, N_DOCS / 120)
 
 
 @pytest.mark.parametrize("command", [["timex"], ["geoparse"], ["geoparse", "--given-spans"]])
@@ -105,7 +105,7 @@ def test_hostile_documents_through_the_file_tools(
         rows.append(json.dumps(row, ensure_ascii=rng.random() < 0.5))
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     src.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds, not the shared machine's wall time
     code = cli.main([command[0], str(src), "--out", str(out), *command[1:]])
     err = capsys.readouterr().err
     assert code == 0 and "skipped" not in err and "Traceback" not in err, err
@@ -115,7 +115,7 @@ def test_hostile_documents_through_the_file_tools(
     for w, text in zip(written, texts, strict=True):
         for item in w.get("timexes") or w.get("toponyms") or []:
             assert 0 <= item["start"] < item["end"] <= len(text) and text[item["start"]:item["end"]] == item["text"]
-    assert time.perf_counter() - started < 60 * max(1, N_DOCS / 120)
+    assert time.process_time() - started < 60 * max(1, N_DOCS / 120)
 
 
 @pytest.mark.parametrize("text", [

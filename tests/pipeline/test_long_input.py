@@ -39,6 +39,6 @@ def test_assembly_finds_the_dated_sentences_of_a_long_line_in_linear_time() -> N
     sentences = [Sentence("d", 0, 40 * k, 40 * k + 39, "x" * 39) for k in range(n)]
     dates = [DateSpan(Timex(40 * k + 3, 40 * k + 9, "Friday", "DATE", "2024-03-01"), dt.date(2024, 3, 1),
                       dt.date(2024, 3, 1), "day", "document", "") for k in range(n)]
-    t = time.perf_counter()
+    t = time.process_time()
     assert _attach_undated_retellings([], sentences, dates, [[] for _ in range(n)]) == []
-    assert time.perf_counter() - t < 2.0  # every sentence against every date: 400 million tests, minutes
+    assert time.process_time() - t < 2.0  # every sentence against every date: 400 million tests, minutes

@@ -21,17 +21,17 @@ MB = 1_000_000
     "".join(random.Random(7).choice("0123456789 ,.-/:'$%") for _ in range(MB)),
 ], ids=["digits", "dots", "numeric-junk", "punctuation", "random-mix"])
 def test_megabyte_of_digits_or_punctuation_is_fast(line: str) -> None:
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU seconds: other work on a shared machine stretches wall time, not ours
     tag(line, dt.date(2020, 1, 1))
     resolve_dates(line[: MB // 4], None)
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 5.0
 
 
 def test_long_prose_without_full_stops_is_linear() -> None:
     text = "the talks on Friday and since 2014 and the next day, " * 4000  # ~200 KB, 12,000 timexes
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assert len(tag(text, dt.date(2020, 1, 1))) >= 12000
-    assert time.perf_counter() - t0 < 10.0
+    assert time.process_time() - t0 < 10.0
 
 
 def test_start_word_prefilters_change_nothing() -> None:
