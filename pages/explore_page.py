@@ -280,7 +280,12 @@ def _empty_state(filters: Filters, windowed: bool) -> None:
 def _share(filters: Filters, map_view: MapView) -> None:
     base, public = public_base_url(st.context.url)
     link = share_link(base, filters, ViewLink(ss.get("selected"), map_view, queries.store_version()))
-    with st.expander("Share this view", icon=":material/link:"):
+    # drawn only once opened: st.code pulls in a 1.5 MB syntax-highlighter chunk that would otherwise be
+    # loaded and run on every first paint, competing with the map
+    share = st.expander("Share this view", icon=":material/link:", key="share_open", on_change="rerun")
+    if not share.open:
+        return
+    with share:
         st.code(link, language=None, wrap_lines=True)
         if not public:
             st.caption("Set `EVENTSCAPE_PUBLIC_URL` to the address your team opens the app at, so a shared link "
@@ -312,14 +317,9 @@ def body() -> None:
     map_view = _map_view(base, view)
     sidebar.sync_query_params(filters, ViewLink(ss.get("selected"), ss.get("map_view"), queries.store_version()))
 
-    chart = timeline_chart(base, window, bucket, domain=focus)
-    # explicit height: with width="stretch" Streamlit does not size a chart from its spec
-    st.vega_lite_chart(chart.data, chart.spec, key="timeline", width="stretch", height=chart.height,
-                       on_select="rerun", selection_mode=chart.selections)
-    outside = base.filter((pl.col("date_end") < focus[0]) | (pl.col("date_start") > focus[1])).height
-    if outside:
-        st.caption(f"The timeline shows {focus[0]} to {focus[1]}, where most events fall; {outside:,} more "
-                   f"(from {bounds[0]} to {bounds[1]}) are reached with the slider or typed dates.")
+    # The timeline sits above the map but is sent after it: the browser starts loading deck.gl (a 3 MB
+    # chunk, the slowest part of the first paint) before Vega, and draws the map sooner (docs/FIGURES.md).
+    timeline_slot = st.container()
     located = view.height - view["lat"].null_count()
     st.markdown(
         f"**{view.height:,}** events in view (of {frame.height:,}) · {located:,} on the map"
@@ -348,6 +348,8 @@ def body() -> None:
             st.caption(f"{located:,} located events: venue/city events binned per 1° cell; filter or narrow the "
                        "window to see single events.")
         st.html(legend_html(view))
+    with timeline_slot:
+        _timeline(base, window, bucket, focus, bounds)
     with col_detail:
         _detail(selected_row, view)
     _share(filters, map_view)
@@ -356,6 +358,18 @@ def body() -> None:
     wanted = SPEEDS.get(ss.get("play_speed") or "normal", 1.0) if ss["playing"] else None
     if ss.pop("_finished", False) or wanted != interval:
         st.rerun(scope="app")  # start, stop or re-time the fragment's timer
+
+
+def _timeline(base: pl.DataFrame, window: tuple[dt.date, dt.date] | None, bucket: Bucket,
+              focus: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]) -> None:
+    chart = timeline_chart(base, window, bucket, domain=focus)
+    # explicit height: with width="stretch" Streamlit does not size a chart from its spec
+    st.vega_lite_chart(chart.data, chart.spec, key="timeline", width="stretch", height=chart.height,
+                       on_select="rerun", selection_mode=chart.selections)
+    outside = base.filter((pl.col("date_end") < focus[0]) | (pl.col("date_start") > focus[1])).height
+    if outside:
+        st.caption(f"The timeline shows {focus[0]} to {focus[1]}, where most events fall; {outside:,} more "
+                   f"(from {bounds[0]} to {bounds[1]}) are reached with the slider or typed dates.")
 
 
 def _table(view: pl.DataFrame) -> None:

@@ -285,6 +285,9 @@ def test_link_restores_event_map_view_and_warns_on_other_version(monkeypatch: py
     assert at.session_state["selected"] == event
     assert _qp(at, "map") == "55.750,37.620,4.00" and _qp(at, "ev") == event
     assert any("version 999" in w.value for w in at.warning)
+    assert not [c for c in at.code if "ev=" in c.value]  # the link is drawn once "Share this view" is opened
+    at.session_state["share_open"] = True
+    at.run()
     link = next(c.value for c in at.code if "ev=" in c.value)
     assert "pair=CHN-RUS" in link and f"ev={event}" in link and "map=55.750,37.620,4.00" in link
 
