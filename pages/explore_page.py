@@ -22,6 +22,7 @@ from ui.timeline import Bucket, choose_bucket, play_step, selected_window, start
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
 TABLE_LIMIT = 500
+ECHOES = 3  # the last windows the app showed: a widget reporting one of them back is not the user
 ss = st.session_state
 ss.setdefault("playing", False)
 ss.setdefault("play_mode", "moving")
@@ -136,6 +137,7 @@ def _controls(bounds: tuple[dt.date, dt.date], focus: tuple[dt.date, dt.date], b
         hi = lo + dt.timedelta(days=1)
     window = ss.get("window")
     shown = _clamp(window, (lo, hi)) if window else (lo, hi)
+    ss["_shown_windows"] = [shown, *[w for w in ss.get("_shown_windows", []) if w != shown]][:ECHOES]
     ss["window_slider"] = shown
     ss["win_from"], ss["win_to"] = shown
     c_from.date_input("From", key="win_from", min_value=lo, max_value=hi, format="YYYY-MM-DD",
@@ -152,15 +154,24 @@ def _toggle_play() -> None:
     ss["_play_started"] = ss["playing"]
 
 
+def _echo(window: tuple[dt.date, dt.date]) -> bool:
+    """A window the app itself just put into the date boxes or the slider. While playback moves the window,
+    the browser can report such a value back as a change (the widget had not caught up with the last tick);
+    taken as the user's, it would stop playback and pull the window back a step."""
+    return window in ss.get("_shown_windows", [])
+
+
 def _typed(bounds: tuple[dt.date, dt.date]) -> None:
     start, end = ss.get("win_from") or bounds[0], ss.get("win_to") or bounds[1]
     start, end = min(start, end), max(start, end)
-    _set_window(None if (start, end) == bounds else (start, end))
+    if not _echo((start, end)):
+        _set_window(None if (start, end) == bounds else (start, end))
 
 
 def _slider_moved(bounds: tuple[dt.date, dt.date]) -> None:
-    value = tuple(ss["window_slider"])
-    _set_window(None if value == bounds else value)  # type: ignore[arg-type]
+    value: tuple[dt.date, dt.date] = tuple(ss["window_slider"])  # type: ignore[assignment]
+    if not _echo(value):
+        _set_window(None if value == bounds else value)
 
 
 def _bucket(bounds: tuple[dt.date, dt.date]) -> Bucket:
