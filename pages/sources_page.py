@@ -126,7 +126,7 @@ with docs_col:
         table = documents_table(docs, arts)
         # as tall as its rows (no empty grid under five documents), scrolling past eight
         st.dataframe(table.drop("doc_id"), hide_index=True, width="stretch", height=min(320, 38 + 35 * table.height),
-                     column_config={"title": st.column_config.TextColumn("Title"),
+                     column_config={"title": st.column_config.TextColumn("Title", width=330),
                                     "published": st.column_config.TextColumn("Published", width=190)})
         view_doc = st.query_params.get("view_doc")
         options = table["doc_id"].to_list()
