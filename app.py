@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import asof, queries, sidebar
+from ui import asof, preload, queries, sidebar
 
 st.set_page_config(page_title="Eventscape", page_icon=":material/public:", layout="wide")
 
@@ -24,9 +24,15 @@ PAGES = [
 page = st.navigation(PAGES)
 # tighter top margin: the timeline and map should fit one 900 px screen
 # the map's tooltip may reach past the map's edge instead of being cut off there
-st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:1rem}"
-        "[data-testid='stDeckGlJsonChart'] div:has(.deck-tooltip){overflow:visible!important}"
-        "[data-testid='stElementContainer']:has(.deck-tooltip){z-index:10}</style>")
+STYLE = ("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:1rem}"
+         "[data-testid='stDeckGlJsonChart'] div:has(.deck-tooltip){overflow:visible!important}"
+         "[data-testid='stElementContainer']:has(.deck-tooltip){z-index:10}"
+         "[data-testid='stLayoutWrapper']:has(>.st-key-page_head),.st-key-page_head{display:none}</style>")
+if page.title == "Explore":  # the map's JavaScript starts loading with the page's first element (ui.preload)
+    with st.container(key="page_head"):
+        st.html(STYLE + preload.preload_script(preload.chunk_urls()), unsafe_allow_javascript=True)
+else:
+    st.html(STYLE)
 asof.render()  # "as known on": which store version the pages show (?v=N)
 st.session_state["filters"] = sidebar.render(queries.slim_events(), queries.documents(), queries.actor_options())
 st.sidebar.caption(f"Store version {queries.store_version()} of {queries.latest_version()} · {queries.store_path()}")

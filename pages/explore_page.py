@@ -19,10 +19,20 @@ from ui.mapdeck import WORLD_VIEW, build_deck, fit_view, map_pick, view_state
 from ui.overview import NEWEST, Overview, is_unfiltered, place_counts, type_counts
 from ui.safe import drawable
 from ui.spots import spot_filter, spot_title
-from ui.timeline import Bucket, choose_bucket, play_step, selected_window, start_window, step_back, timeline_chart
+from ui.timeline import (
+    Bucket,
+    TimelineCounts,
+    choose_bucket,
+    play_step,
+    selected_window,
+    start_window,
+    step_back,
+    timeline_chart,
+)
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
 TABLE_LIMIT = NEWEST  # the list shows the newest 500 of a view
+ECHOES = 3  # the last windows the app showed: a widget reporting one of them back is not the user
 ss = st.session_state
 ss.setdefault("playing", False)
 ss.setdefault("play_mode", "moving")
@@ -137,6 +147,7 @@ def _controls(bounds: tuple[dt.date, dt.date], focus: tuple[dt.date, dt.date], b
         hi = lo + dt.timedelta(days=1)
     window = ss.get("window")
     shown = _clamp(window, (lo, hi)) if window else (lo, hi)
+    ss["_shown_windows"] = [shown, *[w for w in ss.get("_shown_windows", []) if w != shown]][:ECHOES]
     ss["window_slider"] = shown
     ss["win_from"], ss["win_to"] = shown
     c_from.date_input("From", key="win_from", min_value=lo, max_value=hi, format="YYYY-MM-DD",
@@ -153,15 +164,24 @@ def _toggle_play() -> None:
     ss["_play_started"] = ss["playing"]
 
 
+def _echo(window: tuple[dt.date, dt.date]) -> bool:
+    """A window the app itself just put into the date boxes or the slider. While playback moves the window,
+    the browser can report such a value back as a change (the widget had not caught up with the last tick);
+    taken as the user's, it would stop playback and pull the window back a step."""
+    return window in ss.get("_shown_windows", [])
+
+
 def _typed(bounds: tuple[dt.date, dt.date]) -> None:
     start, end = ss.get("win_from") or bounds[0], ss.get("win_to") or bounds[1]
     start, end = min(start, end), max(start, end)
-    _set_window(None if (start, end) == bounds else (start, end))
+    if not _echo((start, end)):
+        _set_window(None if (start, end) == bounds else (start, end))
 
 
 def _slider_moved(bounds: tuple[dt.date, dt.date]) -> None:
-    value = tuple(ss["window_slider"])
-    _set_window(None if value == bounds else value)  # type: ignore[arg-type]
+    value: tuple[dt.date, dt.date] = tuple(ss["window_slider"])  # type: ignore[assignment]
+    if not _echo(value):
+        _set_window(None if value == bounds else value)
 
 
 def _bucket(bounds: tuple[dt.date, dt.date]) -> Bucket:
@@ -275,7 +295,12 @@ def _empty_state(filters: Filters, windowed: bool) -> None:
 def _share(filters: Filters, map_view: MapView) -> None:
     base, public = public_base_url(st.context.url)
     link = share_link(base, filters, ViewLink(ss.get("selected"), map_view, queries.store_version()))
-    with st.expander("Share this view", icon=":material/link:"):
+    # drawn only once opened: st.code pulls in a 1.5 MB syntax-highlighter chunk that would otherwise be
+    # loaded and run on every first paint, competing with the map
+    share = st.expander("Share this view", icon=":material/link:", key="share_open", on_change="rerun")
+    if not share.open:
+        return
+    with share:
         st.code(link, language=None, wrap_lines=True)
         if not public:
             st.caption("Set `EVENTSCAPE_PUBLIC_URL` to the address your team opens the app at, so a shared link "
@@ -312,14 +337,9 @@ def body() -> None:
     map_view = _map_view(fitted_view)
     sidebar.sync_query_params(filters, ViewLink(ss.get("selected"), ss.get("map_view"), queries.store_version()))
 
-    chart = timeline_chart(base, window, bucket, domain=focus, precomputed=overall.timeline if overall else None)
-    # explicit height: with width="stretch" Streamlit does not size a chart from its spec
-    st.vega_lite_chart(chart.data, chart.spec, key="timeline", width="stretch", height=chart.height,
-                       on_select="rerun", selection_mode=chart.selections)
-    outside = base.filter((pl.col("date_end") < focus[0]) | (pl.col("date_start") > focus[1])).height
-    if outside:
-        st.caption(f"The timeline shows {focus[0]} to {focus[1]}, where most events fall; {outside:,} more "
-                   f"(from {bounds[0]} to {bounds[1]}) are reached with the slider or typed dates.")
+    # The timeline sits above the map but is sent after it: the browser starts loading deck.gl (a 3 MB
+    # chunk, the slowest part of the first paint) before Vega, and draws the map sooner (docs/FIGURES.md).
+    timeline_slot = st.container()
     located = view.height - view["lat"].null_count()
     st.markdown(
         f"**{view.height:,}** events in view (of {frame.height:,}) · {located:,} on the map"
@@ -348,6 +368,8 @@ def body() -> None:
             st.caption(f"{located:,} located events: venue/city events binned per 1° cell; filter or narrow the "
                        "window to see single events.")
         st.html(legend_html_of(whole.legend, whole.timeline.types) if whole else legend_html(view))
+    with timeline_slot:
+        _timeline(base, window, bucket, focus, bounds, overall.timeline if overall else None)
     with col_detail:
         _detail(selected_row, view, whole)
     _share(filters, map_view)
@@ -356,6 +378,18 @@ def body() -> None:
     wanted = SPEEDS.get(ss.get("play_speed") or "normal", 1.0) if ss["playing"] else None
     if ss.pop("_finished", False) or wanted != interval:
         st.rerun(scope="app")  # start, stop or re-time the fragment's timer
+
+
+def _timeline(base: pl.DataFrame, window: tuple[dt.date, dt.date] | None, bucket: Bucket,
+              focus: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date], precomputed: TimelineCounts | None = None) -> None:
+    chart = timeline_chart(base, window, bucket, domain=focus, precomputed=precomputed)
+    # explicit height: with width="stretch" Streamlit does not size a chart from its spec
+    st.vega_lite_chart(chart.data, chart.spec, key="timeline", width="stretch", height=chart.height,
+                       on_select="rerun", selection_mode=chart.selections)
+    outside = base.filter((pl.col("date_end") < focus[0]) | (pl.col("date_start") > focus[1])).height
+    if outside:
+        st.caption(f"The timeline shows {focus[0]} to {focus[1]}, where most events fall; {outside:,} more "
+                   f"(from {bounds[0]} to {bounds[1]}) are reached with the slider or typed dates.")
 
 
 def _table(view: pl.DataFrame, whole: Overview | None) -> None:

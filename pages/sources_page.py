@@ -124,9 +124,10 @@ with docs_col:
         st.info("No documents yet.")
     else:
         table = documents_table(docs, arts)
-        st.dataframe(table.drop("doc_id"), hide_index=True, width="stretch", height=320,
-                     column_config={"title": st.column_config.TextColumn("Title", width="large"),
-                                    "published": st.column_config.TextColumn("Published", width="medium")})
+        # as tall as its rows (no empty grid under five documents), scrolling past eight
+        st.dataframe(table.drop("doc_id"), hide_index=True, width="stretch", height=min(320, 38 + 35 * table.height),
+                     column_config={"title": st.column_config.TextColumn("Title", width=330),
+                                    "published": st.column_config.TextColumn("Published", width=190)})
         view_doc = st.query_params.get("view_doc")
         options = table["doc_id"].to_list()
         titles = dict(zip(options, table["title"].to_list(), strict=True))

@@ -46,7 +46,7 @@ def matrix_chart(matrix: pl.DataFrame) -> alt.LayerChart:
     base = alt.Chart(matrix.to_pandas()).encode(
         x=alt.X("a_name:N", sort=order, title=None,
                 axis=alt.Axis(labelAngle=-60, orient="top", labelOverlap=False, labelLimit=140)),
-        y=alt.Y("b_name:N", sort=order, title=None, axis=alt.Axis(labelLimit=160)),
+        y=alt.Y("b_name:N", sort=order, title=None, axis=alt.Axis(labelLimit=160, labelOverlap=False)),
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color("count:Q", scale=alt.Scale(scheme="blues", type="log"), title="Events"),

@@ -328,6 +328,9 @@ def build_deck(
                                 get_width="width", width_units="'pixels'", get_height=0.5,
                                 pickable=True, auto_highlight=True))
         layers.extend(geo[2:])
+    # a layer with no rows still costs the browser a shader program (tens to hundreds of ms on a first
+    # paint without a GPU): only layers with something to draw are sent
+    layers = [layer for layer in layers if not (isinstance(layer.data, list) and not layer.data)]
     deck = CompactDeck(
         layers=layers,
         initial_view_state=view or fit_view(frame),

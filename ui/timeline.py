@@ -19,6 +19,8 @@ from ui.style import type_hex, type_order
 Bucket = Literal["day", "week", "month"]
 PlayMode = Literal["moving", "cumulative"]
 _EVERY: dict[str, str] = {"day": "1d", "week": "1w", "month": "1mo"}
+TICK_LABEL = ("month(datum.value) == 0 && date(datum.value) == 1 ? timeFormat(datum.value, '%Y')"
+              " : timeFormat(datum.value, '%b %Y')")
 Y_AXIS_EXTENT = 92  # px reserved for y-axis labels in both timeline charts, so their x axes align
 
 
@@ -202,7 +204,9 @@ def timeline_chart(
     lanes_top = bar_height + LANE_GAP
     total = lanes_top + LANE_PX * n_lanes if n_lanes else bar_height
     opacity = {"condition": {"test": "datum.in_window", "value": 0.95}, "value": 0.22}
-    x = {"field": "x0", "type": "temporal", "title": None, "scale": x_scale}
+    # every tick names its year ("Apr 2017"; "2018" on New Year's Day): Vega-Lite's default names only the
+    # month on ticks that are not on a year boundary, and a span of years was labelled "April, October, ..."
+    x = {"field": "x0", "type": "temporal", "title": None, "scale": x_scale, "axis": {"labelExpr": TICK_LABEL}}
     bars_layer = {
         "transform": [{"filter": "datum.kind == 'bar'"}],
         "params": [

@@ -136,6 +136,23 @@ def test_play_advances_window(monkeypatch: pytest.MonkeyPatch, store_path: str) 
     assert not at.session_state["playing"]
 
 
+def test_a_widget_reporting_the_last_tick_back_does_not_stop_playback(monkeypatch: pytest.MonkeyPatch,
+                                                                       store_path: str) -> None:
+    # under load the browser reported the window of the previous tick back through the slider and the date
+    # boxes; taken as the user's, it stopped playback and pulled the window back a step
+    at = _app(monkeypatch, store_path)
+    at.button(key="play_button").click().run()
+    first = at.session_state["window"]
+    at.run()  # a tick
+    second = at.session_state["window"]
+    assert second != first and at.session_state["playing"]
+    at.slider(key="window_slider").set_value(first).run()  # the stale value comes back
+    assert at.session_state["playing"] and at.session_state["window"] != first
+    at.date_input(key="win_from").set_value(first[0])
+    at.date_input(key="win_to").set_value(first[1]).run()
+    assert at.session_state["playing"] and at.session_state["window"] != first
+
+
 def test_slider_sets_window_in_url(monkeypatch: pytest.MonkeyPatch, store_path: str) -> None:
     import datetime as dt
     at = _app(monkeypatch, store_path)
@@ -285,6 +302,9 @@ def test_link_restores_event_map_view_and_warns_on_other_version(monkeypatch: py
     assert at.session_state["selected"] == event
     assert _qp(at, "map") == "55.750,37.620,4.00" and _qp(at, "ev") == event
     assert any("version 999" in w.value for w in at.warning)
+    assert not [c for c in at.code if "ev=" in c.value]  # the link is drawn once "Share this view" is opened
+    at.session_state["share_open"] = True
+    at.run()
     link = next(c.value for c in at.code if "ev=" in c.value)
     assert "pair=CHN-RUS" in link and f"ev={event}" in link and "map=55.750,37.620,4.00" in link
 

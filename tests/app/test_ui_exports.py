@@ -61,6 +61,15 @@ def test_aggregate_mode_past_threshold(frame: pl.DataFrame) -> None:
     assert mode == "aggregate" and "heat" in ids and "events" not in ids
 
 
+def test_deck_sends_no_empty_layers(frame: pl.DataFrame) -> None:
+    # one event with no second actor: no arcs, so no arc layer (each layer is a shader program to build)
+    single = frame.filter(pl.col("dst_lat").is_null() & pl.col("lat").is_not_null()).head(1)
+    deck, _ = build_deck(single, load_basemap())
+    layers = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
+    assert "arcs" not in layers and "basemap" in layers and "events" in layers
+    assert all(layer["data"] for layer in layers.values())
+
+
 def test_deck_json_safe_for_script_tags(hostile: pl.DataFrame) -> None:
     deck, _ = build_deck(hostile, load_basemap())
     text = deck_json_safe(deck)

@@ -11,6 +11,7 @@ from events.store import Store
 from tests.support.synthetic import iter_batches, make_event
 from ui.frame import data_range, event_table, format_date, prepare
 from ui.timeline import (
+    TICK_LABEL,
     axis_domain,
     bucket_counts,
     choose_bucket,
@@ -179,3 +180,19 @@ def test_focus_range_keeps_the_newest_events() -> None:
     events.append(_event(99, date_precision="year", date_start=dt.date(1945, 1, 1), date_end=dt.date(1945, 12, 31)))
     lo, hi = focus_range(_frame(events))  # type: ignore[misc]
     assert hi == dt.date(2020, 9, 1) and lo > dt.date(2000, 1, 1)
+
+
+
+def test_timeline_ticks_name_their_year() -> None:
+    # a span of years was labelled "April, October, April, ..." with no year on any tick (Vega-Lite's default
+    # names the year only on ticks that fall on New Year's Day)
+    frame = _frame([
+        _event(1, date_precision="day", date_start=dt.date(2017, 4, 11), date_end=dt.date(2017, 4, 11)),
+        _event(2, date_precision="month", date_start=dt.date(2021, 3, 1), date_end=dt.date(2021, 3, 31)),
+        _event(3, date_precision="day", date_start=dt.date(2025, 12, 1), date_end=dt.date(2025, 12, 1)),
+    ])
+    chart = timeline_chart(frame, None, "month")
+    axes = [layer["encoding"]["x"]["axis"]["labelExpr"] for layer in chart.spec["layer"]]
+    assert len(axes) == 2 and set(axes) == {TICK_LABEL}  # the bars and the span lanes share one labelled axis
+    branches = TICK_LABEL.split("?", 1)[1].split(":", 1)
+    assert "'%Y'" in branches[0] and "%b %Y" in branches[1]

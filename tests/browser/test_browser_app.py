@@ -186,7 +186,13 @@ def test_page_screenshots(browser: Browser, demo_server: Server, out_dir: Path) 
              ("sources", "/sources", "text=Documents in the store"), ("briefing", "/briefing", "text=Preview"))
     for name, path, ready in pages:
         page, dialogs = _open(browser, f"{server.url}{path}", ready)
-        page.wait_for_timeout(1500)
+        # every element drawn: no loading placeholders, every table's grid painted (on a loaded machine a
+        # screenshot taken earlier showed grey placeholders and empty tables)
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=stSkeleton]') && [...document.querySelectorAll("
+            "'[data-testid=stDataFrame]')].every(d => d.querySelector('canvas'))", timeout=90_000)
+        page.mouse.move(1435, 895)  # no hover toolbars or sidebar buttons in the picture
+        page.wait_for_timeout(2500)
         page.screenshot(path=str(out_dir / f"page-{name}.png"))
         assert not page.locator("[data-testid=stException]").count(), name
         page.close()
