@@ -28,7 +28,7 @@ STYLE = ("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding
          "[data-testid='stDeckGlJsonChart'] div:has(.deck-tooltip){overflow:visible!important}"
          "[data-testid='stElementContainer']:has(.deck-tooltip){z-index:10}"
          "[data-testid='stLayoutWrapper']:has(>.st-key-page_head),.st-key-page_head{display:none}</style>")
-if page.title == "Explore":  # the map's JavaScript starts loading with the page's first element (ui.preload)
+if getattr(page, "title", None) == "Explore":  # the map's JavaScript starts loading with the page's first element (ui.preload)
     with st.container(key="page_head"):
         st.html(STYLE + preload.preload_script(preload.chunk_urls()), unsafe_allow_javascript=True)
 else:

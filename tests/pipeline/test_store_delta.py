@@ -296,9 +296,17 @@ def test_without_flags_nothing_about_dask_is_imported(tmp_path: Path) -> None:
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
-def test_dask_local_cluster_with_two_workers_extracts_the_same_events(tmp_path: Path) -> None:
+def test_dask_local_cluster_with_two_workers_extracts_the_same_events(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
     from events.batches import extract_batches
     from events.pipeline import extract_paths
+
+    # Workers are spawned processes, which re-run the parent's __main__ module by its path. An AppTest earlier in
+    # the same pytest process leaves app.py as __main__; the CLI's own __main__ is events/__main__.py.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
 
     files = sorted(str(p) for p in CORPUS.glob("*.txt"))
     local = sorted(e.event_id for r in extract_paths(files, lambda _m: None) for e in r.events)
