@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from events.actors.coref import definite_people
+from events.actors.coref import definite_organisations, definite_people
 from events.actors.lexicon import lexicon
 from events.actors.states import find_actors
 from events.assemble.discourse import Reference, clause_records
@@ -94,8 +94,9 @@ def _actors(w: Work) -> None:
 
 
 def _with_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """The mentions plus the people referred to as "the king", "the FBI chief" (events.actors.coref)."""
-    extra = definite_people(text, mentions)
+    """The mentions plus the people and organisations referred to as "the king", "the FBI chief", "the
+    alliance" (events.actors.coref)."""
+    extra = definite_people(text, mentions) + definite_organisations(text, mentions)
     return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
 
 

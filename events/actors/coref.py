@@ -1,4 +1,4 @@
-"""People referred to by a definite description: "the king", "the foreign minister", "the FBI chief".
+"""People and organisations referred to by a definite description: "the king", "the FBI chief", "the alliance".
 
 Requires: the article text and the actor mentions already found in it (people among them).
 Sets: extra person mentions, one per description that names an office held by a person named
@@ -87,4 +87,39 @@ def definite_people(text: str, mentions: Sequence[ActorMention]) -> list[ActorMe
         ref = before[-1][0]
         out.append(ActorMention(start, end, found.group(0), ref.code, "person", ref.person,
                                 f"coreference ('{found.group(0)}' is {ref.text})"))
+    return out
+
+
+# organisations referred to by what they are: "the alliance" is the alliance the article named last
+_ORG_FAMILIES: dict[str, frozenset[str]] = {
+    "alliance": frozenset({"NATO", "CSTO", "AUKUS", "QUAD"}),
+    "cartel": frozenset({"OPEC"}),
+    "bloc": frozenset({"EU", "ASEAN", "SCO", "BRICS", "AU", "ECOWAS", "MERCOSUR", "GCC", "CIS", "EAEU", "SADC", "CELAC"}),
+    "league": frozenset({"LAS"}),
+    "union": frozenset({"EU", "AU", "EAEU"}),
+}
+_ORG_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:(?:[A-Z][a-z]+|[a-z]+(?:ern|ary|ic|al|ean|ian))\s+){0,2}(?P<kind>alliance|cartel|bloc|league|union)\b"
+    r"(?!\s+(?:of|[A-Z]))"  # "the union of X", "the League Y" name their own referent
+)
+
+
+def definite_organisations(text: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Mentions for "the alliance", "the Western military alliance", "the cartel", "the bloc": the most recent
+    organisation of that kind named earlier in the article, and nothing when none was."""
+    orgs = sorted((m for m in mentions if m.kind == "org" and m.code), key=lambda m: m.start)
+    if not orgs:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[ActorMention] = []
+    for found in _ORG_DESCRIPTION.finditer(text):
+        start, end = found.start(), found.end()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        family = _ORG_FAMILIES[found.group("kind").lower()]
+        before = [m for m in orgs if m.end <= start and m.code in family]
+        if before:
+            ref = before[-1]
+            out.append(ActorMention(start, end, found.group(0), ref.code, "org", None,
+                                    f"coreference ('{found.group(0)}' is {ref.text})"))
     return out

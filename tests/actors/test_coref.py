@@ -27,3 +27,14 @@ def test_an_office_of_the_same_family_and_an_organisation_inside_the_description
 def test_no_antecedent_or_a_description_that_names_its_own_referent_adds_nothing() -> None:
     text = "The president of Freedonia spoke. The minister Ruiz replied."
     assert definite_people(text, [_person(text, "Ruiz", "RUR", "Ana Ruiz")]) == []
+
+
+def test_the_alliance_is_the_alliance_named_before() -> None:
+    from events.actors.coref import definite_organisations
+    from events.actors.states import find_actors
+
+    text = "NATO foreign ministers met in Oslo. Finland was admitted to the Western military alliance on Tuesday."
+    got = definite_organisations(text, find_actors(text))
+    assert [(m.text, m.code) for m in got] == [("the Western military alliance", "NATO")]
+    text = "The UN met in Geneva. Finland joined the alliance on Tuesday."
+    assert definite_organisations(text, find_actors(text)) == []  # no alliance was named: nobody is guessed
