@@ -3,11 +3,14 @@ store only through ``ui.queries`` and never run the NLP pipeline themselves."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import asof, preload, queries, sidebar
 
-st.set_page_config(page_title="Eventscape", page_icon=":material/public:", layout="wide")
+# a bundled icon file: a ":material/…" page icon makes the browser fetch it from fonts.gstatic.com
+st.set_page_config(page_title="Eventscape", page_icon=str(Path(__file__).parent / "ui" / "icon.png"), layout="wide")
 
 # Page files are named *_page.py on purpose: Streamlit also routes files in pages/ by
 # their stem, and a URL such as /actors matching a file would run that file without

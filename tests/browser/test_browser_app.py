@@ -215,3 +215,21 @@ def test_every_page_url_opens_that_page(browser: Browser, server: Server, path: 
     body = page.inner_text("body").lower()
     assert "page not found" not in body and not page.locator("[data-testid=stException]").count(), path
     page.close()
+
+
+def test_the_app_fetches_nothing_from_outside_the_machine(browser: Browser, demo_server: Server) -> None:
+    """Offline by design: every page loads with no request to another host (basemap, fonts and icons are bundled)."""
+    from urllib.parse import urlparse
+
+    page = browser.new_page(viewport=VIEW)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith(("data:", "blob:")) and urlparse(r.url).hostname not in ("127.0.0.1", "localhost")
+            else None)
+    for path, ready in (("/?pair=CHN-RUS", "text=events in view"), ("/actors", "text=Who with whom"),
+                        ("/sources", "text=Documents in the store"), ("/briefing", "text=Preview")):
+        page.goto(f"{demo_server.url}{path}")
+        page.wait_for_selector(ready, timeout=90_000)
+        page.wait_for_timeout(1500)
+    page.close()
+    assert outside == []
