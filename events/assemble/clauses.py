@@ -117,6 +117,7 @@ _THAT_DETERMINED = frozenset(
 _RELATIVE = frozenset("who whom whose which that".split())
 _OPINION = frozenset("argues argued argue contends contended believes believed thinks thought reckons suggests "
                      "suggested speculated speculates predicts predicted".split())
+_DECIDED = frozenset("decided voted resolved ruled".split())
 _ATTEMPTED = frozenset("attempted tried".split())
 _HEARSAY = frozenset("believed thought expected likely said supposed alleged reported rumoured rumored".split())
 _NOUN_CONTEXT = frozenset(
@@ -277,6 +278,8 @@ def _tense(toks: Sequence[Token], i: int, sense: TriggerSense, reported: bool = 
         return "modal", passive, negated
     if len(before) >= 2 and before[-1] == "to" and before[-2] in _ATTEMPTED:
         return "past", passive, negated  # "attempted to assassinate": PLOVER codes the attempt
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in _DECIDED:
+        return "past", passive, negated  # "the court decided to allow him to run": the decision is the act, done
     if before and before[-1] == "to":
         # "plans to visit" is an intention; "paid for them to fly to Detroit" an infinitive dated by its clause
         return ("future" if len(before) > 1 and before[-2] in INTENT_VERBS else "infinitive"), passive, negated

@@ -178,3 +178,8 @@ def test_an_appeals_court_is_no_appeal() -> None:
 def test_him_in_a_reported_clause_is_the_speaker() -> None:
     ev = _events("Macron said on Tuesday that the Emir of Qatar had assured him Qatar would release the hostages.")
     assert ev and "FRA" in ev[0].actors and "QAT" in ev[0].actors
+
+
+def test_a_decision_to_do_something_is_the_act_done_now() -> None:
+    ev = _events("Kenya's Supreme Court on Tuesday decided to allow the opposition leader to run in the election.")
+    assert [(e.event_type, e.status) for e in ev] == [("CONCEDE", "occurred")]
