@@ -233,8 +233,10 @@ def clause_ids(toks: Sequence[Token]) -> list[int]:
             cut = True
         elif prev == "," and low in _CLAUSE_AFTER_COMMA and (low != "and" or _verb_ahead(toks, i + 1)):
             cut = True  # ", and Nairobi, Kenya," lists; ", and Yeltsin claimed" opens a clause
-        elif low in _CLAUSE_WORDS and i > 0 and prev not in ("the", "a", "and", "day", "week", "month", "year", "days", "weeks", "months", "years"):
-            cut = True
+        elif low in _CLAUSE_WORDS and i > 0 and prev not in ("the", "a", "and", "day", "week", "month", "year", "days", "weeks", "months", "years") \
+                and not (low == "as" and i + 1 < len(toks) and toks[i + 1].low in ("a", "an", "the")
+                         and not _verb_ahead(toks, i + 2)):
+            cut = True  # but "denounced as an ugly crime Serbia's …": "as" before a bare noun phrase is a preposition
         elif low == "that" and i > 0 and prev not in ("so", "now", "such", "in", "of", "at", "on", "after", "before") \
                 and (i + 1 >= len(toks) or toks[i + 1].low not in _THAT_DETERMINED):
             cut = True  # a complement or relative clause ("said that …", "a case that has blocked …")

@@ -183,3 +183,8 @@ def test_him_in_a_reported_clause_is_the_speaker() -> None:
 def test_a_decision_to_do_something_is_the_act_done_now() -> None:
     ev = _events("Kenya's Supreme Court on Tuesday decided to allow the opposition leader to run in the election.")
     assert [(e.event_type, e.status) for e in ev] == [("CONCEDE", "occurred")]
+
+
+def test_as_before_a_bare_noun_phrase_is_a_preposition() -> None:
+    ev = _events("Croatia on Tuesday condemned as a grave provocation Serbia's blockade of the border.")
+    assert ev and {"HRV", "SRB"} <= set(ev[0].actors)
