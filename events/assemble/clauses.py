@@ -153,15 +153,6 @@ _TARGET_PREP = frozenset("of on into against".split())  # "invasion of X", "atta
 _NO_PLACE_MODES = frozenset({"phone", "statement"})
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?capital(?:,)?\s*$")
 _HERE = re.compile(r"\bhere\b")
-_ROLE_NOUNS = re.compile(
-    r"\b(?:police(?:men)?|policemen|troops|soldiers|army|navy|air force|military|security forces|"
-    r"court|judge|jury|prosecutors?|parliament|congress|senate|lawmakers|legislators|legislature|"
-    r"(?:lower|upper) house|cabinet|government|ministry|minister|officials|authorities|administration|"
-    r"rebels|guerrillas|militants|protesters|demonstrators|company|firm)\b",
-    re.I,
-)
-_FEDERAL = re.compile(r"\b(?:federal|state|national|city|local|county)\s+(?:appeals\s+)?(?:court|judge|jury|"
-                      r"prosecutors?|police|agents?|officials|authorities|government)\b", re.I)
 
 
 _PLURAL_REFERENCE = re.compile(r"\b(?:[Tt]hey|[Tt]heir|both (?:sides|leaders|countries|men|governments)|"
@@ -565,20 +556,6 @@ def subject_actors(sent: Sentence, toks: Sequence[Token], clauses: Sequence[int]
                    first_trigger: int) -> list[ActorMention]:
     """The actors named before the sentence's first trigger in its first clause: its subject."""
     return [m for m in actors if m.start - sent.start < first_trigger]
-
-
-_NATIONAL_BODY = re.compile(r"\b(?:parliament|legislature|(?:lower|upper) house|cabinet|government|ministry)\b", re.I)
-
-
-def national_body(role: str) -> bool:
-    """A role noun naming a national body, which belongs to the state the story is about at that point."""
-    return bool(_NATIONAL_BODY.fullmatch(role.strip())) or bool(_NATIONAL_BODY.search(role))
-
-
-def home_role(clause_text: str) -> str:
-    """A role noun standing for a state body that names no state ("police", "a federal court")."""
-    m = _FEDERAL.search(clause_text) or _ROLE_NOUNS.search(clause_text)
-    return m.group(0) if m else ""
 
 
 def relative_clause(toks: Sequence[Token], clauses: Sequence[int], clause: int) -> bool:

@@ -39,8 +39,6 @@ from events.assemble.clauses import (
     day_span,
     find_triggers,
     here_or_lead,
-    home_role,
-    national_body,
     pronoun_subject,
     relative_clause,
     status_for,
@@ -50,7 +48,7 @@ from events.assemble.clauses import (
 from events.assemble.confidence import clause_confidence
 from events.assemble.dating import assign_dates
 from events.assemble.eventtypes import Trigger
-from events.assemble.participants import named_participant
+from events.assemble.participants import home_role, named_participant, national_body
 from events.assemble.places import SEVERAL_PLACES, pick_place
 from events.assemble.senses import contextual_type
 from events.assemble.sentences import (

@@ -1,11 +1,13 @@
 """Participants no dictionary codes: a public body or office-holder named in the trigger's clause ("KKR
 bought RJR", "Governor Jane Miller toured") stands for the article's home state. A private person's name
 ("John Doe bought a ticket") does not: the public side of a name is its form (an acronym, a company or
-party suffix) or the office written before it.
+party suffix) or the office written before it. A role noun with no state ("police", "a federal court", "the lower
+house") also stands for a state: ``home_role`` finds it, ``national_body`` says whether it is a national body.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from events.assemble.clauses import Token, TriggerHit, _covered
@@ -63,3 +65,28 @@ def _public(toks: Sequence[Token], k: int) -> bool:
             return True  # "RJR Nabisco Inc.", "Acme Holdings", "Bank of Ruritania"
         j += 1
     return any(t.low in _OFFICES for t in toks[max(0, k - 3):k + 1])  # "New York governor George Pataki"
+
+
+_ROLE_NOUNS = re.compile(
+    r"\b(?:police(?:men)?|policemen|troops|soldiers|army|navy|air force|military|security forces|"
+    r"court|judge|jury|prosecutors?|parliament|congress|senate|lawmakers|legislators|legislature|"
+    r"(?:lower|upper) house|cabinet|government|ministry|minister|officials|authorities|administration|"
+    r"rebels|guerrillas|militants|protesters|demonstrators|company|firm)\b",
+    re.I,
+)
+_FEDERAL = re.compile(r"\b(?:federal|state|national|city|local|county)\s+(?:appeals\s+)?(?:court|judge|jury|"
+                      r"prosecutors?|police|agents?|officials|authorities|government)\b", re.I)
+
+
+_NATIONAL_BODY = re.compile(r"\b(?:parliament|legislature|(?:lower|upper) house|cabinet|government|ministry)\b", re.I)
+
+
+def national_body(role: str) -> bool:
+    """A role noun naming a national body, which belongs to the state the story is about at that point."""
+    return bool(_NATIONAL_BODY.fullmatch(role.strip())) or bool(_NATIONAL_BODY.search(role))
+
+
+def home_role(clause_text: str) -> str:
+    """A role noun standing for a state body that names no state ("police", "a federal court")."""
+    m = _FEDERAL.search(clause_text) or _ROLE_NOUNS.search(clause_text)
+    return m.group(0) if m else ""
