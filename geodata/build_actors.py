@@ -159,24 +159,19 @@ def build() -> dict[str, Any]:
     for iso3, names in curated["extra_names"].items():
         for name in names:
             add(name, iso3, "state", "name")
-    for iso3, adjectives in curated.get("extra_adjectives", {}).items():
-        if not iso3.startswith("_"):
-            for adj in adjectives:
-                add(adj, iso3, "state", "adjective")
     for iso3, caps in curated["extra_capitals"].items():
         for cap in caps:
             add(cap, iso3, "state", "capital")
     for iso3, names in curated["institutions"].items():
         for name in names:
             add(name, iso3, "state", "institution")
-    for iso3, names in curated.get("legislatures", {}).items():
-        if not iso3.startswith("_"):
-            for name in names:
-                add(name, iso3, "state", "institution (LEG)")
-    for iso3, names in curated.get("companies", {}).items():
-        if not iso3.startswith("_"):
-            for name in names:
-                add(name, iso3, "state", "organisation (BUS)")
+    # curated tables of forms per state ("_comment" keys skipped), each read as one kind of mention
+    for table, via in (("extra_adjectives", "adjective"), ("legislatures", "institution (LEG)"),
+                       ("companies", "organisation (BUS)")):
+        for iso3, forms_of_state in curated.get(table, {}).items():
+            if not iso3.startswith("_"):
+                for form in forms_of_state:
+                    add(form, iso3, "state", via)
     for key, names in curated["organisations"].items():
         code, _, organ = key.partition(":")
         via = f"organisation ({organ})" if organ else "organisation"

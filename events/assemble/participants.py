@@ -83,7 +83,7 @@ _NATIONAL_BODY = re.compile(r"\b(?:parliament|legislature|(?:lower|upper) house|
 
 def national_body(role: str) -> bool:
     """A role noun naming a national body, which belongs to the state the story is about at that point."""
-    return bool(_NATIONAL_BODY.fullmatch(role.strip())) or bool(_NATIONAL_BODY.search(role))
+    return bool(_NATIONAL_BODY.search(role))
 
 
 def home_role(clause_text: str) -> str:

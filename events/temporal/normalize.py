@@ -53,7 +53,6 @@ _REPORTING = frozenset({"said", "told", "announced", "reported", "stated", "adde
 _VERB_THEN_DAY = re.compile(r"\b([A-Za-z]+)\s+(?:on\s+)?$")
 # "invaded Kuwait on Aug. 2", "signed the accord on March 3": a verb, its short object, then the day
 _OBJECT_ON = r"(?:\s+(?!(?:to|that|for|with|is|was|will|would)\b)[A-Za-z.'’-]+){1,3}\s+on\s+"
-_VERB_OBJECT_ON_DAY = re.compile(r"\b([A-Za-z]+)" + _OBJECT_ON + "$")
 _COORDINATED = re.compile(r"(?:'s)?,?\s*(and|or|to|through|until|till|-|\u2013)\s*")
 _WEEKDAY_WORD = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 GOVERNING_VERB_REACH = 20  # characters between a month and a past-tense verb that governs it
@@ -145,8 +144,7 @@ class DateNormalizer:
                 and word.lower() not in _REPORTING and not is_plan_word(word)
             if not governs and word.lower() not in _REPORTING and not is_plan_word(word):
                 window = self.dc.text[max(0, c.start - 48):c.start]
-                governs = any(m.group(1).lower() == word.lower() for m in _VERB_OBJECT_ON_DAY.finditer(window)) \
-                    or bool(re.search(rf"\b{re.escape(word)}{_OBJECT_ON}$", window))
+                governs = bool(re.search(rf"\b{re.escape(word)}{_OBJECT_ON}$", window, re.I))
             return "mostly_past" if governs else "lean_past"
         return FUTURE_MODE if t == "future" else "lean_future" if t == "scheduled" else "nearest"
 
